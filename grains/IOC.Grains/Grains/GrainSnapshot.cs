@@ -1,0 +1,50 @@
+using IOC.Domain.Kpis;
+using IOC.Domain.Units;
+
+namespace IOC.Grains.Grains;
+
+/// <summary>An immutable picture of one grain at one instant: counters per window and the gauges.</summary>
+public sealed record GrainSnapshot(UnitKey Key, DateTimeOffset AsOf, WindowCounters Windows, Gauges Gauges)
+{
+    public static GrainSnapshot Empty(UnitKey key, DateTimeOffset asOf) => new(key, asOf, default, default);
+
+    public CounterSet this[KpiWindow window] => Windows[(int)window];
+
+    /// <summary>True when nothing a user can see differs (the time alone does not count as a change).</summary>
+    public bool SameFiguresAs(GrainSnapshot? other)
+    {
+        if (other is null || Gauges != other.Gauges)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < WindowCounters.Size; i++)
+        {
+            if (!Windows[i].SameAs(other.Windows[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+[System.Runtime.CompilerServices.InlineArray(Size)]
+public struct WindowCounters
+{
+    public const int Size = 4;
+
+    private CounterSet _first;
+
+    public static WindowCounters From(Func<KpiWindow, CounterSet> counters)
+    {
+        var result = default(WindowCounters);
+        foreach (var window in KpiWindows.All)
+        {
+            result[(int)window] = counters(window);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,150 @@
+using IOC.Domain.Kpis;
+using IOC.Grains.Grains;
+using IOC.Grains.Routing;
+
+namespace IOC.Grains.Publishing;
+
+/// <summary>What one tick published: only the grains whose figures changed (the city included when it did).</summary>
+public sealed record SnapshotBatch(DateTimeOffset AsOf, IReadOnlyList<GrainSnapshot> Changed);
+
+/// <summary>
+/// Every tick (~250 ms): collects changed grains from the shards, merges the ward deltas into the city,
+/// stores the snapshots and tells subscribers. A burst of events becomes one publication per tick.
+/// </summary>
+public sealed class SnapshotPublisher
+{
+    private readonly GrainRouter _router;
+    private readonly TimeProvider _time;
+    private readonly CityGrain _city = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<Action<SnapshotBatch>> _subscribers = [];
+    private long _requested;
+    private long _completed;
+    private long _lastMinute = long.MinValue;
+
+    public SnapshotPublisher(GrainRouter router, TimeProvider time)
+    {
+        _router = router;
+        _time = time;
+    }
+
+    public SnapshotStore Store { get; } = new();
+
+    public CityGrain City => _city;
+
+    public long Ticks { get; private set; }
+
+    /// <summary>Called when a subscriber throws; the publisher goes on with the others.</summary>
+    public Action<Exception>? OnSubscriberError { get; set; }
+
+    public IDisposable Subscribe(Action<SnapshotBatch> subscriber)
+    {
+        lock (_subscribers)
+        {
+            _subscribers.Add(subscriber);
+        }
+
+        return new Unsubscriber(this, subscriber);
+    }
+
+    /// <summary>
+    /// Publishes everything queued before this call. Concurrent callers share one tick: a caller whose request
+    /// came in before a tick started is served by that tick.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var ticket = Interlocked.Increment(ref _requested);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (Interlocked.Read(ref _completed) >= ticket)
+            {
+                return;
+            }
+
+            var upTo = Interlocked.Read(ref _requested);
+            await TickAsync(cancellationToken);
+            Interlocked.Exchange(ref _completed, upTo);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval, _time);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            await RefreshAsync(cancellationToken);
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var minute = Domain.Time.VietnamTime.MinuteKey(now);
+
+        // When the clock enters a new minute, rolling windows and overdue gauges move without any event.
+        var everything = minute != _lastMinute;
+        _lastMinute = minute;
+
+        var reports = await _router.CollectAsync(now, everything, cancellationToken);
+        var changed = new List<GrainSnapshot>();
+        var cityGauges = default(Gauges);
+        foreach (var report in reports)
+        {
+            foreach (var delta in report.CityDeltas)
+            {
+                _city.Merge(delta);
+            }
+
+            cityGauges += report.CityGauges;
+            changed.AddRange(report.Changed);
+        }
+
+        var previousCity = _city.LastSnapshot;
+        var city = _city.Snapshot(now, cityGauges);
+        if (!city.SameFiguresAs(previousCity))
+        {
+            changed.Add(city);
+        }
+
+        Store.Publish(now, city, changed);
+        Ticks++;
+        Notify(new SnapshotBatch(now, changed));
+    }
+
+    private void Notify(SnapshotBatch batch)
+    {
+        Action<SnapshotBatch>[] subscribers;
+        lock (_subscribers)
+        {
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            try
+            {
+                subscriber(batch);
+            }
+            catch (Exception ex)
+            {
+                OnSubscriberError?.Invoke(ex);
+            }
+        }
+    }
+
+    private sealed class Unsubscriber(SnapshotPublisher publisher, Action<SnapshotBatch> subscriber) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (publisher._subscribers)
+            {
+                publisher._subscribers.Remove(subscriber);
+            }
+        }
+    }
+}

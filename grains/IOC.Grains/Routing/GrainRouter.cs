@@ -1,0 +1,115 @@
+using IOC.Domain.Events;
+using IOC.Domain.Units;
+using IOC.Grains.Grains;
+
+namespace IOC.Grains.Routing;
+
+/// <summary>Routes each event to the one shard that owns its ward (and the one that owns its agency).</summary>
+public sealed class GrainRouter : IAsyncDisposable
+{
+    private readonly Shard[] _shards;
+    private readonly Task[] _loops;
+
+    public GrainRouter(GrainOptions options)
+    {
+        Map = new ShardMap(options.Shards);
+        _shards = Enumerable.Range(0, Map.Count).Select(i => new Shard(i, Map, options.ShardQueueCapacity)).ToArray();
+        _loops = _shards.Select(s => Task.Run(s.RunAsync)).ToArray();
+    }
+
+    public ShardMap Map { get; }
+
+    public IReadOnlyList<Shard> Shards => _shards;
+
+    /// <summary>Enqueues a batch in order; returns once every owning shard has it queued (not yet folded).</summary>
+    public async ValueTask PostAsync(IReadOnlyList<IocEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var slices = new List<IocEvent>?[_shards.Length];
+        foreach (var e in events)
+        {
+            var wardShard = -1;
+            if (e.Unit is { } ward)
+            {
+                wardShard = Map.ShardOf(new UnitKey(UnitLevel.Ward, ward));
+                (slices[wardShard] ??= new List<IocEvent>(events.Count / _shards.Length + 16)).Add(e);
+            }
+
+            if (e.Agency is { } agency)
+            {
+                var agencyShard = Map.ShardOf(new UnitKey(UnitLevel.Agency, agency));
+                if (agencyShard != wardShard)
+                {
+                    (slices[agencyShard] ??= new List<IocEvent>()).Add(e);
+                }
+            }
+        }
+
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            if (slices[i] is { } slice)
+            {
+                await _shards[i].PostAsync(new DeliverEvents(slice), cancellationToken);
+            }
+        }
+    }
+
+    public async Task<ShardReport[]> CollectAsync(DateTimeOffset now, bool everything, CancellationToken cancellationToken = default)
+    {
+        var replies = new Task<ShardReport>[_shards.Length];
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            var reply = new TaskCompletionSource<ShardReport>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await _shards[i].PostAsync(new CollectChanges(now, everything, reply), cancellationToken);
+            replies[i] = reply.Task;
+        }
+
+        return await Task.WhenAll(replies);
+    }
+
+    /// <summary>Reads one grain on its own shard loop, after every event already queued for it.</summary>
+    public async Task<T> InspectAsync<T>(UnitKey key, Func<UnitGrain?, T> look, CancellationToken cancellationToken = default)
+    {
+        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _shards[Map.ShardOf(key)].PostAsync(
+            new InspectGrains(directory =>
+            {
+                try
+                {
+                    reply.TrySetResult(look(directory.Find(key)));
+                }
+                catch (Exception ex)
+                {
+                    reply.TrySetException(ex);
+                }
+            }),
+            cancellationToken);
+        return await reply.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var shard in _shards)
+        {
+            shard.Complete();
+        }
+
+        await Task.WhenAll(_loops);
+    }
+}
+
+public sealed class GrainOptions
+{
+    /// <summary>Shard loops; about one per core.</summary>
+    public int Shards { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Messages a shard may hold before producers wait (each message is a slice of a batch).</summary>
+    public int ShardQueueCapacity { get; set; } = 1024;
+
+    /// <summary>How often snapshots are published (ms).</summary>
+    public int TickMilliseconds { get; set; } = 250;
+}

@@ -1,0 +1,166 @@
+using System.Threading.Channels;
+using IOC.Domain.Events;
+using IOC.Domain.Kpis;
+using IOC.Domain.Units;
+using IOC.Grains.Grains;
+
+namespace IOC.Grains.Routing;
+
+/// <summary>
+/// One loop reading one channel; it owns its grains outright, so folding takes no locks
+/// (thread-per-core, like an Orleans activation or a Seastar shard).
+/// </summary>
+public sealed class Shard : IGrainDirectory
+{
+    private readonly int _index;
+    private readonly ShardMap _map;
+    private readonly Channel<ShardMessage> _channel;
+    private readonly Dictionary<string, WardGrain> _wards = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgencyGrain> _agencies = new(StringComparer.Ordinal);
+    private long _eventsFolded;
+    private long _faults;
+
+    public Shard(int index, ShardMap map, int capacity)
+    {
+        _index = index;
+        _map = map;
+        _channel = Channel.CreateBounded<ShardMessage>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public int QueueLength => _channel.Reader.Count;
+
+    public int GrainCount => _wards.Count + _agencies.Count;
+
+    public long EventsFolded => Interlocked.Read(ref _eventsFolded);
+
+    public long Faults => Interlocked.Read(ref _faults);
+
+    public Exception? LastFault { get; private set; }
+
+    /// <summary>Waits while the channel is full: ingestion slows down instead of memory growing.</summary>
+    public ValueTask PostAsync(ShardMessage message, CancellationToken cancellationToken) =>
+        _channel.Writer.WriteAsync(message, cancellationToken);
+
+    public void Complete() => _channel.Writer.TryComplete();
+
+    public async Task RunAsync()
+    {
+        await foreach (var message in _channel.Reader.ReadAllAsync())
+        {
+            try
+            {
+                Handle(message);
+            }
+            catch (Exception ex)
+            {
+                // Events were validated before they reached us; a throw here is a bug. Keep the other grains live
+                // and report it through /health rather than stopping every KPI of the city.
+                Interlocked.Increment(ref _faults);
+                LastFault = ex;
+                if (message is CollectChanges collect)
+                {
+                    collect.Reply.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    UnitGrain? IGrainDirectory.Find(UnitKey key) => key.Level switch
+    {
+        UnitLevel.Ward => _wards.GetValueOrDefault(key.Code),
+        UnitLevel.Agency => _agencies.GetValueOrDefault(key.Code),
+        _ => null,
+    };
+
+    private void Handle(ShardMessage message)
+    {
+        switch (message)
+        {
+            case DeliverEvents deliver:
+                Fold(deliver.Events);
+                break;
+            case CollectChanges collect:
+                collect.Reply.TrySetResult(Collect(collect.Now, collect.Everything));
+                break;
+            case InspectGrains inspect:
+                inspect.Look(this);
+                break;
+        }
+    }
+
+    private void Fold(IReadOnlyList<IocEvent> events)
+    {
+        var folded = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Unit is { } ward && _map.ShardOf(new UnitKey(UnitLevel.Ward, ward)) == _index)
+            {
+                Ward(ward).Receive(e);
+                folded++;
+            }
+
+            if (e.Agency is { } agency && _map.ShardOf(new UnitKey(UnitLevel.Agency, agency)) == _index)
+            {
+                Agency(agency).Receive(e);
+                folded++;
+            }
+        }
+
+        Interlocked.Add(ref _eventsFolded, folded);
+    }
+
+    private ShardReport Collect(DateTimeOffset now, bool everything)
+    {
+        var changed = new List<GrainSnapshot>();
+        var deltas = new List<Dictionary<long, CounterSet>>();
+        var cityGauges = default(Gauges);
+        foreach (var grain in _wards.Values.Cast<UnitGrain>().Concat(_agencies.Values))
+        {
+            if (everything || grain.Dirty)
+            {
+                var previous = grain.LastSnapshot;
+                var snapshot = grain.Snapshot(now);
+                if (!snapshot.SameFiguresAs(previous))
+                {
+                    changed.Add(snapshot);
+                }
+            }
+
+            if (grain.TakeCityDelta() is { } delta)
+            {
+                deltas.Add(delta);
+            }
+
+            cityGauges += grain.CityGauges;
+        }
+
+        return new ShardReport(changed, deltas, cityGauges, EventsFolded);
+    }
+
+    private WardGrain Ward(string code)
+    {
+        if (!_wards.TryGetValue(code, out var grain))
+        {
+            grain = new WardGrain(code);
+            _wards.Add(code, grain);
+        }
+
+        return grain;
+    }
+
+    private AgencyGrain Agency(string code)
+    {
+        if (!_agencies.TryGetValue(code, out var grain))
+        {
+            grain = new AgencyGrain(code);
+            _agencies.Add(code, grain);
+        }
+
+        return grain;
+    }
+}

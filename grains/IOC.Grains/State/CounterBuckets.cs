@@ -1,0 +1,153 @@
+using System.Runtime.InteropServices;
+using IOC.Domain.Events;
+using IOC.Domain.Kpis;
+using IOC.Domain.Time;
+
+namespace IOC.Grains.State;
+
+/// <summary>
+/// A unit's counters by local time bucket: minutes for the rolling hour, five minutes for 48 h (today's trend),
+/// days and months for ever (a few KB a year). Memory per unit is fixed; longer history lives in the history store.
+/// </summary>
+public sealed class CounterBuckets
+{
+    public const int MinuteSlots = 120;
+    public const int FiveMinuteSlots = 48 * 12;
+
+    private readonly Ring _minutes = new(MinuteSlots);
+    private readonly Ring _fiveMinutes = new(FiveMinuteSlots);
+    private readonly Dictionary<int, CounterSet> _days = new();
+    private readonly Dictionary<int, CounterSet> _months = new();
+
+    public void Fold(IocEvent e)
+    {
+        var minute = VietnamTime.MinuteKey(e.At);
+        if (_minutes.Slot(minute) is { } m)
+        {
+            EventFolder.Fold(e, ref _minutes[m]);
+        }
+
+        if (_fiveMinutes.Slot(minute / 5) is { } f)
+        {
+            EventFolder.Fold(e, ref _fiveMinutes[f]);
+        }
+
+        var day = VietnamTime.DayKeyOfMinute(minute);
+        EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _));
+        EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_months, MonthKey(day), out _));
+    }
+
+    /// <summary>Adds counters that another grain folded in one minute (how the city merges ward deltas).</summary>
+    public void Add(long minute, in CounterSet delta)
+    {
+        if (_minutes.Slot(minute) is { } m)
+        {
+            _minutes[m].Add(delta);
+        }
+
+        if (_fiveMinutes.Slot(minute / 5) is { } f)
+        {
+            _fiveMinutes[f].Add(delta);
+        }
+
+        var day = VietnamTime.DayKeyOfMinute(minute);
+        CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(delta);
+        CollectionsMarshal.GetValueRefOrAddDefault(_months, MonthKey(day), out _).Add(delta);
+    }
+
+    public CounterSet Window(KpiWindow window, DateTimeOffset now)
+    {
+        var nowMinute = VietnamTime.MinuteKey(now);
+        var today = VietnamTime.DayKeyOfMinute(nowMinute);
+        var result = default(CounterSet);
+        switch (window)
+        {
+            case KpiWindow.Today:
+                result = _days.GetValueOrDefault(today);
+                break;
+            case KpiWindow.Last60Minutes:
+                _minutes.SumRange(nowMinute - 59, nowMinute, ref result);
+                break;
+            case KpiWindow.MonthToDate:
+                result = _months.GetValueOrDefault(MonthKey(today));
+                break;
+            case KpiWindow.YearToDate:
+                var thisMonth = MonthKey(today);
+                for (var month = thisMonth - (thisMonth % 12); month <= thisMonth; month++)
+                {
+                    if (_months.TryGetValue(month, out var counters))
+                    {
+                        result.Add(counters);
+                    }
+                }
+
+                break;
+        }
+
+        return result;
+    }
+
+    /// <summary>Today's counters per five minutes, oldest first, up to <paramref name="now"/>.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now)
+    {
+        var nowSlot = VietnamTime.MinuteKey(now) / 5;
+        var firstSlot = (long)VietnamTime.DayKey(now) * 24 * 12;
+        var series = new List<(DateTimeOffset, CounterSet)>((int)(nowSlot - firstSlot + 1));
+        for (var slot = firstSlot; slot <= nowSlot; slot++)
+        {
+            var counters = default(CounterSet);
+            _fiveMinutes.SumRange(slot, slot, ref counters);
+            series.Add((VietnamTime.StartOfMinute(slot * 5), counters));
+        }
+
+        return series;
+    }
+
+    /// <summary>Months since year 1 (local): year * 12 + month - 1.</summary>
+    private static int MonthKey(int dayKey)
+    {
+        var date = DateOnly.FromDayNumber(dayKey);
+        return (date.Year * 12) + date.Month - 1;
+    }
+
+    /// <summary>Fixed slots reused in turn; a slot remembers which bucket it holds so stale data is never read.</summary>
+    private sealed class Ring(int size)
+    {
+        private readonly CounterSet[] _slots = new CounterSet[size];
+        private readonly long[] _keys = Enumerable.Repeat(long.MinValue, size).ToArray();
+        private long _newest = long.MinValue;
+
+        public ref CounterSet this[int index] => ref _slots[index];
+
+        /// <summary>The slot for a bucket, cleared if it held an older one; null if the bucket is older than the ring.</summary>
+        public int? Slot(long key)
+        {
+            if (key <= _newest - size)
+            {
+                return null;
+            }
+
+            var index = (int)(key % size);
+            if (_keys[index] != key)
+            {
+                _keys[index] = key;
+                _slots[index] = default;
+            }
+
+            _newest = Math.Max(_newest, key);
+            return index;
+        }
+
+        public void SumRange(long from, long to, ref CounterSet result)
+        {
+            for (var key = Math.Max(from, to - size + 1); key <= to; key++)
+            {
+                var index = (int)(key % size);
+                if (_keys[index] == key)
+                {
+                    result.Add(_slots[index]);
+                }
+            }
+        }
+    }
+}

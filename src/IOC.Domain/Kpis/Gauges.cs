@@ -1,0 +1,23 @@
+namespace IOC.Domain.Kpis;
+
+/// <summary>
+/// Values of "now" rather than of a window: open work and how much of it is past due.
+/// They change as the clock moves even when no event arrives.
+/// </summary>
+public readonly record struct Gauges(
+    long OpenDossiers,
+    long OverdueDossiers,
+    long DueSoonDossiers,
+    long OpenTickets,
+    long OverdueTickets)
+{
+    /// <summary>"Due soon" means due within this span from now.</summary>
+    public static readonly TimeSpan DueSoonSpan = TimeSpan.FromHours(24);
+
+    public static Gauges operator +(Gauges a, Gauges b) => new(
+        a.OpenDossiers + b.OpenDossiers,
+        a.OverdueDossiers + b.OverdueDossiers,
+        a.DueSoonDossiers + b.DueSoonDossiers,
+        a.OpenTickets + b.OpenTickets,
+        a.OverdueTickets + b.OverdueTickets);
+}

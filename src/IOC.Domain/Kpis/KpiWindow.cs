@@ -1,0 +1,38 @@
+namespace IOC.Domain.Kpis;
+
+public enum KpiWindow
+{
+    Today,
+    Last60Minutes,
+    MonthToDate,
+    YearToDate,
+}
+
+public static class KpiWindows
+{
+    public static readonly KpiWindow[] All = Enum.GetValues<KpiWindow>();
+
+    public static string ToWire(this KpiWindow window) => window switch
+    {
+        KpiWindow.Today => "today",
+        KpiWindow.Last60Minutes => "60m",
+        KpiWindow.MonthToDate => "mtd",
+        KpiWindow.YearToDate => "ytd",
+        _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
+    };
+
+    public static bool TryParse(string? text, out KpiWindow window)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.ToWire(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                window = candidate;
+                return true;
+            }
+        }
+
+        window = default;
+        return false;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using CsvHelper;
+using IOC.Domain.Kpis;
+using IOC.Domain.Targets;
+using IOC.Domain.Units;
+
+namespace IOC.Domain.Seed;
+
+/// <summary>
+/// Loads seed-data/ (units.csv, agencies.csv, targets.csv). Bad rows stop the start with the file,
+/// line and field named: a product that silently drops a ward or a target would mislead its users.
+/// </summary>
+public static class SeedData
+{
+    public static UnitCatalog LoadUnits(string directory)
+    {
+        Unit? city = null;
+        var wards = new List<Unit>();
+        foreach (var row in Rows(Path.Combine(directory, "units.csv"), "code", "name", "name_en", "type", "level"))
+        {
+            if (!UnitLevelNames.TryParse(row["level"], out var level) || level == UnitLevel.Agency)
+            {
+                throw row.Error("level", "must be 'city' or 'ward'");
+            }
+
+            var unit = new Unit(row["code"], row["name"], row["name_en"], row["type"], level);
+            if (level == UnitLevel.City)
+            {
+                city = city is null ? unit : throw row.Error("level", "only one city row is allowed");
+            }
+            else
+            {
+                if (unit.Code.Length != 5 || !unit.Code.All(char.IsAsciiDigit))
+                {
+                    throw row.Error("code", "a ward code has 5 digits");
+                }
+
+                wards.Add(unit);
+            }
+        }
+
+        var agencies = Rows(Path.Combine(directory, "agencies.csv"), "code", "name", "name_en", "type")
+            .Select(row => new Unit(row["code"], row["name"], row["name_en"], row["type"], UnitLevel.Agency))
+            .ToList();
+        return new UnitCatalog(
+            city ?? throw new InvalidDataException("units.csv: no row with level 'city'."),
+            wards,
+            agencies);
+    }
+
+    public static TargetCatalog LoadTargets(string directory, UnitCatalog units)
+    {
+        var targets = new List<Target>();
+        foreach (var row in Rows(Path.Combine(directory, "targets.csv"), "kpi", "level", "unit", "direction", "value", "period"))
+        {
+            if (!KpiCatalog.TryGet(row["kpi"], out _))
+            {
+                throw row.Error("kpi", $"unknown KPI id '{row["kpi"]}'");
+            }
+
+            if (!UnitLevelNames.TryParse(row["level"], out var level))
+            {
+                throw row.Error("level", "must be 'city', 'ward' or 'agency'");
+            }
+
+            var unit = string.IsNullOrEmpty(row["unit"]) ? null : row["unit"];
+            if (unit is not null && units.Find(new UnitKey(level, unit)) is null)
+            {
+                throw row.Error("unit", $"no {level.ToWire()} with code '{unit}'");
+            }
+
+            var direction = row["direction"] switch
+            {
+                ">=" => TargetDirection.AtLeast,
+                "<=" => TargetDirection.AtMost,
+                _ => throw row.Error("direction", "must be '>=' or '<='"),
+            };
+            if (!double.TryParse(row["value"], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                throw row.Error("value", "must be a number");
+            }
+
+            targets.Add(new Target(row["kpi"], level, unit, direction, value, row["period"], row.Optional("source_vi"), row.Optional("source_en")));
+        }
+
+        return new TargetCatalog(targets);
+    }
+
+    /// <summary>Finds seed-data/ next to the app or in a parent folder (so tests and `dotnet run` find the repo's copy).</summary>
+    public static string Locate(string? configured = null)
+    {
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Directory.Exists(configured) ? configured : throw new DirectoryNotFoundException($"Seed data folder '{configured}' does not exist.");
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "seed-data");
+                if (File.Exists(Path.Combine(candidate, "units.csv")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("No seed-data/ folder with units.csv found; set SeedData:Directory.");
+    }
+
+    private static IEnumerable<CsvRow> Rows(string path, params string[] required)
+    {
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions());
+        var line = 1;
+        while (reader.Read())
+        {
+            line++;
+            var row = new CsvRow(Path.GetFileName(path), line);
+            foreach (var column in required)
+            {
+                if (!reader.TryGetFieldIndex(column, out var index))
+                {
+                    throw new InvalidDataException($"{row.File}: missing column '{column}'.");
+                }
+
+                var value = reader.GetString(index).Trim();
+                if (value.Length == 0 && column != "unit")
+                {
+                    throw row.Error(column, "is empty");
+                }
+
+                row.Values[column] = value;
+            }
+
+            foreach (var optional in new[] { "source_vi", "source_en" })
+            {
+                if (reader.TryGetFieldIndex(optional, out var index))
+                {
+                    row.Values[optional] = reader.GetString(index).Trim();
+                }
+            }
+
+            yield return row;
+        }
+    }
+
+    private sealed class CsvRow(string file, int line)
+    {
+        public string File { get; } = file;
+
+        public Dictionary<string, string> Values { get; } = new();
+
+        public string this[string column] => Values[column];
+
+        public string Optional(string column) => Values.GetValueOrDefault(column, "");
+
+        public InvalidDataException Error(string field, string reason) => new($"{File} line {line}, field '{field}': {reason}.");
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+
+namespace IOC.Ingestion.Inbox;
+
+/// <summary>One event as the inbox keeps it: arrival order, the dedupe id and the JSON as accepted.</summary>
+public readonly record struct InboxRecord(long Seq, string Id, string Body);
+
+/// <summary>
+/// The durable inbox: every accepted event, in arrival order, keyed by its id (which makes retries idempotent).
+/// A batch is one transaction; it is committed before the producer gets its 202.
+/// Not thread-safe: <see cref="IngestionService"/> is its single writer.
+/// </summary>
+public sealed class SqliteInbox : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter _id;
+    private readonly SqliteParameter _body;
+
+    static SqliteInbox() => SQLitePCL.Batteries_V2.Init();
+
+    public SqliteInbox(string path, bool fullSync = false)
+    {
+        Path = path;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+
+        // WAL + synchronous=NORMAL survives a killed process (the WAL is in the OS page cache);
+        // FULL also survives a power cut, at a cost per commit.
+        Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={(fullSync ? "FULL" : "NORMAL")}; PRAGMA temp_store=MEMORY;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS events (
+              seq  INTEGER PRIMARY KEY,
+              id   TEXT NOT NULL UNIQUE,
+              body TEXT NOT NULL
+            );
+            """);
+
+        _insert = _connection.CreateCommand();
+        _insert.CommandText = "INSERT OR IGNORE INTO events (id, body) VALUES ($id, $body)";
+        _id = _insert.Parameters.Add("$id", SqliteType.Text);
+        _body = _insert.Parameters.Add("$body", SqliteType.Text);
+        _insert.Prepare();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Appends a batch in one transaction. Returns, per item, whether it was new (false: a duplicate id).</summary>
+    public bool[] Append(IReadOnlyList<(string Id, string Body)> items)
+    {
+        var isNew = new bool[items.Count];
+        using var transaction = _connection.BeginTransaction();
+        _insert.Transaction = transaction;
+        for (var i = 0; i < items.Count; i++)
+        {
+            _id.Value = items[i].Id;
+            _body.Value = items[i].Body;
+            isNew[i] = _insert.ExecuteNonQuery() == 1;
+        }
+
+        transaction.Commit();
+        _insert.Transaction = null;
+        return isNew;
+    }
+
+    public long Count() => (long)Scalar("SELECT count(*) FROM events")!;
+
+    public long LastSeq() => Scalar("SELECT max(seq) FROM events") is long seq ? seq : 0;
+
+    /// <summary>Every record after <paramref name="afterSeq"/>, oldest first, read in pages so memory stays flat.</summary>
+    public IEnumerable<IReadOnlyList<InboxRecord>> ReadAfter(long afterSeq, int pageSize = 5000)
+    {
+        var last = afterSeq;
+        while (true)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT seq, id, body FROM events WHERE seq > $after ORDER BY seq LIMIT $limit";
+            command.Parameters.AddWithValue("$after", last);
+            command.Parameters.AddWithValue("$limit", pageSize);
+            var page = new List<InboxRecord>(pageSize);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    page.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            last = page[^1].Seq;
+            yield return page;
+        }
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _connection.Dispose();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,11 @@
+namespace IOC.Ingestion;
+
+public sealed class IngestionOptions
+{
+    public int MaxEventsPerRequest { get; set; } = 10_000;
+
+    public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>SHA-256 hex digests of the accepted producer keys (never the keys themselves).</summary>
+    public string[] ApiKeys { get; set; } = [];
+}
