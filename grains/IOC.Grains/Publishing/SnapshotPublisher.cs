@@ -72,15 +72,6 @@ public sealed class SnapshotPublisher
         }
     }
 
-    public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(interval, _time);
-        while (await timer.WaitForNextTickAsync(cancellationToken))
-        {
-            await RefreshAsync(cancellationToken);
-        }
-    }
-
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();

@@ -122,7 +122,8 @@ public sealed class CounterBuckets
         /// <summary>The slot for a bucket, cleared if it held an older one; null if the bucket is older than the ring.</summary>
         public int? Slot(long key)
         {
-            if (key <= _newest - size)
+            // Before the first bucket _newest is long.MinValue, and long.MinValue - size would wrap around to a huge number.
+            if (_newest != long.MinValue && key <= _newest - size)
             {
                 return null;
             }

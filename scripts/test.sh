@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds, runs every test project and prints one closing line:
+#   N passed, N failed[, N skipped]
+# Usage: scripts/test.sh            (CI calls exactly this through .ci/run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# --- what the tests need beyond the .NET SDK -------------------------------------------------
+# Nothing from apt or npm yet: the browser (chromium) and InfluxDB arrive with the wallboard and
+# history issues, and are installed here when they do.
+need_apt=()
+if [ ${#need_apt[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
+fi
+
+# --- build once, then test without rebuilding -------------------------------------------------
+results="$(mktemp -d -t ioc-test-results-XXXXXX)"
+trap 'rm -rf "$results"' EXIT
+dotnet build IOC.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "=== $name"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+# --- one summary line over all projects (read from the TRX files, not from console text) ------
+passed=0; failed=0; skipped=0
+for project in tests/*/*.Tests.csproj; do
+  trx="$results/$(basename "$project" .csproj).trx"
+  if [ ! -f "$trx" ]; then
+    echo "no results from $project: counted as 1 failed" >&2
+    failed=$((failed + 1)); continue
+  fi
+  counters="$(grep -o '<Counters [^>]*>' "$trx")"
+  count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  skipped=$((skipped + $(count notExecuted)))
+done
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+exit $status

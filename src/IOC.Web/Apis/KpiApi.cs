@@ -1,0 +1,85 @@
+using IOC.Domain.Kpis;
+using IOC.Domain.Targets;
+using IOC.Domain.Units;
+using IOC.Grains.Publishing;
+
+namespace IOC.Web.Apis;
+
+public static class KpiApi
+{
+    public static IEndpointRouteBuilder MapKpiApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/kpi").WithTags("KPIs");
+        api.MapGet("/city", City).WithName("GetCityKpis").WithSummary("Hanoi's KPIs for a window (today, 60m, mtd, ytd).");
+        api.MapGet("/units", Wards).WithName("GetWardKpis").WithSummary("Every ward's KPIs for a window.");
+        api.MapGet("/units/{code}", Ward).WithName("GetWardKpi").WithSummary("One ward's KPIs for a window.");
+        api.MapGet("/agencies", Agencies).WithName("GetAgencyKpis").WithSummary("Every agency's KPIs for a window.");
+        api.MapGet("/agencies/{code}", Agency).WithName("GetAgencyKpi").WithSummary("One agency's KPIs for a window.");
+        api.MapGet("/definitions", Definitions).WithName("GetKpiDefinitions").WithSummary("The KPI catalogue: ids, names and formulas.");
+        return app;
+    }
+
+    private static Task<IResult> City(string? window, KpiReader reader, CancellationToken ct) =>
+        reader.OneAsync(window, units => units.City, ct);
+
+    private static Task<IResult> Ward(string code, string? window, KpiReader reader, CancellationToken ct) =>
+        reader.OneAsync(window, units => units.TryGetWard(code, out var ward) ? ward : null, ct);
+
+    private static Task<IResult> Agency(string code, string? window, KpiReader reader, CancellationToken ct) =>
+        reader.OneAsync(window, units => units.TryGetAgency(code, out var agency) ? agency : null, ct);
+
+    private static Task<IResult> Wards(string? window, KpiReader reader, CancellationToken ct) =>
+        reader.ManyAsync(window, units => units.Wards, ct);
+
+    private static Task<IResult> Agencies(string? window, KpiReader reader, CancellationToken ct) =>
+        reader.ManyAsync(window, units => units.Agencies, ct);
+
+    private static IResult Definitions() => Results.Ok(KpiCatalog.All.Select(k => new KpiDefinitionDto(
+        k.Id,
+        k.Group,
+        k.Kind.ToString(),
+        k.NameVi,
+        k.NameEn,
+        k.Kind == KpiKind.Gauge ? null : string.Join(" + ", k.Numerator),
+        k.Denominator?.ToString())));
+}
+
+/// <summary>Reads published snapshots after asking for a fresh tick, so a producer reads its own writes.</summary>
+public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, SnapshotPublisher publisher)
+{
+    public async Task<IResult> OneAsync(string? windowText, Func<UnitCatalog, Unit?> find, CancellationToken ct)
+    {
+        if (ParseWindow(windowText) is not { } window)
+        {
+            return BadWindow(windowText);
+        }
+
+        if (find(units) is not { } unit)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown unit", detail: "No unit with that code.");
+        }
+
+        await publisher.RefreshAsync(ct);
+        return Results.Ok(UnitKpis.From(unit, publisher.Store.Get(unit.Key), window, targets));
+    }
+
+    public async Task<IResult> ManyAsync(string? windowText, Func<UnitCatalog, IEnumerable<Unit>> select, CancellationToken ct)
+    {
+        if (ParseWindow(windowText) is not { } window)
+        {
+            return BadWindow(windowText);
+        }
+
+        await publisher.RefreshAsync(ct);
+        var list = select(units).Select(u => UnitKpis.From(u, publisher.Store.Get(u.Key), window, targets)).ToList();
+        return Results.Ok(new UnitKpisList(window.ToWire(), publisher.Store.LastTick ?? DateTimeOffset.MinValue, list));
+    }
+
+    private static KpiWindow? ParseWindow(string? text) =>
+        string.IsNullOrEmpty(text) ? KpiWindow.Today : KpiWindows.TryParse(text, out var window) ? window : null;
+
+    private static IResult BadWindow(string? text) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Bad window",
+        detail: $"window '{text}' is not one of {string.Join(", ", KpiWindows.All.Select(w => w.ToWire()))}.");
+}

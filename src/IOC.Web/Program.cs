@@ -1,0 +1,33 @@
+using IOC.Web.Apis;
+using IOC.Web.Commands;
+using IOC.Web.Health;
+using IOC.Web.Hosting;
+using IOC.Web.Logging;
+
+// `replay <file>` and other commands run on the same services as the server, then exit.
+var command = CommandLine.Parse(args);
+
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddIocLogging();
+builder.AddIocCore();
+builder.AddIocSimulator(enabled: command.Name is null);
+builder.AddIocApi();
+builder.AddIocHealthChecks();
+
+var app = builder.Build();
+if (command.Name is not null)
+{
+    return await command.RunAsync(app);
+}
+
+app.UseRequestLogging();
+app.MapOpenApi();
+app.MapIocHealth();
+app.MapEventsApi();
+app.MapKpiApi();
+app.MapUnitsApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using IOC.Web.Tests.Infrastructure;
+
+namespace IOC.Web.Tests.Apis;
+
+public class EventsApiTests : IClassFixture<IocWebFactory>
+{
+    private readonly IocWebFactory _factory;
+
+    public EventsApiTests(IocWebFactory factory) => _factory = factory;
+
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+
+    [Fact]
+    public async Task ValidEventsAreAcceptedWhileInvalidOnesAreRejectedWithIndexFieldAndReason()
+    {
+        var client = _factory.CreateProducer();
+        var prefix = Guid.NewGuid().ToString("N");
+        var good = Events.Received($"{prefix}-1", Now);
+        var unknownUnit = Events.Received($"{prefix}-2", Now, unit: "99999");
+        var future = Events.Received($"{prefix}-3", DateTimeOffset.UtcNow.AddMinutes(10));
+        var negative = Events.Call($"{prefix}-4", Now, answered: false, wait: -3);
+
+        var response = await client.PostAsync(good, unknownUnit, future, negative);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        body!["accepted"]!.GetValue<int>().Should().Be(1);
+        body["duplicates"]!.GetValue<int>().Should().Be(0);
+        var rejected = body["rejected"]!.AsArray();
+        rejected.Select(r => (r!["index"]!.GetValue<int>(), r["field"]!.GetValue<string>()))
+            .Should().Equal((1, "unit"), (2, "at"), (3, "waitSeconds"));
+        rejected[0]!["id"]!.GetValue<string>().Should().Be($"{prefix}-2");
+        rejected[0]!["reason"]!.GetValue<string>().Should().Contain("99999");
+    }
+
+    [Fact]
+    public async Task RetryingABatchCountsItsEventsAsDuplicatesNeverTwice()
+    {
+        var client = _factory.CreateProducer();
+        var ward = "00070";
+        var before = await ReceivedAsync(client, ward);
+        var events = Enumerable.Range(0, 5).Select(i => Events.Received($"retry-{Guid.NewGuid():N}", Now, unit: ward)).ToArray();
+
+        var first = await (await client.PostAsync(events)).Content.ReadFromJsonAsync<JsonObject>();
+        var second = await (await client.PostAsync(events)).Content.ReadFromJsonAsync<JsonObject>();
+
+        first!["accepted"]!.GetValue<int>().Should().Be(5);
+        second!["accepted"]!.GetValue<int>().Should().Be(0);
+        second["duplicates"]!.GetValue<int>().Should().Be(5);
+        (await ReceivedAsync(client, ward)).Should().Be(before + 5);
+    }
+
+    [Fact]
+    public async Task NdjsonBodiesAreAccepted()
+    {
+        var client = _factory.CreateProducer();
+        var lines = string.Join("\n", Enumerable.Range(0, 3).Select(i => Events.Received($"nd-{Guid.NewGuid():N}", Now).ToJsonString())) + "\n";
+
+        var response = await client.PostAsync("/api/v1/events", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["accepted"]!.GetValue<int>().Should().Be(3);
+    }
+
+    [Fact]
+    public async Task AnUnparseableBodyIs400AndKeepsNothing()
+    {
+        var client = _factory.CreateProducer();
+        var ward = "00004";
+        var before = await ReceivedAsync(client, ward);
+        var valid = Events.Received($"bad-{Guid.NewGuid():N}", Now, unit: ward).ToJsonString();
+
+        var response = await client.PostAsync("/api/v1/events", new StringContent($"[{valid}, {{\"id\": ", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("not valid JSON");
+        (await ReceivedAsync(client, ward)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task MissingOrWrongApiKeyIs401()
+    {
+        var anonymous = _factory.CreateProducer(key: null);
+        var wrong = _factory.CreateProducer(key: "not-the-key");
+        var e = Events.Received($"auth-{Guid.NewGuid():N}", Now);
+
+        var missing = await anonymous.PostAsync(e);
+        var refused = await wrong.PostAsync(e);
+
+        missing.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await missing.Content.ReadAsStringAsync()).Should().Contain("Missing X-Api-Key");
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task MoreEventsThanTheLimitIs413()
+    {
+        var client = _factory.CreateProducer();
+        var events = Enumerable.Range(0, 10_001).Select(i => new JsonObject { ["id"] = $"x{i}" }).ToArray();
+
+        var response = await client.PostAsync(events);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("10000");
+    }
+
+    [Fact]
+    public async Task ABodyOverTheByteLimitIs413()
+    {
+        var client = _factory.CreateProducer();
+        var huge = new string('x', 9 * 1024 * 1024);
+
+        var response = await client.PostAsync("/api/v1/events", new StringContent($"[\"{huge}\"]", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    private static async Task<long> ReceivedAsync(HttpClient client, string ward)
+    {
+        var answer = await client.GetFromJsonAsync<JsonObject>($"/api/v1/kpi/units/{ward}?window=today");
+        return answer!["kpis"]!["dossier.received"]!["value"]!.GetValue<long>();
+    }
+}

@@ -1,0 +1,61 @@
+using IOC.Web.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IOC.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in memory, on its own temp data directory, simulator off, one producer key.
+/// Each test class gets its own instance (and so its own inbox).
+/// </summary>
+public class IocWebFactory : WebApplicationFactory<Program>
+{
+    public const string ProducerKey = "test-producer-key";
+
+    public string DataDir { get; } = Directory.CreateTempSubdirectory("ioc-web-test-").FullName;
+
+    protected virtual string EnvironmentName => "Testing";
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Ingestion:ApiKeys:0"] = ApiKeyValidator.DigestHex(ProducerKey),
+    };
+
+    public HttpClient CreateProducer(string? key = ProducerKey)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyValidator.HeaderName, key);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Storage:DataDir", DataDir);
+        builder.UseSetting("Simulator:Enabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file may still be flushing; the OS temp cleaner takes it later.
+            }
+        }
+    }
+}
