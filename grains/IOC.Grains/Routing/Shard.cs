@@ -98,13 +98,17 @@ public sealed class Shard : IGrainDirectory
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Unit is { } ward && _map.ShardOf(new UnitKey(UnitLevel.Ward, ward)) == _index)
+
+            // The router sent an event here because this shard owns its ward or its agency; only an event
+            // that names both may concern one grain here and one elsewhere, so only then is the owner checked.
+            var both = e.Unit is not null && e.Agency is not null;
+            if (e.Unit is { } ward && (!both || _map.ShardOf(new UnitKey(UnitLevel.Ward, ward)) == _index))
             {
                 Ward(ward).Receive(e);
                 folded++;
             }
 
-            if (e.Agency is { } agency && _map.ShardOf(new UnitKey(UnitLevel.Agency, agency)) == _index)
+            if (e.Agency is { } agency && (!both || _map.ShardOf(new UnitKey(UnitLevel.Agency, agency)) == _index))
             {
                 Agency(agency).Receive(e);
                 folded++;

@@ -18,6 +18,8 @@ public sealed class CounterBuckets
     private readonly Ring _fiveMinutes = new(FiveMinuteSlots);
     private readonly Dictionary<int, CounterSet> _days = new();
     private readonly Dictionary<int, CounterSet> _months = new();
+    private int _cachedDay = -1;
+    private int _cachedMonth;
 
     public void Fold(IocEvent e)
     {
@@ -34,7 +36,7 @@ public sealed class CounterBuckets
 
         var day = VietnamTime.DayKeyOfMinute(minute);
         EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _));
-        EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_months, MonthKey(day), out _));
+        EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _));
     }
 
     /// <summary>Adds counters that another grain folded in one minute (how the city merges ward deltas).</summary>
@@ -52,7 +54,7 @@ public sealed class CounterBuckets
 
         var day = VietnamTime.DayKeyOfMinute(minute);
         CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(delta);
-        CollectionsMarshal.GetValueRefOrAddDefault(_months, MonthKey(day), out _).Add(delta);
+        CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(delta);
     }
 
     public CounterSet Window(KpiWindow window, DateTimeOffset now)
@@ -101,6 +103,18 @@ public sealed class CounterBuckets
         }
 
         return series;
+    }
+
+    /// <summary>Events mostly arrive for the same day, so the calendar arithmetic is done once per day.</summary>
+    private int CachedMonthKey(int dayKey)
+    {
+        if (dayKey != _cachedDay)
+        {
+            _cachedDay = dayKey;
+            _cachedMonth = MonthKey(dayKey);
+        }
+
+        return _cachedMonth;
     }
 
     /// <summary>Months since year 1 (local): year * 12 + month - 1.</summary>

@@ -16,6 +16,7 @@ public static class SeedData
     {
         Unit? city = null;
         var wards = new List<Unit>();
+        var wardCodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in Rows(Path.Combine(directory, "units.csv"), "code", "name", "name_en", "type", "level"))
         {
             if (!UnitLevelNames.TryParse(row["level"], out var level) || level == UnitLevel.Agency)
@@ -35,12 +36,20 @@ public static class SeedData
                     throw row.Error("code", "a ward code has 5 digits");
                 }
 
+                if (!wardCodes.Add(unit.Code))
+                {
+                    throw row.Error("code", $"duplicate ward code '{unit.Code}'");
+                }
+
                 wards.Add(unit);
             }
         }
 
+        var agencyCodes = new HashSet<string>(StringComparer.Ordinal);
         var agencies = Rows(Path.Combine(directory, "agencies.csv"), "code", "name", "name_en", "type")
-            .Select(row => new Unit(row["code"], row["name"], row["name_en"], row["type"], UnitLevel.Agency))
+            .Select(row => agencyCodes.Add(row["code"])
+                ? new Unit(row["code"], row["name"], row["name_en"], row["type"], UnitLevel.Agency)
+                : throw row.Error("code", $"duplicate agency code '{row["code"]}'"))
             .ToList();
         return new UnitCatalog(
             city ?? throw new InvalidDataException("units.csv: no row with level 'city'."),
@@ -111,12 +120,11 @@ public static class SeedData
 
     private static IEnumerable<CsvRow> Rows(string path, params string[] required)
     {
-        using var reader = CsvReader.FromFile(path, new CsvReaderOptions());
-        var line = 1;
+        // The physical line (blank lines and line breaks inside quotes included), so an editor's line number matches.
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true });
         while (reader.Read())
         {
-            line++;
-            var row = new CsvRow(Path.GetFileName(path), line);
+            var row = new CsvRow(Path.GetFileName(path), reader.LineNumber);
             foreach (var column in required)
             {
                 if (!reader.TryGetFieldIndex(column, out var index))
@@ -145,7 +153,7 @@ public static class SeedData
         }
     }
 
-    private sealed class CsvRow(string file, int line)
+    private sealed class CsvRow(string file, long line)
     {
         public string File { get; } = file;
 

@@ -12,10 +12,11 @@ public readonly record struct InboxRecord(long Seq, string Id, string Body);
 /// </summary>
 public sealed class SqliteInbox : IDisposable
 {
+    /// <summary>Rows per INSERT statement: one statement per row costs more than the row itself.</summary>
+    private const int RowsPerStatement = 250;
+
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter _id;
-    private readonly SqliteParameter _body;
+    private readonly Dictionary<int, SqliteCommand> _inserts = new();
 
     static SqliteInbox() => SQLitePCL.Batteries_V2.Init();
 
@@ -28,7 +29,7 @@ public sealed class SqliteInbox : IDisposable
 
         // WAL + synchronous=NORMAL survives a killed process (the WAL is in the OS page cache);
         // FULL also survives a power cut, at a cost per commit.
-        Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={(fullSync ? "FULL" : "NORMAL")}; PRAGMA temp_store=MEMORY;");
+        Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={(fullSync ? "FULL" : "NORMAL")}; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=5000;");
         Execute("""
             CREATE TABLE IF NOT EXISTS events (
               seq  INTEGER PRIMARY KEY,
@@ -36,12 +37,6 @@ public sealed class SqliteInbox : IDisposable
               body TEXT NOT NULL
             );
             """);
-
-        _insert = _connection.CreateCommand();
-        _insert.CommandText = "INSERT OR IGNORE INTO events (id, body) VALUES ($id, $body)";
-        _id = _insert.Parameters.Add("$id", SqliteType.Text);
-        _body = _insert.Parameters.Add("$body", SqliteType.Text);
-        _insert.Prepare();
     }
 
     public string Path { get; }
@@ -51,16 +46,35 @@ public sealed class SqliteInbox : IDisposable
     {
         var isNew = new bool[items.Count];
         using var transaction = _connection.BeginTransaction();
-        _insert.Transaction = transaction;
-        for (var i = 0; i < items.Count; i++)
+        for (var start = 0; start < items.Count; start += RowsPerStatement)
         {
-            _id.Value = items[i].Id;
-            _body.Value = items[i].Body;
-            isNew[i] = _insert.ExecuteNonQuery() == 1;
+            var count = Math.Min(RowsPerStatement, items.Count - start);
+            var insert = Insert(count);
+            insert.Transaction = transaction;
+            for (var i = 0; i < count; i++)
+            {
+                insert.Parameters[2 * i].Value = items[start + i].Id;
+                insert.Parameters[(2 * i) + 1].Value = items[start + i].Body;
+            }
+
+            // OR IGNORE skips ids already stored; RETURNING names the rows actually inserted.
+            var inserted = new HashSet<string>(StringComparer.Ordinal);
+            using (var reader = insert.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    inserted.Add(reader.GetString(0));
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                // Remove, not Contains: of two items with one id in a batch, only the first was inserted.
+                isNew[start + i] = inserted.Remove(items[start + i].Id);
+            }
         }
 
         transaction.Commit();
-        _insert.Transaction = null;
         return isNew;
     }
 
@@ -99,8 +113,33 @@ public sealed class SqliteInbox : IDisposable
 
     public void Dispose()
     {
-        _insert.Dispose();
+        foreach (var insert in _inserts.Values)
+        {
+            insert.Dispose();
+        }
+
         _connection.Dispose();
+    }
+
+    /// <summary>A prepared multi-row insert for <paramref name="rows"/> rows, built once per size.</summary>
+    private SqliteCommand Insert(int rows)
+    {
+        if (_inserts.TryGetValue(rows, out var insert))
+        {
+            return insert;
+        }
+
+        insert = _connection.CreateCommand();
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($i{i}, $b{i})"));
+        insert.CommandText = $"INSERT OR IGNORE INTO events (id, body) VALUES {values} RETURNING id";
+        for (var i = 0; i < rows; i++)
+        {
+            insert.Parameters.Add($"$i{i}", SqliteType.Text);
+            insert.Parameters.Add($"$b{i}", SqliteType.Text);
+        }
+
+        _inserts[rows] = insert;
+        return insert;
     }
 
     private void Execute(string sql)

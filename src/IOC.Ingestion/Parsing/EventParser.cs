@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using IOC.Domain.Events;
 using IOC.Domain.Units;
 
@@ -10,7 +8,7 @@ namespace IOC.Ingestion.Parsing;
 /// Reads one event object against the schema in DESIGN.md. The first problem found is reported with the
 /// field it concerns; nothing is guessed or defaulted for a required field.
 /// </summary>
-public sealed partial class EventParser(UnitCatalog units)
+public sealed class EventParser(UnitCatalog units)
 {
     /// <summary>Producers' clocks drift; beyond this an event "from the future" is a bug on their side.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
@@ -149,8 +147,16 @@ public sealed partial class EventParser(UnitCatalog units)
         }
     }
 
-    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetSuffix();
+    /// <summary>RFC 3339: "...Z" or "...+07:00". A time without an offset is ambiguous, so it is refused.</summary>
+    private static bool HasOffset(string text) =>
+        text.Length >= 16 && text.IndexOf('T') > 0 &&
+        (text[^1] is 'Z' or 'z' || (text[^6] is '+' or '-' && text[^3] == ':' && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(text[^5])));
+
+    /// <summary>System.Text.Json's ISO 8601 reader is strict and fast; it only lacks RFC 3339's lower-case "z".</summary>
+    private static bool TryReadTimestamp(JsonElement element, string text, out DateTimeOffset value) =>
+        text[^1] == 'z'
+            ? DateTimeOffset.TryParse(string.Concat(text.AsSpan(0, text.Length - 1), "Z"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value)
+            : element.TryGetDateTimeOffset(out value);
 
     /// <summary>Reads fields one by one and keeps the first error; later reads become no-ops.</summary>
     private struct FieldReader(JsonElement json, int index)
@@ -218,8 +224,7 @@ public sealed partial class EventParser(UnitCatalog units)
                 return default;
             }
 
-            if (!OffsetSuffix().IsMatch(text) ||
-                !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            if (!HasOffset(text) || !TryReadTimestamp(json.GetProperty(field), text, out var value))
             {
                 Fail(field, "must be an ISO 8601 timestamp with an offset, e.g. 2025-07-01T08:30:00+07:00");
                 return default;

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace IOC.Web.Apis;
 
@@ -11,8 +10,9 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<KpiReader>();
 
-        // Vietnamese names readable in the JSON ("Phường Cửa Nam", not "Ph\u01B0\u1EDDng").
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // Vietnamese names and ">=" readable in the JSON ("Phường Cửa Nam", not "Ph\u01B0\u1EDDng").
+        // Relaxed escaping is safe here: responses are application/json, never inlined into HTML.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
+using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Grains.Publishing;
 
@@ -72,7 +73,7 @@ public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, Snapshot
 
         await publisher.RefreshAsync(ct);
         var list = select(units).Select(u => UnitKpis.From(u, publisher.Store.Get(u.Key), window, targets)).ToList();
-        return Results.Ok(new UnitKpisList(window.ToWire(), publisher.Store.LastTick ?? DateTimeOffset.MinValue, list));
+        return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(publisher.Store.LastTick ?? DateTimeOffset.UnixEpoch), list));
     }
 
     private static KpiWindow? ParseWindow(string? text) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
+using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Grains.Grains;
 
@@ -25,7 +26,7 @@ public sealed record UnitKpis(
             kpis[result.Definition.Id] = KpiFigure.From(result);
         }
 
-        return new UnitKpis(unit.Code, unit.Name, unit.NameEn, unit.Level.ToWire(), window.ToWire(), snapshot.AsOf, kpis);
+        return new UnitKpis(unit.Code, unit.Name, unit.NameEn, unit.Level.ToWire(), window.ToWire(), VietnamTime.ToLocal(snapshot.AsOf), kpis);
     }
 }
 

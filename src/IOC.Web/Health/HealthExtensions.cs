@@ -24,6 +24,11 @@ public static class HealthExtensions
         return app;
     }
 
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerOptions.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -34,7 +39,7 @@ public static class HealthExtensions
                 e => e.Key,
                 e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
     }
 }
 

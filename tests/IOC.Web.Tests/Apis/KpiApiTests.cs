@@ -28,6 +28,7 @@ public class KpiApiTests : IDisposable
 
         city!["unit"]!.GetValue<string>().Should().Be("01");
         city["window"]!.GetValue<string>().Should().Be("today");
+        city["asOf"]!.GetValue<string>().Should().EndWith("+07:00", "times are shown in Vietnam time");
         var online = city["kpis"]!["dossier.onlineRate"]!;
         online["value"]!.GetValue<double>().Should().Be(75.0);
         online["numerator"]!.GetValue<double>().Should().Be(3);
@@ -49,6 +50,7 @@ public class KpiApiTests : IDisposable
         ward["kpis"]!["hotline.answerRate"]!["value"].Should().BeNull();
         ward["kpis"]!["hotline.answerRate"]!["status"]!.GetValue<string>().Should().Be("none");
         raw.Should().Contain("\"hotline.answerRate\":{\"value\":null");
+        raw.Should().Contain("\"direction\":\">=\"");
     }
 
     [Fact]

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using IOC.Domain.Events;
+using IOC.Ingestion.Parsing;
+using IOC.Ingestion.Simulation;
+
+namespace IOC.Bench;
+
+/// <summary>
+/// Acknowledged events per second through POST /api/v1/events on 127.0.0.1, batches of 1,000, durable inbox
+/// included: the clock stops when the last 202 arrives. Each run gets a fresh server and data directory.
+/// </summary>
+public static class IngestBenchmark
+{
+    private const string Key = "bench-producer-key";
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var batches = Prepare(options);
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key)));
+        var rates = new List<double>();
+        for (var run = 0; run <= options.Runs; run++)
+        {
+            using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Ingestion__ApiKeys__0"] = digest,
+            });
+            var (acknowledged, elapsed) = await PostAllAsync(server.Address, batches, options.Clients);
+            if (acknowledged != options.Events)
+            {
+                Console.Error.WriteLine($"run {run}: only {acknowledged} of {options.Events} events acknowledged");
+                return 1;
+            }
+
+            if (run > 0)
+            {
+                rates.Add(acknowledged / elapsed.TotalSeconds); // run 0 warms the server's JIT and the disk
+            }
+        }
+
+        BenchOptions.Report($"ingest ({options.Clients} clients, batches of {options.Batch})", rates);
+        return 0;
+    }
+
+    public static byte[][] Prepare(BenchOptions options)
+    {
+        var units = BenchOptions.Units();
+
+        // A busy weekday morning two weeks back: realistic mix, nothing "in the future".
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-14));
+        monday = monday.AddDays(-(((int)monday.DayOfWeek + 6) % 7));
+        var from = new DateTimeOffset(monday.ToDateTime(new TimeOnly(7, 30)), TimeSpan.FromHours(7));
+        var generator = new TrafficGenerator(units, seed: 11, eventsPerSecond: 2000);
+        var events = new List<IocEvent>(options.Events);
+        for (var start = from; events.Count < options.Events; start = start.AddMinutes(10))
+        {
+            events.AddRange(generator.Generate(start, start.AddMinutes(10)));
+        }
+
+        events.RemoveRange(options.Events, events.Count - options.Events);
+        var batches = events.Chunk(options.Batch).Select(EventJson.ToNdjson).ToArray();
+        Console.WriteLine($"ingest: {events.Count:N0} events, {batches.Length} NDJSON batches, avg {batches.Average(b => b.Length) / options.Batch:N0} bytes/event");
+        return batches;
+    }
+
+    private static async Task<(long Acknowledged, TimeSpan Elapsed)> PostAllAsync(Uri address, byte[][] batches, int clients)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var next = -1;
+        long acknowledged = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < batches.Length)
+            {
+                using var content = new ByteArrayContent(batches[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+                using var response = await http.PostAsync("/api/v1/events", content);
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode != 202)
+                {
+                    throw new InvalidOperationException($"batch {i}: {(int)response.StatusCode} {body}");
+                }
+
+                // {"accepted":N,...}
+                var accepted = int.Parse(body.AsSpan(12, body.IndexOf(',') - 12));
+                Interlocked.Add(ref acknowledged, accepted);
+            }
+        }));
+        return (acknowledged, stopwatch.Elapsed);
+    }
+}

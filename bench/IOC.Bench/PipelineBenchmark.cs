@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using IOC.Grains.Routing;
+using IOC.Ingestion;
+using IOC.Ingestion.Inbox;
+using IOC.Ingestion.Parsing;
+
+namespace IOC.Bench;
+
+/// <summary>
+/// The ingestion pipeline without HTTP, stage by stage (read, parse, inbox, route), to show where the
+/// end-to-end figure goes. Same batches as the ingest benchmark.
+/// </summary>
+public static class PipelineBenchmark
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var units = BenchOptions.Units();
+        var batches = IngestBenchmark.Prepare(options);
+        var parser = new EventParser(units);
+        var now = DateTimeOffset.UtcNow;
+
+        var read = Time(options.Runs, () =>
+        {
+            foreach (var batch in batches)
+            {
+                BatchReader.Read(batch, ndjson: true, int.MaxValue);
+            }
+        });
+        var items = batches.Select(b => BatchReader.Read(b, ndjson: true, int.MaxValue)).ToArray();
+        var parse = Time(options.Runs, () =>
+        {
+            foreach (var batch in items)
+            {
+                foreach (var item in batch)
+                {
+                    parser.Parse(item, now);
+                }
+            }
+        });
+        var rows = items.Select(b => b.Select(i => (i.Json.GetProperty("id").GetString()!, i.Raw)).ToList()).ToArray();
+        var inbox = Time(options.Runs, () =>
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"ioc-bench-{Guid.NewGuid():N}.db");
+            using (var store = new SqliteInbox(path))
+            {
+                foreach (var batch in rows)
+                {
+                    store.Append(batch);
+                }
+            }
+
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        });
+
+        var whole = new List<double>();
+        for (var run = 0; run <= options.Runs; run++)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"ioc-bench-{Guid.NewGuid():N}.db");
+            await using var router = new GrainRouter(new GrainOptions());
+            using var store = new SqliteInbox(path);
+            using var service = new IngestionService(store, router, units, new IngestionOptions { MaxEventsPerRequest = int.MaxValue, MaxBodyBytes = long.MaxValue }, TimeProvider.System);
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var batch in batches)
+            {
+                await service.IngestAsync(batch, ndjson: true);
+            }
+
+            if (run > 0)
+            {
+                whole.Add(options.Events / stopwatch.Elapsed.TotalSeconds);
+            }
+        }
+
+        Console.WriteLine($"pipeline stages, medians of {options.Runs} runs, events/s on one thread:");
+        Console.WriteLine($"  read (NDJSON -> JsonDocument + raw text): {options.Events / read:N0}");
+        Console.WriteLine($"  parse + validate:                          {options.Events / parse:N0}");
+        Console.WriteLine($"  inbox append (SQLite, 1 tx per batch):     {options.Events / inbox:N0}");
+        BenchOptions.Report("pipeline (all stages, no HTTP)", whole);
+        return 0;
+    }
+
+    private static double Time(int runs, Action action)
+    {
+        var seconds = new List<double>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            action();
+            if (run > 0)
+            {
+                seconds.Add(stopwatch.Elapsed.TotalSeconds);
+            }
+        }
+
+        return BenchOptions.Median(seconds);
+    }
+}

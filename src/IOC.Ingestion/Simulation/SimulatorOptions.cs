@@ -1,0 +1,26 @@
+namespace IOC.Ingestion.Simulation;
+
+/// <summary>The demo traffic simulator (configuration section "Simulator").</summary>
+public sealed class SimulatorOptions
+{
+    public const string Section = "Simulator";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Same seed and same start time: the same city, event for event.</summary>
+    public int Seed { get; set; } = 2025;
+
+    /// <summary>
+    /// City-wide events per second averaged over a whole week (weekdays run a little above it, Sunday far below).
+    /// A weekday morning session runs at about 3.7 times this, nights at about a fourteenth.
+    /// </summary>
+    public double EventsPerSecond { get; set; } = 40;
+
+    public int TickMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// Open dossiers and tickets the generator remembers. At the cap the oldest planned work is completed at once,
+    /// so memory stays flat whatever the rate (at 40 events/s a week holds about 1.4 million open dossiers).
+    /// </summary>
+    public int MaxOpenItems { get; set; } = 1_000_000;
+}

@@ -1,0 +1,268 @@
+using System.Text;
+using IOC.Domain.Kpis;
+using IOC.Domain.Units;
+using IOC.Grains.Publishing;
+using IOC.Grains.Routing;
+using IOC.Ingestion.Inbox;
+using IOC.Ingestion.Parsing;
+using IOC.Tests.Shared;
+using static IOC.Ingestion.Tests.SampleEvents;
+
+namespace IOC.Ingestion.Tests;
+
+/// <summary>The whole way in: a real SQLite inbox in a temp folder, two shards and a publisher on a fake clock.</summary>
+public sealed class IngestionServiceTests : IAsyncLifetime
+{
+    private static readonly UnitKey CuaNam = new(UnitLevel.Ward, "00082");
+
+    private readonly TempFolder _folder = new();
+    private readonly FakeClock _clock = new(Now);
+    private readonly List<IAsyncDisposable> _routers = [];
+    private readonly List<IDisposable> _disposables = [];
+
+    private string InboxPath => _folder.File("inbox.db");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var disposable in Enumerable.Reverse(_disposables))
+        {
+            disposable.Dispose();
+        }
+
+        foreach (var router in _routers)
+        {
+            await router.DisposeAsync();
+        }
+
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task ValidItemsAreKeptWhileInvalidOnesAreRejectedWithIndexIdFieldAndReason()
+    {
+        var (service, publisher, inbox) = Start();
+        var body = Array(
+            Valid("dossier.received", "e0"),
+            Valid("hotline.call", "e1").With("unit", "99999"),
+            Valid("hotline.call", "e2"),
+            Valid("dossier.completed", "e3").Without("dueAt"),
+            Valid("document.processed", "e4").With("digital", false));
+
+        var result = await service.IngestAsync(body, ndjson: false);
+        await publisher.RefreshAsync();
+
+        result.Accepted.Should().Be(2);
+        result.Duplicates.Should().Be(0);
+        result.Rejected.Should().Equal(
+            new ItemError(1, "e1", "unit", "unknown unit code '99999'"),
+            new ItemError(3, "e3", "dueAt", "is required"),
+            new ItemError(4, "e4", "signedDigitally", "a digitally signed document is processed digitally; 'digital' must be true"));
+        inbox.ReadAfter(0).SelectMany(p => p).Select(r => r.Id).Should().Equal("e0", "e2");
+        publisher.Store.City[KpiWindow.Today][Counter.DossiersReceived].Should().Be(1);
+        publisher.Store.City[KpiWindow.Today][Counter.CallsAnswered].Should().Be(1);
+        publisher.Store.City[KpiWindow.Today][Counter.DossiersCompleted].Should().Be(0);
+        service.Stats.Should().Match<InboxStats>(s => s.StoredEvents == 2 && s.Rejected == 3 && s.Duplicates == 0);
+    }
+
+    [Fact]
+    public async Task ARetriedBatchIsAllDuplicatesAndCountsNothingTwice()
+    {
+        var (service, publisher, inbox) = Start();
+        var body = Ndjson(
+            Received("r1", "D-1", "2025-07-02T08:00:00+07:00"),
+            Completed("c1", "D-1", "2025-07-02T08:30:00+07:00"),
+            Valid("hotline.call", "h1"));
+
+        var first = await service.IngestAsync(body, ndjson: true);
+        var retry = await service.IngestAsync(body, ndjson: true);
+        await publisher.RefreshAsync();
+
+        (first.Accepted, first.Duplicates).Should().Be((3, 0));
+        (retry.Accepted, retry.Duplicates).Should().Be((0, 3));
+        retry.Rejected.Should().BeEmpty();
+        inbox.Count().Should().Be(3);
+        var today = publisher.Store.Get(CuaNam)[KpiWindow.Today];
+        (today[Counter.DossiersReceived], today[Counter.DossiersCompleted], today[Counter.CallsOffered]).Should().Be((1L, 1L, 1L));
+        publisher.Store.City.Gauges.OpenDossiers.Should().Be(0);
+        service.Stats.Should().Match<InboxStats>(s => s.StoredEvents == 3 && s.Duplicates == 3);
+    }
+
+    [Fact]
+    public async Task ARepeatedIdInsideOneBatchIsStoredAndCountedOnce()
+    {
+        var (service, publisher, _) = Start();
+        var body = Array(Valid("hotline.call", "h1"), Valid("hotline.call", "h1").With("answered", false));
+
+        var result = await service.IngestAsync(body, ndjson: false);
+        await publisher.RefreshAsync();
+
+        (result.Accepted, result.Duplicates).Should().Be((1, 1));
+        publisher.Store.City[KpiWindow.Today][Counter.CallsAnswered].Should().Be(1);
+        publisher.Store.City[KpiWindow.Today][Counter.CallsAbandoned].Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ACompletionBeforeTheReceiptInTheSameBatchIsRejected()
+    {
+        var (service, publisher, inbox) = Start();
+        var body = Array(
+            Received("r1", "D-1", "2025-07-02T08:00:00+07:00"),
+            Completed("c1", "D-1", "2025-07-02T07:59:00+07:00"));
+
+        var result = await service.IngestAsync(body, ndjson: false);
+        await publisher.RefreshAsync();
+
+        result.Accepted.Should().Be(1);
+        result.Rejected.Should().ContainSingle().Which.Should().Match<ItemError>(e =>
+            e.Index == 1 && e.Id == "c1" && e.Field == "completedAt" && e.Reason.StartsWith("is before the dossier was received"));
+        inbox.Count().Should().Be(1);
+        publisher.Store.City.Gauges.OpenDossiers.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ACompletionBeforeTheReceiptOfAnEarlierBatchIsRejected()
+    {
+        var (service, publisher, _) = Start();
+        await service.IngestAsync(Array(Received("r1", "D-1", "2025-07-02T08:00:00+07:00")), ndjson: false);
+
+        var early = await service.IngestAsync(Array(Completed("c1", "D-1", "2025-07-02T00:01:00Z")), ndjson: false);
+        var onTime = await service.IngestAsync(Array(Completed("c2", "D-1", "2025-07-02T01:00:00Z")), ndjson: false);
+        await publisher.RefreshAsync();
+
+        early.Rejected.Should().ContainSingle().Which.Should().Match<ItemError>(e => e.Index == 0 && e.Id == "c1" && e.Field == "completedAt");
+        (onTime.Accepted, onTime.Rejected.Count).Should().Be((1, 0));
+        publisher.Store.City[KpiWindow.Today][Counter.DossiersCompleted].Should().Be(1);
+        publisher.Store.City.Gauges.OpenDossiers.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ABodyOverMaxBodyBytesIsTooLargeAndNothingIsStored()
+    {
+        var (service, publisher, inbox) = Start(new IngestionOptions { MaxBodyBytes = 200 });
+        var body = Array(Valid("hotline.call", "h1"), Valid("hotline.call", "h2"));
+
+        var rejection = await Record.ExceptionAsync(() => service.IngestAsync(body, ndjson: false));
+        await publisher.RefreshAsync();
+
+        body.Length.Should().BeGreaterThan(200);
+        rejection.Should().BeOfType<BatchRejectedException>().Which.Kind.Should().Be(BatchRejection.TooLarge);
+        inbox.Count().Should().Be(0);
+        publisher.Store.City[KpiWindow.Today].IsZero.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ABodyAtMaxBodyBytesIsRead()
+    {
+        var body = Array(Valid("hotline.call", "h1"));
+        var (service, _, inbox) = Start(new IngestionOptions { MaxBodyBytes = body.Length });
+
+        var result = await service.IngestAsync(body, ndjson: false);
+
+        result.Accepted.Should().Be(1);
+        inbox.Count().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task TooManyEventsOrAnUnreadableBodyStoreNothing()
+    {
+        var (service, _, inbox) = Start(new IngestionOptions { MaxEventsPerRequest = 2 });
+        var tooMany = Ndjson(Valid("hotline.call", "h1"), Valid("hotline.call", "h2"), Valid("hotline.call", "h3"));
+        var unreadable = Encoding.UTF8.GetBytes("{\"id\":\"h4\"}\n{oops\n");
+
+        var tooManyRejection = await Record.ExceptionAsync(() => service.IngestAsync(tooMany, ndjson: true));
+        var unreadableRejection = await Record.ExceptionAsync(() => service.IngestAsync(unreadable, ndjson: true));
+
+        tooManyRejection.Should().BeOfType<BatchRejectedException>().Which.Kind.Should().Be(BatchRejection.TooLarge);
+        unreadableRejection.Should().BeOfType<BatchRejectedException>().Which.Should().Match<BatchRejectedException>(
+            e => e.Kind == BatchRejection.Unreadable && e.Message.StartsWith("Line 2 "));
+        inbox.Count().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RecoveringAReopenedInboxRebuildsTheSameKpis()
+    {
+        var (service, publisher, inbox) = Start();
+        await service.IngestAsync(Array(
+            Received("r1", "D-1", "2025-07-02T08:00:00+07:00"),
+            Received("r2", "D-2", "2025-07-02T08:10:00+07:00", dueAt: "2025-07-02T08:50:00+07:00"),
+            Received("r3", "D-3", "2025-07-01T10:00:00+07:00").With("unit", "00070").With("agency", "TTPVHCC"),
+            Valid("hotline.call", "h1"),
+            Valid("hotline.call", "h2").With("answered", false).With("waitSeconds", 3),
+            Valid("survey.response", "s1").With("rating", "neutral"),
+            Valid("document.processed", "p1")), ndjson: false);
+        await service.IngestAsync(Ndjson(
+            Completed("c1", "D-1", "2025-07-02T08:40:00+07:00"),
+            Valid("hotline.ticket.opened", "t1").With("dueAt", "2025-07-02T08:00:00+07:00").With("at", "2025-07-01T08:00:00+07:00"),
+            Valid("document.processed", "p2").With("unit", "00004").With("signedDigitally", false)), ndjson: true);
+        await publisher.RefreshAsync();
+        var keys = new[] { UnitKey.City, CuaNam, new UnitKey(UnitLevel.Ward, "00070"), new UnitKey(UnitLevel.Ward, "00004"), new UnitKey(UnitLevel.Agency, "TTPVHCC"), new UnitKey(UnitLevel.Agency, "VPTU") };
+        var before = Figures(publisher.Store, keys);
+        inbox.Dispose();
+        service.Dispose();
+
+        var (restarted, republisher, _) = Start();
+        await restarted.RecoverAsync();
+        await republisher.RefreshAsync();
+
+        Figures(republisher.Store, keys).Should().Equal(before);
+        restarted.RecoveredEvents.Should().Be(10);
+        restarted.RecoverySkipped.Should().Be(0);
+        republisher.Store.City[KpiWindow.Today][Counter.DossiersReceived].Should().Be(2);
+        republisher.Store.City[KpiWindow.MonthToDate][Counter.DossiersReceived].Should().Be(3);
+        republisher.Store.City[KpiWindow.Today][Counter.DocumentsProcessed].Should().Be(2);
+        republisher.Store.City.Gauges.Should().Be(new Gauges(OpenDossiers: 2, OverdueDossiers: 1, DueSoonDossiers: 0, OpenTickets: 1, OverdueTickets: 1));
+    }
+
+    [Fact]
+    public async Task AfterRecoveryRetriesAreDuplicatesAndTheLedgerStillJudgesCompletions()
+    {
+        var (service, _, inbox) = Start();
+        var first = Array(Received("r1", "D-1", "2025-07-02T08:00:00+07:00"));
+        await service.IngestAsync(first, ndjson: false);
+        inbox.Dispose();
+        service.Dispose();
+
+        var (restarted, republisher, _) = Start();
+        await restarted.RecoverAsync();
+        var retry = await restarted.IngestAsync(first, ndjson: false);
+        var early = await restarted.IngestAsync(Array(Completed("c1", "D-1", "2025-07-02T07:00:00+07:00")), ndjson: false);
+        await republisher.RefreshAsync();
+
+        (retry.Accepted, retry.Duplicates).Should().Be((0, 1));
+        early.Rejected.Should().ContainSingle().Which.Field.Should().Be("completedAt");
+        restarted.Stats.StoredEvents.Should().Be(1);
+        republisher.Store.City[KpiWindow.Today][Counter.DossiersReceived].Should().Be(1);
+    }
+
+    private (IngestionService Service, SnapshotPublisher Publisher, SqliteInbox Inbox) Start(IngestionOptions? options = null)
+    {
+        var inbox = new SqliteInbox(InboxPath);
+        var router = new GrainRouter(new GrainOptions { Shards = 2 });
+        var service = new IngestionService(inbox, router, Seed.Units, options ?? new IngestionOptions(), _clock);
+        _disposables.Add(inbox);
+        _disposables.Add(service);
+        _routers.Add(router);
+        return (service, new SnapshotPublisher(router, _clock), inbox);
+    }
+
+    /// <summary>Every counter of every window and the gauges of each unit, as plain numbers that compare by value.</summary>
+    private static List<string> Figures(SnapshotStore store, IEnumerable<UnitKey> keys)
+    {
+        var figures = new List<string>();
+        foreach (var key in keys)
+        {
+            var snapshot = store.Get(key);
+            foreach (var window in KpiWindows.All)
+            {
+                var counters = snapshot[window];
+                figures.Add($"{key} {window.ToWire()} {string.Join(",", Enum.GetValues<Counter>().Select(c => counters[c]))}");
+            }
+
+            figures.Add($"{key} gauges {snapshot.Gauges}");
+        }
+
+        return figures;
+    }
+}
