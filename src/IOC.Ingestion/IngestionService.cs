@@ -50,7 +50,7 @@ public sealed class IngestionService : IDisposable
             throw new BatchRejectedException(BatchRejection.TooLarge, $"Body is {body.Length} bytes; the limit is {Options.MaxBodyBytes} (Ingestion:MaxBodyBytes).");
         }
 
-        var items = BatchReader.Read(body, ndjson, Options.MaxEventsPerRequest);
+        using var items = BatchReader.Read(body, ndjson, Options.MaxEventsPerRequest);
         var now = _time.GetUtcNow();
         var parsed = new List<(RawItem Item, IocEvent Event)>(items.Count);
         var rejected = new List<ItemError>();

@@ -17,11 +17,38 @@ public static class BatchReader
          contentType.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase) ||
          contentType.StartsWith("application/jsonlines", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Reads a body; dispose the result when done with its items (it returns pooled buffers).</summary>
     /// <exception cref="BatchRejectedException">The body is not JSON/NDJSON, or holds more than <paramref name="maxEvents"/> items.</exception>
-    public static IReadOnlyList<RawItem> Read(ReadOnlyMemory<byte> body, bool ndjson, int maxEvents) =>
-        ndjson ? ReadNdjson(body, maxEvents) : ReadArray(body, maxEvents);
+    public static RawBatch Read(ReadOnlyMemory<byte> body, bool ndjson, int maxEvents)
+    {
+        // Files saved by some Windows editors start with a UTF-8 byte order mark; it is not part of the JSON.
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
 
-    private static List<RawItem> ReadArray(ReadOnlyMemory<byte> body, int maxEvents)
+        var batch = new RawBatch();
+        try
+        {
+            if (ndjson)
+            {
+                ReadNdjson(body, maxEvents, batch);
+            }
+            else
+            {
+                ReadArray(body, maxEvents, batch);
+            }
+
+            return batch;
+        }
+        catch
+        {
+            batch.Dispose();
+            throw;
+        }
+    }
+
+    private static void ReadArray(ReadOnlyMemory<byte> body, int maxEvents, RawBatch batch)
     {
         JsonDocument document;
         try
@@ -33,11 +60,13 @@ public static class BatchReader
             throw new BatchRejectedException(BatchRejection.Unreadable, $"Body is not valid JSON: {ex.Message}");
         }
 
+        batch.Documents.Add(document);
         var root = document.RootElement;
         switch (root.ValueKind)
         {
             case JsonValueKind.Object:
-                return [new RawItem(0, root, root.GetRawText())];
+                batch.Items.Add(new RawItem(0, root, root.GetRawText()));
+                return;
             case JsonValueKind.Array:
                 var count = root.GetArrayLength();
                 if (count > maxEvents)
@@ -45,22 +74,21 @@ public static class BatchReader
                     throw TooMany(maxEvents);
                 }
 
-                var items = new List<RawItem>(count);
                 var index = 0;
                 foreach (var element in root.EnumerateArray())
                 {
-                    items.Add(new RawItem(index++, element, element.GetRawText()));
+                    batch.Items.Add(new RawItem(index++, element, element.GetRawText()));
                 }
 
-                return items;
+                return;
             default:
                 throw new BatchRejectedException(BatchRejection.Unreadable, "Body must be a JSON array of events (or one event object).");
         }
     }
 
-    private static List<RawItem> ReadNdjson(ReadOnlyMemory<byte> body, int maxEvents)
+    private static void ReadNdjson(ReadOnlyMemory<byte> body, int maxEvents, RawBatch batch)
     {
-        var items = new List<RawItem>();
+        var items = batch.Items;
         var rest = body;
         var line = 0;
         while (!rest.IsEmpty)
@@ -82,6 +110,7 @@ public static class BatchReader
             try
             {
                 var document = JsonDocument.Parse(current, Options);
+                batch.Documents.Add(document);
                 items.Add(new RawItem(items.Count, document.RootElement, Encoding.UTF8.GetString(current.Span.Trim(" \t\r"u8))));
             }
             catch (JsonException ex)
@@ -89,10 +118,34 @@ public static class BatchReader
                 throw new BatchRejectedException(BatchRejection.Unreadable, $"Line {line} is not valid JSON: {ex.Message}");
             }
         }
-
-        return items;
     }
 
     private static BatchRejectedException TooMany(int max) =>
         new(BatchRejection.TooLarge, $"Batch holds more than {max} events, the limit per request (Ingestion:MaxEventsPerRequest).");
+}
+
+/// <summary>The items of one body and the parsed documents behind them (disposed together).</summary>
+public sealed class RawBatch : IReadOnlyList<RawItem>, IDisposable
+{
+    internal List<RawItem> Items { get; } = [];
+
+    internal List<JsonDocument> Documents { get; } = [];
+
+    public int Count => Items.Count;
+
+    public RawItem this[int index] => Items[index];
+
+    public IEnumerator<RawItem> GetEnumerator() => Items.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public void Dispose()
+    {
+        foreach (var document in Documents)
+        {
+            document.Dispose();
+        }
+
+        Documents.Clear();
+    }
 }

@@ -41,7 +41,7 @@ public static class EventsApi
         {
             var result = await ingestion.IngestAsync(body.Value, ndjson, cancellationToken);
             logger.LogInformation(
-                "Ingested batch: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected ({Format}, {Bytes} bytes)",
+                "Ingested batch: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected ({Format:l}, {Bytes} bytes)",
                 result.Accepted, result.Duplicates, result.Rejected.Count, ndjson ? "ndjson" : "json", body.Value.Length);
             return Results.Json(IngestResponse.From(result), statusCode: StatusCodes.Status202Accepted);
         }

@@ -38,6 +38,22 @@ public sealed record CommandLine(string? Name, IReadOnlyList<string> Arguments, 
         return new CommandLine(args[0], positional, options, [.. host]);
     }
 
+    /// <summary>
+    /// A path as the user typed it: <c>dotnet run</c> starts the app in the project folder, so a relative path
+    /// is also tried against the caller's shell directory (PWD).
+    /// </summary>
+    public static string? ResolvePath(string path, bool mustExist = true)
+    {
+        if (Path.IsPathRooted(path) || (mustExist && File.Exists(path)))
+        {
+            return !mustExist || File.Exists(path) ? Path.GetFullPath(path) : null;
+        }
+
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var fromShell = string.IsNullOrEmpty(shell) ? path : Path.Combine(shell, path);
+        return !mustExist || File.Exists(fromShell) ? Path.GetFullPath(fromShell) : null;
+    }
+
     public Task<int> RunAsync(WebApplication app) => Name switch
     {
         "replay" => ReplayCommand.RunAsync(app, this),

@@ -16,6 +16,7 @@ public static class GenerateSampleCommand
             return Task.FromResult(2);
         }
 
+        path = CommandLine.ResolvePath(path, mustExist: false)!;
         var count = SampleDay.Write(app.Services.GetRequiredService<UnitCatalog>(), date, seed, path);
         Console.WriteLine($"Wrote {count} events for {date:yyyy-MM-dd} (seed {seed}) to {path}.");
         return Task.FromResult(0);

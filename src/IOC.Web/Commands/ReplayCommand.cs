@@ -18,9 +18,9 @@ public static class ReplayCommand
 
     public static async Task<int> RunAsync(WebApplication app, CommandLine command)
     {
-        if (command.Arguments.Count != 1 || !File.Exists(command.Arguments[0]))
+        if (command.Arguments.Count != 1 || CommandLine.ResolvePath(command.Arguments[0]) is not { } file)
         {
-            Console.Error.WriteLine("usage: replay FILE.ndjson [--server http://127.0.0.1:5080] [--api-key KEY]  (file not found or not given)");
+            Console.Error.WriteLine($"usage: replay FILE.ndjson [--server http://127.0.0.1:5080] [--api-key KEY]  ({(command.Arguments.Count == 1 ? $"file '{command.Arguments[0]}' not found" : "no file given")})");
             return 2;
         }
 
@@ -43,7 +43,7 @@ public static class ReplayCommand
         var batch = new List<string>(BatchSize);
         var lineNumbers = new List<int>(BatchSize);
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(command.Arguments[0]))
+        foreach (var line in File.ReadLines(file))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -67,7 +67,7 @@ public static class ReplayCommand
         }
 
         http?.Dispose();
-        Console.WriteLine($"Replayed {lineNumber} lines from {command.Arguments[0]}: {totals.Accepted} accepted, {totals.Duplicates} duplicates, {totals.Rejected.Count} rejected.");
+        Console.WriteLine($"Replayed {lineNumber} lines from {file}: {totals.Accepted} accepted, {totals.Duplicates} duplicates, {totals.Rejected.Count} rejected.");
         foreach (var rejection in totals.Rejected.Take(20))
         {
             Console.WriteLine($"  {rejection}");

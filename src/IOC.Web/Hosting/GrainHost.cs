@@ -20,9 +20,9 @@ public sealed class GrainHost(
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        logger.LogInformation("Inbox at {InboxPath}; ingestion keys: {ApiKeyMode}", ingestion.Stats.Path, apiKeys.Mode);
+        logger.LogInformation("Inbox at {InboxPath:l}; ingestion keys: {ApiKeyMode:l}", ingestion.Stats.Path, apiKeys.Mode);
         publisher.OnSubscriberError = ex => logger.LogError(ex, "A snapshot subscriber failed");
-        await ingestion.RecoverAsync(message => logger.LogInformation("{Recovery}", message), cancellationToken);
+        await ingestion.RecoverAsync(message => logger.LogInformation("{Recovery:l}", message), cancellationToken);
         await publisher.RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using IOC.Web.Hosting;
 using Serilog;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting.Json;
+using Microsoft.Extensions.Options;
 
 namespace IOC.Web.Logging;
 
@@ -13,20 +15,25 @@ public static class LoggingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddIocLogging(this IHostApplicationBuilder builder)
     {
-        var dataDir = builder.Configuration.GetSection("Storage").Get<StorageOptions>()?.ResolveDataDir()
-            ?? new StorageOptions().ResolveDataDir();
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .WriteTo.Async(sink => sink.File(
-                new JsonFormatter(renderMessage: true),
-                Path.Combine(dataDir, "logs", "ioc-.json"),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 14))
-            .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+
+        // Built from the final configuration (test hosts and command lines add settings after this call).
+        builder.Services.AddSingleton<ILoggerProvider>(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var dataDir = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDir();
+            var logger = new LoggerConfiguration()
+                .ReadFrom.Configuration(configuration)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+                .WriteTo.Async(sink => sink.File(
+                    new JsonFormatter(renderMessage: true),
+                    Path.Combine(dataDir, "logs", "ioc-.json"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 14))
+                .CreateLogger();
+            return new SerilogLoggerProvider(logger, dispose: true);
+        });
         return builder;
     }
 

@@ -21,7 +21,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
             var level = context.Request.Path.StartsWithSegments("/health") ? LogLevel.Debug
                 : context.Response.StatusCode >= 500 ? LogLevel.Error
                 : LogLevel.Information;
-            logger.Log(level, "HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
+            logger.Log(level, "HTTP {Method:l} {Path:l} responded {StatusCode} in {Elapsed:0.0} ms",
                 context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsed);
         }
     }

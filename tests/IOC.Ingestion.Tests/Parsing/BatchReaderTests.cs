@@ -19,6 +19,18 @@ public sealed class BatchReaderTests
     }
 
     [Theory]
+    [InlineData(false, "[{\"id\":\"a\"},{\"id\":\"b\"}]")]
+    [InlineData(true, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n")]
+    public void AByteOrderMarkBeforeTheJsonIsIgnored(bool ndjson, string body)
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(body)).ToArray();
+
+        using var batch = BatchReader.Read(bytes, ndjson, maxEvents: 10);
+
+        batch.Select(i => i.Json.GetProperty("id").GetString()).Should().Equal("a", "b");
+    }
+
+    [Theory]
     [InlineData("42")]
     [InlineData("\"an event\"")]
     [InlineData("null")]

@@ -69,6 +69,28 @@ public sealed class AppProcess : IDisposable
         throw new TimeoutException($"IOC.Web did not answer /health within {timeout}.");
     }
 
+    /// <summary>Runs a CLI command of IOC.Web (e.g. replay) to its end: exit code and standard output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDir, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [WebDll(), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(WebDll())!,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Storage__DataDir"] = dataDir;
+        info.Environment["SeedData__Directory"] = Path.Combine(RepoRoot(), "seed-data");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    public static string SeedDataFile(string name) => Path.Combine(RepoRoot(), "seed-data", name);
+
     /// <summary>SIGKILL: no shutdown hooks, no flush; only what was committed survives.</summary>
     public void Kill()
     {

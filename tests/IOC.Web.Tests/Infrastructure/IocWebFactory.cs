@@ -14,6 +14,9 @@ public class IocWebFactory : WebApplicationFactory<Program>
 
     public string DataDir { get; } = Directory.CreateTempSubdirectory("ioc-web-test-").FullName;
 
+    /// <summary>Leave the data directory for the test to read after the host stopped (it deletes it).</summary>
+    public bool KeepDataDir { get; init; }
+
     protected virtual string EnvironmentName => "Testing";
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -46,7 +49,7 @@ public class IocWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDataDir)
         {
             try
             {

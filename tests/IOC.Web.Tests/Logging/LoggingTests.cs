@@ -1,0 +1,34 @@
+using IOC.Web.Tests.Infrastructure;
+
+namespace IOC.Web.Tests.Logging;
+
+public class LoggingTests
+{
+    [Fact]
+    public async Task RequestsAndBatchSummariesGoToTheJsonLogFileWithoutKeysOrBodies()
+    {
+        var factory = new IocWebFactory { KeepDataDir = true };
+        var dataDir = factory.DataDir;
+        var secretProcedure = "PROCEDURE-THAT-MUST-NOT-BE-LOGGED";
+        var e = Events.Received($"log-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1));
+        e["procedure"] = secretProcedure;
+        var client = factory.CreateProducer();
+
+        await client.PostAsync(e);
+        await factory.DisposeAsync(); // flushes the async file sink
+        var log = string.Join("\n", Directory.GetFiles(Path.Combine(dataDir, "logs"), "ioc-*.json").Select(ReadShared));
+        Directory.Delete(dataDir, recursive: true);
+
+        log.Should().Contain("HTTP POST /api/v1/events responded 202");
+        log.Should().Contain("Ingested batch: 1 accepted, 0 duplicates, 0 rejected");
+        log.Should().Contain("\"Timestamp\"", "the file holds one JSON object per event");
+        log.Should().NotContain(IocWebFactory.ProducerKey);
+        log.Should().NotContain(secretProcedure);
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+}
