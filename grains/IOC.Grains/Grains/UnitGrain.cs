@@ -28,7 +28,11 @@ public abstract class UnitGrain(UnitKey key)
 
     public GrainSnapshot? LastSnapshot { get; private set; }
 
+    /// <summary>Live views: read them on the shard's loop only (see <c>GrainRouter.InspectAsync</c>).</summary>
     public IReadOnlyCollection<OpenDossier> OpenDossiers => _open.Dossiers;
+
+    /// <inheritdoc cref="OpenDossiers"/>
+    public IReadOnlyCollection<OpenTicket> OpenTickets => _open.Tickets;
 
     public void Receive(IocEvent e)
     {

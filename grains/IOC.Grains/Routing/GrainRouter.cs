@@ -72,23 +72,25 @@ public sealed class GrainRouter : IAsyncDisposable
     }
 
     /// <summary>Reads one grain on its own shard loop, after every event already queued for it.</summary>
-    public async Task<T> InspectAsync<T>(UnitKey key, Func<UnitGrain?, T> look, CancellationToken cancellationToken = default)
+    public Task<T> InspectAsync<T>(UnitKey key, Func<UnitGrain?, T> look, CancellationToken cancellationToken = default) =>
+        InspectShardAsync(Map.ShardOf(key), directory => look(directory.Find(key)), cancellationToken);
+
+    /// <summary>
+    /// The open dossiers and tickets whose ids pass <paramref name="idFilter"/>, per grain that has any, ordered by key.
+    /// Each shard copies its own on its loop, after every event already queued for it; the filter runs on several
+    /// shard loops at once, so it must be thread-safe. An item naming a ward and an agency is listed under both.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenWork>> OpenWorkAsync(Func<string, bool> idFilter, CancellationToken cancellationToken = default)
     {
-        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _shards[Map.ShardOf(key)].PostAsync(
-            new InspectGrains(directory =>
-            {
-                try
-                {
-                    reply.TrySetResult(look(directory.Find(key)));
-                }
-                catch (Exception ex)
-                {
-                    reply.TrySetException(ex);
-                }
-            }),
-            cancellationToken);
-        return await reply.Task;
+        var looks = new Task<List<OpenWork>>[_shards.Length];
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            looks[i] = InspectShardAsync(i, directory => OpenWork.Of(directory.All, idFilter), cancellationToken);
+        }
+
+        var work = (await Task.WhenAll(looks)).SelectMany(w => w).ToList();
+        work.Sort((a, b) => a.Key.Level != b.Key.Level ? a.Key.Level.CompareTo(b.Key.Level) : string.CompareOrdinal(a.Key.Code, b.Key.Code));
+        return work;
     }
 
     public async ValueTask DisposeAsync()
@@ -99,6 +101,26 @@ public sealed class GrainRouter : IAsyncDisposable
         }
 
         await Task.WhenAll(_loops);
+    }
+
+    /// <summary>Runs <paramref name="look"/> on one shard's loop; its result or exception comes back to the caller.</summary>
+    private async Task<T> InspectShardAsync<T>(int shard, Func<IGrainDirectory, T> look, CancellationToken cancellationToken)
+    {
+        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _shards[shard].PostAsync(
+            new InspectGrains(directory =>
+            {
+                try
+                {
+                    reply.TrySetResult(look(directory));
+                }
+                catch (Exception ex)
+                {
+                    reply.TrySetException(ex);
+                }
+            }),
+            cancellationToken);
+        return await reply.Task;
     }
 }
 

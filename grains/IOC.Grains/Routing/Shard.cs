@@ -76,6 +76,8 @@ public sealed class Shard : IGrainDirectory
         _ => null,
     };
 
+    IEnumerable<UnitGrain> IGrainDirectory.All => _wards.Values.Cast<UnitGrain>().Concat(_agencies.Values);
+
     private void Handle(ShardMessage message)
     {
         switch (message)

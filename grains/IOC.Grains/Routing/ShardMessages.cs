@@ -26,4 +26,7 @@ public sealed record ShardReport(
 public interface IGrainDirectory
 {
     UnitGrain? Find(IOC.Domain.Units.UnitKey key);
+
+    /// <summary>Every ward and agency grain of the shard.</summary>
+    IEnumerable<UnitGrain> All { get; }
 }

@@ -6,6 +6,9 @@ namespace IOC.Grains.State;
 /// <summary>A dossier received and not yet completed.</summary>
 public sealed record OpenDossier(string DossierId, string Procedure, DossierChannel Channel, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool CountsForCity);
 
+/// <summary>A feedback ticket opened and not yet resolved.</summary>
+public sealed record OpenTicket(string TicketId, DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool CountsForCity);
+
 /// <summary>
 /// Open dossiers and feedback tickets of one unit: the source of the "right now" gauges
 /// (overdue pending, due soon, open overdue tickets).
@@ -13,9 +16,11 @@ public sealed record OpenDossier(string DossierId, string Procedure, DossierChan
 public sealed class OpenItems
 {
     private readonly Dictionary<string, OpenDossier> _dossiers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (DateTimeOffset DueAt, bool CountsForCity)> _tickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenTicket> _tickets = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<OpenDossier> Dossiers => _dossiers.Values;
+
+    public IReadOnlyCollection<OpenTicket> Tickets => _tickets.Values;
 
     public void Track(IocEvent e, bool countsForCity)
     {
@@ -28,7 +33,7 @@ public sealed class OpenItems
                 _dossiers.Remove(d.DossierId);
                 break;
             case TicketOpened t:
-                _tickets[t.TicketId] = (t.DueAt, countsForCity);
+                _tickets[t.TicketId] = new OpenTicket(t.TicketId, t.At, t.DueAt, countsForCity);
                 break;
             case TicketResolved t:
                 _tickets.Remove(t.TicketId);
@@ -57,12 +62,12 @@ public sealed class OpenItems
         }
 
         long tickets = 0, overdueTickets = 0, cityTickets = 0, cityOverdueTickets = 0;
-        foreach (var (dueAt, countsForCity) in _tickets.Values)
+        foreach (var t in _tickets.Values)
         {
-            var isOverdue = dueAt < now;
+            var isOverdue = t.DueAt < now;
             tickets++;
             overdueTickets += isOverdue ? 1 : 0;
-            if (countsForCity)
+            if (t.CountsForCity)
             {
                 cityTickets++;
                 cityOverdueTickets += isOverdue ? 1 : 0;

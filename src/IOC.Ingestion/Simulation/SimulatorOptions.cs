@@ -12,15 +12,17 @@ public sealed class SimulatorOptions
 
     /// <summary>
     /// City-wide events per second averaged over a whole week (weekdays run a little above it, Sunday far below).
-    /// A weekday morning session runs at about 3.7 times this, nights at about a fourteenth.
+    /// A weekday morning session runs at about 3.7 times this, nights at about a fourteenth. The default, 3, is about
+    /// 1.8 million events a week.
     /// </summary>
-    public double EventsPerSecond { get; set; } = 40;
+    public double EventsPerSecond { get; set; } = 3;
 
     public int TickMilliseconds { get; set; } = 1000;
 
     /// <summary>
     /// Open dossiers and tickets the generator remembers. At the cap the oldest planned work is completed at once,
-    /// so memory stays flat whatever the rate (at 40 events/s a week holds about 1.4 million open dossiers).
+    /// so memory stays flat whatever the rate (at 3 events/s about 110,000–145,000 items are open at a time, at 40
+    /// events/s 1.4–1.9 million). Work adopted from earlier runs counts too.
     /// </summary>
     public int MaxOpenItems { get; set; } = 1_000_000;
 }

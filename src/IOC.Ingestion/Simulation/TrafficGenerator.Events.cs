@@ -45,11 +45,8 @@ public sealed partial class TrafficGenerator
         var fullProcess = channel == DossierChannel.Online && _random.Chance(FullProcessShareOfOnline);
         var onPlatform = channel == DossierChannel.Online || _random.Chance(OnPlatformShareOfDesk);
         var due = t + procedure.ProcessingTime.Ticks;
-
-        var fate = _random.NextDouble();
-        var finish = fate < LongLateShare * unit.LateFactor ? PlanWithin(due + TimeSpan.TicksPerDay * 3, due + TimeSpan.TicksPerDay * 10)
-            : fate < LateShare * unit.LateFactor ? PlanWithin(due + TimeSpan.TicksPerHour, due + TimeSpan.TicksPerDay * 2)
-            : PlanWithin(t + (long)(procedure.ProcessingTime.Ticks * Procedures.EarliestFraction), t + (long)(procedure.ProcessingTime.Ticks * Procedures.LatestFraction));
+        var (earliest, latest) = DossierWindow(t, due, unit.LateFactor);
+        var finish = PlanWithin(earliest, latest);
         var number = ++_dossiers;
         Plan(new Planned(IsTicket: false, unitIndex, number, due), finish);
 
@@ -64,6 +61,22 @@ public sealed partial class TrafficGenerator
             DueAt = Local(due),
         };
     }
+
+    /// <summary>The window a dossier received at <paramref name="received"/> will be completed in: mostly on time, sometimes late, now and then days late.</summary>
+    private (long Earliest, long Latest) DossierWindow(long received, long due, double lateFactor)
+    {
+        var processing = due - received;
+        var fate = _random.NextDouble();
+        return fate < LongLateShare * lateFactor ? (due + TimeSpan.TicksPerDay * 3, due + TimeSpan.TicksPerDay * 10)
+            : fate < LateShare * lateFactor ? (due + TimeSpan.TicksPerHour, due + TimeSpan.TicksPerDay * 2)
+            : (received + (long)(processing * Procedures.EarliestFraction), received + (long)(processing * Procedures.LatestFraction));
+    }
+
+    /// <summary>The window a ticket opened at <paramref name="opened"/>, <paramref name="span"/> before its due time, will be resolved in.</summary>
+    private (long Earliest, long Latest) TicketWindow(long opened, long span, long due) =>
+        _random.Chance(TicketOnTimeShare)
+            ? (opened + (long)(span * TicketEarliestFraction), opened + (long)(span * TicketLatestFraction))
+            : (due + (2 * TimeSpan.TicksPerHour), due + (4 * TimeSpan.TicksPerDay));
 
     /// <summary>A dossier received before the simulator started, so on-time rates have data from the first minute.</summary>
     private IocEvent CompleteBacklog(long t)
@@ -88,13 +101,16 @@ public sealed partial class TrafficGenerator
     /// <param name="finished">When the work was done; <paramref name="at"/> is later only when reported after a gap.</param>
     private IocEvent Finish(Planned work, long finished, long at)
     {
-        var unit = _units.All[work.Unit];
+        var (ward, agency, itemId) = work.Adopted is { } adopted
+            ? (adopted.Unit, adopted.Agency, adopted.Id)
+            : (WardOf(_units.All[work.Unit]), AgencyOf(_units.All[work.Unit]),
+               $"{_idPrefix}{(work.IsTicket ? "T" : "D")}{work.Number.ToString(CultureInfo.InvariantCulture)}");
         if (work.IsTicket)
         {
             return new TicketResolved
             {
-                Id = NextId(), At = Local(at), Unit = WardOf(unit), Agency = AgencyOf(unit),
-                TicketId = $"{_idPrefix}T{work.Number.ToString(CultureInfo.InvariantCulture)}",
+                Id = NextId(), At = Local(at), Unit = ward, Agency = agency,
+                TicketId = itemId,
                 DueAt = Local(work.DueTicks),
                 ResolvedAt = Local(finished),
             };
@@ -102,8 +118,8 @@ public sealed partial class TrafficGenerator
 
         return new DossierCompleted
         {
-            Id = NextId(), At = Local(at), Unit = WardOf(unit), Agency = AgencyOf(unit),
-            DossierId = $"{_idPrefix}D{work.Number.ToString(CultureInfo.InvariantCulture)}",
+            Id = NextId(), At = Local(at), Unit = ward, Agency = agency,
+            DossierId = itemId,
             DueAt = Local(work.DueTicks),
             CompletedAt = Local(finished),
             ResultDigitized = _random.Chance(0.9),
@@ -135,9 +151,8 @@ public sealed partial class TrafficGenerator
         var unitIndex = _random.Pick(_units.Wards);
         var span = (long)(TimeSpan.TicksPerDay * _random.Between(TicketMinDays, TicketMaxDays));
         var due = t + span - ((t + span) % TimeSpan.TicksPerMinute);
-        var resolved = _random.Chance(TicketOnTimeShare)
-            ? PlanWithin(t + (long)(span * TicketEarliestFraction), t + (long)(span * TicketLatestFraction))
-            : PlanWithin(due + (2 * TimeSpan.TicksPerHour), due + (4 * TimeSpan.TicksPerDay));
+        var (earliest, latest) = TicketWindow(t, span, due);
+        var resolved = PlanWithin(earliest, latest);
         var number = ++_tickets;
         Plan(new Planned(IsTicket: true, unitIndex, number, due), resolved);
         return new TicketOpened

@@ -16,7 +16,9 @@ namespace IOC.Ingestion.Simulation;
 /// The mix, per kept arrival while desks are open: dossier received 30%, dossier completed 28%, hotline call 25%,
 /// ticket opened 3% (each resolved later, another 3%), survey 8%, agency document 3%. Outside office hours only
 /// the online portal and the hotline work. Completions and resolutions of the first days come from a backlog of
-/// work received before the simulator started, fading out as its own work comes due. Not thread-safe: one caller.
+/// work received before the simulator started, fading out as its own work comes due. Work an earlier run left open
+/// can be handed over with <see cref="Adopt"/>: it finishes like the generator's own and takes the place of as much
+/// of the backlog. Not thread-safe: one caller.
 /// </remarks>
 public sealed partial class TrafficGenerator
 {
@@ -47,8 +49,10 @@ public sealed partial class TrafficGenerator
     private long _backlogTickets;
     private long _tickets;
     private long _plannedSeq;
+    private double _backlogShare = 1;
+    private double _backlogTicketShare = 1;
 
-    public TrafficGenerator(UnitCatalog units, int seed, double eventsPerSecond = 40, int maxOpenItems = 1_000_000)
+    public TrafficGenerator(UnitCatalog units, int seed, double eventsPerSecond = 3, int maxOpenItems = 1_000_000)
     {
         if (!double.IsFinite(eventsPerSecond) || eventsPerSecond < 0)
         {
@@ -88,7 +92,7 @@ public sealed partial class TrafficGenerator
     /// <summary>The <c>from</c> of the first call (part of every id), or null before it.</summary>
     public DateTimeOffset? Start => _cursor == long.MinValue ? null : Local(_start);
 
-    /// <summary>Dossiers and tickets received and not yet completed or resolved.</summary>
+    /// <summary>Dossiers and tickets received (or adopted) and not yet completed or resolved.</summary>
     public int OpenItems => _onTime.Count + _late.Count;
 
     /// <summary>
@@ -164,7 +168,7 @@ public sealed partial class TrafficGenerator
                 events.Add(Receive(t, open));
                 break;
             case Kind.BacklogCompleted:
-                if (_random.Chance(Procedures.StillOpen(TimeSpan.FromTicks(t - _start))))
+                if (_random.Chance(Procedures.StillOpen(TimeSpan.FromTicks(t - _start)) * _backlogShare))
                 {
                     events.Add(CompleteBacklog(t));
                 }
@@ -184,7 +188,7 @@ public sealed partial class TrafficGenerator
                 events.Add(Document(t));
                 break;
             case Kind.BacklogResolved:
-                if (_random.Chance(TicketsStillOpen(TimeSpan.FromTicks(t - _start))))
+                if (_random.Chance(TicketsStillOpen(TimeSpan.FromTicks(t - _start)) * _backlogTicketShare))
                 {
                     events.Add(ResolveBacklog(t));
                 }
@@ -241,6 +245,9 @@ public sealed partial class TrafficGenerator
 
     private static DateTimeOffset Local(long utcTicks) => new(utcTicks + VietnamTime.Offset.Ticks, VietnamTime.Offset);
 
-    /// <summary>Work the generator must finish later: a dossier to complete or a ticket to resolve.</summary>
-    private readonly record struct Planned(bool IsTicket, int Unit, long Number, long DueTicks);
+    /// <summary>
+    /// Work the generator must finish later: a dossier to complete or a ticket to resolve, either its own
+    /// (<see cref="Unit"/> indexes the mix, <see cref="Number"/> makes the id) or adopted from an earlier run.
+    /// </summary>
+    private readonly record struct Planned(bool IsTicket, int Unit, long Number, long DueTicks, LeftoverWork? Adopted = null);
 }

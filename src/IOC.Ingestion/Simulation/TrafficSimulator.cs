@@ -1,3 +1,4 @@
+using IOC.Grains.Routing;
 using IOC.Ingestion.Parsing;
 
 namespace IOC.Ingestion.Simulation;
@@ -43,6 +44,26 @@ public sealed class TrafficSimulator
     /// <summary>Batches that failed as a whole (the inbox could not be written); the loop carried on.</summary>
     public long FailedBatches => Interlocked.Read(ref _failedBatches);
 
+    /// <summary>
+    /// Takes over the simulated dossiers and tickets that earlier runs left open in <paramref name="grains"/>, so they are
+    /// completed and resolved in the coming simulated time (see <see cref="TrafficGenerator.Adopt"/>), and starts the
+    /// simulation now. Call once, before the first tick, after the grains were recovered from the inbox.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The simulation already started.</exception>
+    public async Task<AdoptedWork> AdoptLeftoversAsync(GrainRouter grains, CancellationToken cancellationToken = default)
+    {
+        if (_last is not null)
+        {
+            throw new InvalidOperationException("The simulation already started; adopt leftover work before the first tick.");
+        }
+
+        var leftovers = await LeftoverWork.FindAsync(grains, cancellationToken);
+        var now = _time.GetUtcNow();
+        var adopted = _generator.Adopt(leftovers, now);
+        _last = now;
+        return adopted;
+    }
+
     /// <summary>Ticks until <paramref name="cancellationToken"/> is cancelled, then returns normally.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +96,10 @@ public sealed class TrafficSimulator
         }
     }
 
-    /// <summary>Generates and ingests the events since the previous tick (the first call only sets the start). Returns how many were sent.</summary>
+    /// <summary>
+    /// Generates and ingests the events since the previous tick (the first call only sets the start, unless
+    /// <see cref="AdoptLeftoversAsync"/> did). Returns how many were sent.
+    /// </summary>
     public async Task<int> TickAsync(CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();

@@ -1,4 +1,5 @@
 using IOC.Domain.Units;
+using IOC.Grains.Routing;
 using IOC.Ingestion;
 using IOC.Ingestion.Simulation;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,13 @@ public static class SimulatorExtensions
     }
 }
 
+/// <summary>
+/// Runs the simulator. Registered after <see cref="GrainHost"/>, whose start recovers the grains from the inbox
+/// (hosted services start one after the other), so the open work of earlier runs is in the grains to adopt.
+/// </summary>
 public sealed class SimulatorHost(
     IngestionService ingestion,
+    GrainRouter grains,
     UnitCatalog units,
     IOptions<SimulatorOptions> options,
     TimeProvider time,
@@ -30,11 +36,25 @@ public sealed class SimulatorHost(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        logger.LogInformation("Simulator on: seed {Seed}, about {Rate} events/s at the daily mean", settings.Seed, settings.EventsPerSecond);
+        logger.LogInformation("Simulator on: seed {Seed}, about {Rate} events/s on average over the week", settings.Seed, settings.EventsPerSecond);
         var generator = new TrafficGenerator(units, settings);
         var simulator = new TrafficSimulator(ingestion, generator, settings, time, message => logger.LogWarning("Simulator: {Message}", message));
         try
         {
+            try
+            {
+                var adopted = await simulator.AdoptLeftoversAsync(grains, stoppingToken);
+                logger.LogInformation(
+                    "Simulator adopted {Dossiers} open dossiers and {Tickets} open tickets left by earlier runs",
+                    adopted.Dossiers,
+                    adopted.Tickets);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Without adoption the leftovers only stay open; new traffic matters more than they do.
+                logger.LogError(ex, "Simulator could not adopt the open work of earlier runs");
+            }
+
             await simulator.RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -75,4 +75,16 @@ public sealed class OpenItemsTests
 
         open.Measure(Now).All.Should().Be(new Gauges(1, 0, 1, 0, 0));
     }
+
+    [Fact]
+    public void AnOpenTicketKeepsWhenItWasOpenedAndWhenItIsDueUntilResolved()
+    {
+        var open = new OpenItems();
+        open.Track(TicketOpened(Now.AddDays(-2), Ward, "T1", dueAt: Now.AddDays(1)), countsForCity: false);
+        open.Track(TicketOpened(Now.AddDays(-1), Ward, "T2", dueAt: Now.AddDays(3)), countsForCity: true);
+
+        open.Track(TicketResolved(Now, Ward, "T2", Now.AddDays(3)), countsForCity: true);
+
+        open.Tickets.Should().Equal(new OpenTicket("T1", OpenedAt: Now.AddDays(-2), DueAt: Now.AddDays(1), CountsForCity: false));
+    }
 }

@@ -1,0 +1,130 @@
+using IOC.Domain.Kpis;
+using IOC.Grains.Publishing;
+using IOC.Grains.Routing;
+using IOC.Ingestion.Inbox;
+using IOC.Ingestion.Simulation;
+using IOC.Tests.Shared;
+
+namespace IOC.Ingestion.Tests.Simulation;
+
+/// <summary>
+/// A simulator runs through a real inbox, grains and publisher, the process restarts (grains recovered from the
+/// inbox) and a second simulator with a later start takes over what the first left open.
+/// </summary>
+public sealed class SimulatorRestartTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset WednesdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 18), 9);
+    private static readonly DateTimeOffset ThursdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 19), 8);
+
+    private readonly TempFolder _folder = new();
+    private readonly FakeClock _clock = new(WednesdayMorning);
+    private readonly SimulatorOptions _options = new() { EventsPerSecond = 0.1 };
+    private readonly List<string> _log = [];
+    private readonly List<IAsyncDisposable> _routers = [];
+    private readonly List<IDisposable> _disposables = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var disposable in Enumerable.Reverse(_disposables))
+        {
+            disposable.Dispose();
+        }
+
+        foreach (var router in _routers)
+        {
+            await router.DisposeAsync();
+        }
+
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task AfterARestartTheNextRunClosesWhatTheEarlierRunLeftOpenAndTheGaugesFallBack()
+    {
+        var first = Start();
+        var (earlier, earlierGenerator) = Simulator(first.Ingestion);
+        await earlier.TickAsync();
+        await RunFor(earlier, TimeSpan.FromHours(8), TimeSpan.FromMinutes(1));
+        var earlierIds = $"sim-{_options.Seed}-{earlierGenerator.Start!.Value.ToUnixTimeSeconds()}-";
+        first.Inbox.Dispose();
+        first.Ingestion.Dispose();
+        _clock.Set(ThursdayMorning);
+        var second = Start();
+        await second.Ingestion.RecoverAsync();
+        var atRestart = await Gauges(second.Publisher);
+        var leftovers = await OverdueAndOpen(second.Router, earlierIds, dueBefore: ThursdayMorning);
+
+        var (next, nextGenerator) = Simulator(second.Ingestion);
+        var adopted = await next.AdoptLeftoversAsync(second.Router);
+        await RunFor(next, TimeSpan.FromHours(8), TimeSpan.FromMinutes(1));
+        var afterAWorkingDay = await Gauges(second.Publisher);
+        var leftAfterAWorkingDay = await OverdueAndOpen(second.Router, earlierIds, dueBefore: ThursdayMorning);
+        await RunFor(next, TimeSpan.FromDays(30), TimeSpan.FromHours(6));
+        var atTheEnd = await Gauges(second.Publisher);
+        var leftAtTheEnd = await OverdueAndOpen(second.Router, earlierIds, dueBefore: DateTimeOffset.MaxValue);
+
+        atRestart.OverdueDossiers.Should().BeGreaterThan(10, "the afternoon's short procedures fell due overnight");
+        leftovers.Should().Be((atRestart.OverdueDossiers + atRestart.OverdueTickets, atRestart.OpenDossiers + atRestart.OpenTickets));
+        adopted.Total.Should().Be((int)leftovers.Open, "each item once, though the service center's are in two grains");
+        leftAfterAWorkingDay.Overdue.Should().BeLessThan(leftovers.Overdue / 10, "work overdue at the restart is caught up in its first hours");
+        (afterAWorkingDay.OverdueDossiers + afterAWorkingDay.OverdueTickets).Should().BeLessThan(leftovers.Overdue / 2);
+        leftAtTheEnd.Should().Be((0L, 0L));
+        (atTheEnd.OpenDossiers + atTheEnd.OpenTickets).Should().Be(nextGenerator.OpenItems, "only the running simulator's own work is open");
+        (earlier.Rejected, next.Rejected, next.FailedBatches).Should().Be((0L, 0L, 0L));
+        _log.Should().NotContain(line => line.Contains("rejected"));
+        second.Ingestion.Stats.StoredEvents.Should().Be(earlier.EventsSent + next.EventsSent);
+    }
+
+    [Fact]
+    public async Task AdoptingAfterTheFirstTickIsRefused()
+    {
+        var started = Start();
+        var (simulator, _) = Simulator(started.Ingestion);
+        await simulator.TickAsync();
+
+        var adopt = () => simulator.AdoptLeftoversAsync(started.Router);
+
+        await adopt.Should().ThrowAsync<InvalidOperationException>();
+    }
+
+    private static async Task<Gauges> Gauges(SnapshotPublisher publisher)
+    {
+        await publisher.RefreshAsync();
+        return publisher.Store.City.Gauges;
+    }
+
+    /// <summary>Open items whose ids start with <paramref name="idPrefix"/>, each id once, and how many of them were due before <paramref name="dueBefore"/>.</summary>
+    private static async Task<(long Overdue, long Open)> OverdueAndOpen(GrainRouter router, string idPrefix, DateTimeOffset dueBefore)
+    {
+        var work = LeftoverWork.FromGrains(await router.OpenWorkAsync(id => id.StartsWith(idPrefix, StringComparison.Ordinal)));
+        return (work.Count(w => w.DueAt < dueBefore), work.Count);
+    }
+
+    private async Task RunFor(TrafficSimulator simulator, TimeSpan span, TimeSpan step)
+    {
+        for (var elapsed = TimeSpan.Zero; elapsed < span; elapsed += step)
+        {
+            _clock.Advance(step);
+            await simulator.TickAsync();
+        }
+    }
+
+    private (IngestionService Ingestion, GrainRouter Router, SnapshotPublisher Publisher, SqliteInbox Inbox) Start()
+    {
+        var inbox = new SqliteInbox(_folder.File("inbox.db"));
+        var router = new GrainRouter(new GrainOptions { Shards = 2 });
+        var ingestion = new IngestionService(inbox, router, Seed.Units, new IngestionOptions(), _clock);
+        _disposables.Add(inbox);
+        _disposables.Add(ingestion);
+        _routers.Add(router);
+        return (ingestion, router, new SnapshotPublisher(router, _clock), inbox);
+    }
+
+    private (TrafficSimulator Simulator, TrafficGenerator Generator) Simulator(IngestionService ingestion)
+    {
+        var generator = new TrafficGenerator(Seed.Units, _options);
+        return (new TrafficSimulator(ingestion, generator, _options, _clock, line => { lock (_log) { _log.Add(line); } }), generator);
+    }
+}
