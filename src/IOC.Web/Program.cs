@@ -7,7 +7,12 @@ using IOC.Web.Logging;
 // `replay <file>` and other commands run on the same services as the server, then exit.
 var command = CommandLine.Parse(args);
 
-var builder = WebApplication.CreateBuilder(command.HostArgs);
+// Started from elsewhere (`dotnet /path/IOC.Web.dll`), settings are read beside the app, not from the shell's folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command.HostArgs,
+    ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
+});
 builder.AddIocLogging();
 builder.AddIocCore();
 builder.AddIocSimulator(enabled: command.Name is null);
