@@ -2,8 +2,6 @@ using System.Text;
 using IOC.Domain.Kpis;
 using IOC.Domain.Units;
 using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
-using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Parsing;
 using IOC.Tests.Shared;
 using static IOC.Ingestion.Tests.SampleEvents;
@@ -15,34 +13,16 @@ public sealed class IngestionServiceTests : IAsyncLifetime
 {
     private static readonly UnitKey CuaNam = new(UnitLevel.Ward, "00082");
 
-    private readonly TempFolder _folder = new();
-    private readonly FakeClock _clock = new(Now);
-    private readonly List<IAsyncDisposable> _routers = [];
-    private readonly List<IDisposable> _disposables = [];
-
-    private string InboxPath => _folder.File("inbox.db");
+    private readonly IngestionPipeline _pipeline = new(new FakeClock(Now));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var disposable in Enumerable.Reverse(_disposables))
-        {
-            disposable.Dispose();
-        }
-
-        foreach (var router in _routers)
-        {
-            await router.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _pipeline.DisposeAsync().AsTask();
 
     [Fact]
     public async Task ValidItemsAreKeptWhileInvalidOnesAreRejectedWithIndexIdFieldAndReason()
     {
-        var (service, publisher, inbox) = Start();
+        var (service, publisher, inbox, _) = _pipeline.Start();
         var body = Array(
             Valid("dossier.received", "e0"),
             Valid("hotline.call", "e1").With("unit", "99999"),
@@ -69,7 +49,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task ARetriedBatchIsAllDuplicatesAndCountsNothingTwice()
     {
-        var (service, publisher, inbox) = Start();
+        var (service, publisher, inbox, _) = _pipeline.Start();
         var body = Ndjson(
             Received("r1", "D-1", "2025-07-02T08:00:00+07:00"),
             Completed("c1", "D-1", "2025-07-02T08:30:00+07:00"),
@@ -92,7 +72,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task ARepeatedIdInsideOneBatchIsStoredAndCountedOnce()
     {
-        var (service, publisher, _) = Start();
+        var (service, publisher, _, _) = _pipeline.Start();
         var body = Array(Valid("hotline.call", "h1"), Valid("hotline.call", "h1").With("answered", false));
 
         var result = await service.IngestAsync(body, ndjson: false);
@@ -106,7 +86,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task ACompletionBeforeTheReceiptInTheSameBatchIsRejected()
     {
-        var (service, publisher, inbox) = Start();
+        var (service, publisher, inbox, _) = _pipeline.Start();
         var body = Array(
             Received("r1", "D-1", "2025-07-02T08:00:00+07:00"),
             Completed("c1", "D-1", "2025-07-02T07:59:00+07:00"));
@@ -124,7 +104,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task ACompletionBeforeTheReceiptOfAnEarlierBatchIsRejected()
     {
-        var (service, publisher, _) = Start();
+        var (service, publisher, _, _) = _pipeline.Start();
         await service.IngestAsync(Array(Received("r1", "D-1", "2025-07-02T08:00:00+07:00")), ndjson: false);
 
         var early = await service.IngestAsync(Array(Completed("c1", "D-1", "2025-07-02T00:01:00Z")), ndjson: false);
@@ -140,7 +120,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task ABodyOverMaxBodyBytesIsTooLargeAndNothingIsStored()
     {
-        var (service, publisher, inbox) = Start(new IngestionOptions { MaxBodyBytes = 200 });
+        var (service, publisher, inbox, _) = _pipeline.Start(new IngestionOptions { MaxBodyBytes = 200 });
         var body = Array(Valid("hotline.call", "h1"), Valid("hotline.call", "h2"));
 
         var rejection = await Record.ExceptionAsync(() => service.IngestAsync(body, ndjson: false));
@@ -156,7 +136,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     public async Task ABodyAtMaxBodyBytesIsRead()
     {
         var body = Array(Valid("hotline.call", "h1"));
-        var (service, _, inbox) = Start(new IngestionOptions { MaxBodyBytes = body.Length });
+        var (service, _, inbox, _) = _pipeline.Start(new IngestionOptions { MaxBodyBytes = body.Length });
 
         var result = await service.IngestAsync(body, ndjson: false);
 
@@ -167,7 +147,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task TooManyEventsOrAnUnreadableBodyStoreNothing()
     {
-        var (service, _, inbox) = Start(new IngestionOptions { MaxEventsPerRequest = 2 });
+        var (service, _, inbox, _) = _pipeline.Start(new IngestionOptions { MaxEventsPerRequest = 2 });
         var tooMany = Ndjson(Valid("hotline.call", "h1"), Valid("hotline.call", "h2"), Valid("hotline.call", "h3"));
         var unreadable = Encoding.UTF8.GetBytes("{\"id\":\"h4\"}\n{oops\n");
 
@@ -183,7 +163,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task RecoveringAReopenedInboxRebuildsTheSameKpis()
     {
-        var (service, publisher, inbox) = Start();
+        var (service, publisher, inbox, _) = _pipeline.Start();
         await service.IngestAsync(Array(
             Received("r1", "D-1", "2025-07-02T08:00:00+07:00"),
             Received("r2", "D-2", "2025-07-02T08:10:00+07:00", dueAt: "2025-07-02T08:50:00+07:00"),
@@ -202,7 +182,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
         inbox.Dispose();
         service.Dispose();
 
-        var (restarted, republisher, _) = Start();
+        var (restarted, republisher, _, _) = _pipeline.Start();
         await restarted.RecoverAsync();
         await republisher.RefreshAsync();
 
@@ -218,13 +198,13 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task AfterRecoveryRetriesAreDuplicatesAndTheLedgerStillJudgesCompletions()
     {
-        var (service, _, inbox) = Start();
+        var (service, _, inbox, _) = _pipeline.Start();
         var first = Array(Received("r1", "D-1", "2025-07-02T08:00:00+07:00"));
         await service.IngestAsync(first, ndjson: false);
         inbox.Dispose();
         service.Dispose();
 
-        var (restarted, republisher, _) = Start();
+        var (restarted, republisher, _, _) = _pipeline.Start();
         await restarted.RecoverAsync();
         var retry = await restarted.IngestAsync(first, ndjson: false);
         var early = await restarted.IngestAsync(Array(Completed("c1", "D-1", "2025-07-02T07:00:00+07:00")), ndjson: false);
@@ -234,17 +214,6 @@ public sealed class IngestionServiceTests : IAsyncLifetime
         early.Rejected.Should().ContainSingle().Which.Field.Should().Be("completedAt");
         restarted.Stats.StoredEvents.Should().Be(1);
         republisher.Store.City[KpiWindow.Today][Counter.DossiersReceived].Should().Be(1);
-    }
-
-    private (IngestionService Service, SnapshotPublisher Publisher, SqliteInbox Inbox) Start(IngestionOptions? options = null)
-    {
-        var inbox = new SqliteInbox(InboxPath);
-        var router = new GrainRouter(new GrainOptions { Shards = 2 });
-        var service = new IngestionService(inbox, router, Seed.Units, options ?? new IngestionOptions(), _clock);
-        _disposables.Add(inbox);
-        _disposables.Add(service);
-        _routers.Add(router);
-        return (service, new SnapshotPublisher(router, _clock), inbox);
     }
 
     /// <summary>Every counter of every window and the gauges of each unit, as plain numbers that compare by value.</summary>

@@ -1,6 +1,6 @@
 using IOC.Domain.Events;
 using IOC.Domain.Kpis;
-using static IOC.Domain.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.Domain.Tests.Kpis;
 
@@ -126,10 +126,10 @@ public sealed class EventFolderTests
     public void ReceiptsAreCountedPerChannel()
     {
         var counters = Fold(
-            Received(DossierChannel.Online, fullProcess: true, onPlatform: true),
-            Received(DossierChannel.InPerson, onPlatform: true),
-            Received(DossierChannel.InPerson),
-            Received(DossierChannel.Postal));
+            Received(channel: DossierChannel.Online, fullProcess: true, onPlatform: true),
+            Received(channel: DossierChannel.InPerson, onPlatform: true),
+            Received(channel: DossierChannel.InPerson),
+            Received(channel: DossierChannel.Postal));
 
         counters[Counter.DossiersReceived].Should().Be(4);
         counters[Counter.DossiersReceivedOnline].Should().Be(1);
@@ -161,7 +161,7 @@ public sealed class EventFolderTests
     [Fact]
     public void AnOpenedTicketCountsAsOpenedOnly()
     {
-        var counters = Fold(TicketOpened(DueAtEight));
+        var counters = Fold(TicketOpened(dueAt: DueAtEight));
 
         counters[Counter.TicketsOpened].Should().Be(1);
         counters[Counter.TicketsResolved].Should().Be(0);

@@ -2,7 +2,7 @@ using IOC.Domain.Events;
 using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
 using IOC.Domain.Units;
-using static IOC.Domain.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 using RepoSeed = IOC.Tests.Shared.Seed;
 
 namespace IOC.Domain.Tests.Kpis;
@@ -20,7 +20,7 @@ public sealed class KpiEvaluatorTests
         for (var i = 0; i < 20; i++)
         {
             var channel = i < 11 ? DossierChannel.Online : DossierChannel.InPerson;
-            events.Add(Received(channel, fullProcess: i < 3, onPlatform: true));
+            events.Add(Received(channel: channel, fullProcess: i < 3, onPlatform: true));
         }
 
         var counters = Fold([.. events]);
@@ -82,7 +82,7 @@ public sealed class KpiEvaluatorTests
         var events = new List<IocEvent>();
         for (var i = 0; i < 20; i++)
         {
-            events.Add(Received(DossierChannel.Online, fullProcess: i < 19));
+            events.Add(Received(channel: DossierChannel.Online, fullProcess: i < 19));
         }
 
         var counters = Fold([.. events]);

@@ -1,6 +1,6 @@
 using IOC.Domain.Events;
 using IOC.Domain.Kpis;
-using static IOC.Domain.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.Domain.Tests.Kpis;
 
@@ -44,7 +44,7 @@ public sealed class KpiFormulaTests
     [Fact]
     public void DossiersReceivedCountsEveryChannel()
     {
-        var counters = Fold(Received(DossierChannel.Online), Received(DossierChannel.InPerson), Received(DossierChannel.Postal));
+        var counters = Fold(Received(channel: DossierChannel.Online), Received(channel: DossierChannel.InPerson), Received(channel: DossierChannel.Postal));
 
         var value = Evaluate("dossier.received", counters);
 
@@ -54,7 +54,7 @@ public sealed class KpiFormulaTests
     [Fact]
     public void OnlineRateIsReceivedOnlineOverReceived()
     {
-        var counters = Fold(Received(DossierChannel.Online), Received(DossierChannel.Online), Received(DossierChannel.InPerson));
+        var counters = Fold(Received(channel: DossierChannel.Online), Received(channel: DossierChannel.Online), Received(channel: DossierChannel.InPerson));
 
         var value = Evaluate("dossier.onlineRate", counters);
 
@@ -65,10 +65,10 @@ public sealed class KpiFormulaTests
     public void FullProcessOnlineRateIsFullProcessOverAllReceived()
     {
         var counters = Fold(
-            Received(DossierChannel.Online, fullProcess: true),
-            Received(DossierChannel.Online, fullProcess: false),
-            Received(DossierChannel.Postal),
-            Received(DossierChannel.InPerson));
+            Received(channel: DossierChannel.Online, fullProcess: true),
+            Received(channel: DossierChannel.Online, fullProcess: false),
+            Received(channel: DossierChannel.Postal),
+            Received(channel: DossierChannel.InPerson));
 
         var value = Evaluate("dossier.fullProcessOnlineRate", counters);
 
@@ -79,9 +79,9 @@ public sealed class KpiFormulaTests
     public void DigitalPlatformRateIsReceivedOnThePlatformOverReceived()
     {
         var counters = Fold(
-            Received(DossierChannel.InPerson, onPlatform: true),
-            Received(DossierChannel.Online, onPlatform: false),
-            Received(DossierChannel.Postal, onPlatform: false));
+            Received(channel: DossierChannel.InPerson, onPlatform: true),
+            Received(channel: DossierChannel.Online, onPlatform: false),
+            Received(channel: DossierChannel.Postal, onPlatform: false));
 
         var value = Evaluate("dossier.digitalPlatformRate", counters);
 
@@ -92,11 +92,11 @@ public sealed class KpiFormulaTests
     public void OnTimeRateCountsEarlyAndOnTimeOverCompleted()
     {
         var counters = Fold(
-            Completed(Due.AddDays(-1), Due),
-            Completed(Due.AddHours(-3), Due),
-            Completed(Due, Due),
-            Completed(Due.AddSeconds(1), Due),
-            Completed(Due.AddDays(2), Due));
+            Completed(Due.AddDays(-1), dueAt: Due),
+            Completed(Due.AddHours(-3), dueAt: Due),
+            Completed(Due, dueAt: Due),
+            Completed(Due.AddSeconds(1), dueAt: Due),
+            Completed(Due.AddDays(2), dueAt: Due));
 
         var rate = Evaluate("dossier.onTimeRate", counters);
         var completed = Evaluate("dossier.completed", counters);
@@ -114,7 +114,7 @@ public sealed class KpiFormulaTests
     [Fact]
     public void OnTimeRateIsZeroNotNullWhenEveryCompletionIsLate()
     {
-        var counters = Fold(Completed(Due.AddHours(1), Due));
+        var counters = Fold(Completed(Due.AddHours(1), dueAt: Due));
 
         var value = Evaluate("dossier.onTimeRate", counters);
 
@@ -124,7 +124,7 @@ public sealed class KpiFormulaTests
     [Fact]
     public void DigitizedRateIsDigitizedResultsOverCompleted()
     {
-        var counters = Fold(CompletedOnTime(digitized: true), CompletedOnTime(digitized: true), CompletedOnTime(digitized: false));
+        var counters = Fold(Completed(digitized: true), Completed(digitized: true), Completed(digitized: false));
 
         var value = Evaluate("dossier.digitizedRate", counters);
 
@@ -135,11 +135,11 @@ public sealed class KpiFormulaTests
     public void OnlinePaymentRateCountsOnlyDossiersWithAFee()
     {
         var counters = Fold(
-            CompletedOnTime(feePaidOnline: true),
-            CompletedOnTime(feePaidOnline: true),
-            CompletedOnTime(feePaidOnline: false),
-            CompletedOnTime(feePaidOnline: null),
-            CompletedOnTime(feePaidOnline: null));
+            Completed(feePaidOnline: true),
+            Completed(feePaidOnline: true),
+            Completed(feePaidOnline: false),
+            Completed(feePaidOnline: null),
+            Completed(feePaidOnline: null));
 
         var value = Evaluate("dossier.onlinePaymentRate", counters);
 
@@ -149,7 +149,7 @@ public sealed class KpiFormulaTests
     [Fact]
     public void OnlinePaymentRateHasNoValueWhenNoDossierHadAFee()
     {
-        var counters = Fold(CompletedOnTime(feePaidOnline: null));
+        var counters = Fold(Completed(feePaidOnline: null));
 
         var value = Evaluate("dossier.onlinePaymentRate", counters);
 
@@ -260,10 +260,10 @@ public sealed class KpiFormulaTests
     public void TicketOnTimeRateIsResolvedOnOrBeforeDueOverResolved()
     {
         var counters = Fold(
-            TicketOpened(Due),
-            TicketResolved(Due, resolvedAt: Due.AddHours(-5)),
-            TicketResolved(Due, resolvedAt: Due),
-            TicketResolved(Due, resolvedAt: Due.AddMinutes(1)));
+            TicketOpened(dueAt: Due),
+            TicketResolved(resolvedAt: Due.AddHours(-5), dueAt: Due),
+            TicketResolved(resolvedAt: Due, dueAt: Due),
+            TicketResolved(resolvedAt: Due.AddMinutes(1), dueAt: Due));
 
         var value = Evaluate("hotline.ticketOnTimeRate", counters);
 
@@ -365,7 +365,7 @@ public sealed class KpiFormulaTests
     [Fact]
     public void ARateOfEverythingIsExactlyOneHundred()
     {
-        var counters = Fold(Received(DossierChannel.Online), Received(DossierChannel.Online));
+        var counters = Fold(Received(channel: DossierChannel.Online), Received(channel: DossierChannel.Online));
 
         var value = Evaluate("dossier.onlineRate", counters);
 
@@ -376,8 +376,8 @@ public sealed class KpiFormulaTests
     public void RatesAreSummedCountersNotAveragedPercentages()
     {
         // Day one: 1 of 1 online (100 %). Day two: 1 of 3 online (33.33 %). Average of percentages would be 66.67.
-        var dayOne = Fold(Received(DossierChannel.Online));
-        var dayTwo = Fold(Received(DossierChannel.Online), Received(DossierChannel.InPerson), Received(DossierChannel.Postal));
+        var dayOne = Fold(Received(channel: DossierChannel.Online));
+        var dayTwo = Fold(Received(channel: DossierChannel.Online), Received(channel: DossierChannel.InPerson), Received(channel: DossierChannel.Postal));
         var both = dayOne;
         both.Add(dayTwo);
 

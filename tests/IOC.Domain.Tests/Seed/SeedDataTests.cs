@@ -1,6 +1,7 @@
 using System.Text;
 using IOC.Domain.Seed;
 using IOC.Domain.Units;
+using IOC.Tests.Shared;
 using RepoSeed = IOC.Tests.Shared.Seed;
 
 namespace IOC.Domain.Tests.Seed;
@@ -8,18 +9,19 @@ namespace IOC.Domain.Tests.Seed;
 /// <summary>The repository's seed-data, and how a broken copy of it is reported (each test edits its own temp copy).</summary>
 public sealed class SeedDataTests : IDisposable
 {
+    private readonly TempFolder _folder = new("ioc-seed-");
     private readonly string _dir;
 
     public SeedDataTests()
     {
-        _dir = Directory.CreateTempSubdirectory("ioc-seed-").FullName;
+        _dir = _folder.Path;
         foreach (var file in Directory.GetFiles(RepoSeed.Directory, "*.csv"))
         {
             File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)));
         }
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void LoadsTheCityAnd126WardsWithFiveDigitCodes()

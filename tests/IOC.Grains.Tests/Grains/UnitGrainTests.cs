@@ -2,7 +2,7 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Grains.Grains;
-using static IOC.Grains.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.Grains.Tests.Grains;
 

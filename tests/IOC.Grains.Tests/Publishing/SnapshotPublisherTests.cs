@@ -5,7 +5,7 @@ using IOC.Grains.Grains;
 using IOC.Grains.Publishing;
 using IOC.Grains.Routing;
 using IOC.Tests.Shared;
-using static IOC.Grains.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.Grains.Tests.Publishing;
 

@@ -2,7 +2,7 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Units;
 using IOC.Grains.Routing;
 using IOC.Grains.State;
-using static IOC.Grains.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.Grains.Tests.Routing;
 

@@ -1,15 +1,12 @@
-using IOC.Domain.Events;
 using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Grains.State;
-using static IOC.Grains.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.Grains.Tests.State;
 
 public sealed class CounterBucketsTests
 {
-    private const string Ward = "00082";
-
     [Fact]
     public void TodayRollsOverAtVietnamLocalMidnight()
     {
@@ -149,7 +146,7 @@ public sealed class CounterBucketsTests
     public void EachEventIsFoldedOnceIntoEachWindow()
     {
         var buckets = new CounterBuckets();
-        buckets.Fold(new DocumentProcessed { Id = "d", At = Local(2025, 7, 2, 9, 0), Agency = "VPTU", Digital = true, SignedDigitally = false });
+        buckets.Fold(Document(Local(2025, 7, 2, 9, 0), "VPTU", signedDigitally: false));
 
         var today = buckets.Window(KpiWindow.Today, Local(2025, 7, 2, 9, 30));
 

@@ -1,12 +1,11 @@
 using IOC.Domain.Kpis;
 using IOC.Grains.State;
-using static IOC.Grains.Tests.TestEvents;
+using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.Grains.Tests.State;
 
 public sealed class OpenItemsTests
 {
-    private const string Ward = "00082";
     private static readonly DateTimeOffset Now = Local(2025, 7, 2, 10, 0);
 
     [Fact]

@@ -1,10 +1,11 @@
 using IOC.Ingestion.Inbox;
+using IOC.Tests.Shared;
 
 namespace IOC.Ingestion.Tests.Inbox;
 
 public sealed class SqliteInboxTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("ioc-ingestion-");
 
     public void Dispose() => _folder.Dispose();
 

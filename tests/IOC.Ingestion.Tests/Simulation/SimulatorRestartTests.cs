@@ -1,7 +1,6 @@
 using IOC.Domain.Kpis;
 using IOC.Grains.Publishing;
 using IOC.Grains.Routing;
-using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
 
@@ -16,34 +15,21 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
     private static readonly DateTimeOffset WednesdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 18), 9);
     private static readonly DateTimeOffset ThursdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 19), 8);
 
-    private readonly TempFolder _folder = new();
     private readonly FakeClock _clock = new(WednesdayMorning);
+    private readonly IngestionPipeline _pipeline;
     private readonly SimulatorOptions _options = new() { EventsPerSecond = 0.1 };
     private readonly List<string> _log = [];
-    private readonly List<IAsyncDisposable> _routers = [];
-    private readonly List<IDisposable> _disposables = [];
+
+    public SimulatorRestartTests() => _pipeline = new IngestionPipeline(_clock);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var disposable in Enumerable.Reverse(_disposables))
-        {
-            disposable.Dispose();
-        }
-
-        foreach (var router in _routers)
-        {
-            await router.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _pipeline.DisposeAsync().AsTask();
 
     [Fact]
     public async Task AfterARestartTheNextRunClosesWhatTheEarlierRunLeftOpenAndTheGaugesFallBack()
     {
-        var first = Start();
+        var first = _pipeline.Start();
         var (earlier, earlierGenerator) = Simulator(first.Ingestion);
         await earlier.TickAsync();
         await RunFor(earlier, TimeSpan.FromHours(8), TimeSpan.FromMinutes(1));
@@ -51,7 +37,7 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
         first.Inbox.Dispose();
         first.Ingestion.Dispose();
         _clock.Set(ThursdayMorning);
-        var second = Start();
+        var second = _pipeline.Start();
         await second.Ingestion.RecoverAsync();
         var atRestart = await Gauges(second.Publisher);
         var leftovers = await OverdueAndOpen(second.Router, earlierIds, dueBefore: ThursdayMorning);
@@ -80,7 +66,7 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
     [Fact]
     public async Task AdoptingAfterTheFirstTickIsRefused()
     {
-        var started = Start();
+        var started = _pipeline.Start();
         var (simulator, _) = Simulator(started.Ingestion);
         await simulator.TickAsync();
 
@@ -109,17 +95,6 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
             _clock.Advance(step);
             await simulator.TickAsync();
         }
-    }
-
-    private (IngestionService Ingestion, GrainRouter Router, SnapshotPublisher Publisher, SqliteInbox Inbox) Start()
-    {
-        var inbox = new SqliteInbox(_folder.File("inbox.db"));
-        var router = new GrainRouter(new GrainOptions { Shards = 2 });
-        var ingestion = new IngestionService(inbox, router, Seed.Units, new IngestionOptions(), _clock);
-        _disposables.Add(inbox);
-        _disposables.Add(ingestion);
-        _routers.Add(router);
-        return (ingestion, router, new SnapshotPublisher(router, _clock), inbox);
     }
 
     private (TrafficSimulator Simulator, TrafficGenerator Generator) Simulator(IngestionService ingestion)
