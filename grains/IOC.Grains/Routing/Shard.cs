@@ -76,7 +76,9 @@ public sealed class Shard : IGrainDirectory
         _ => null,
     };
 
-    IEnumerable<UnitGrain> IGrainDirectory.All => _wards.Values.Cast<UnitGrain>().Concat(_agencies.Values);
+    IEnumerable<UnitGrain> IGrainDirectory.All => Grains;
+
+    private IEnumerable<UnitGrain> Grains => _wards.Values.Cast<UnitGrain>().Concat(_agencies.Values);
 
     private void Handle(ShardMessage message)
     {
@@ -125,7 +127,7 @@ public sealed class Shard : IGrainDirectory
         var changed = new List<GrainSnapshot>();
         var deltas = new List<Dictionary<long, CounterSet>>();
         var cityGauges = default(Gauges);
-        foreach (var grain in _wards.Values.Cast<UnitGrain>().Concat(_agencies.Values))
+        foreach (var grain in Grains)
         {
             if (everything || grain.Dirty)
             {

@@ -171,9 +171,12 @@ public sealed class EventParser(UnitCatalog units)
             return Error;
         }
 
-        public string? String(string field, int maxLength)
+        public string? String(string field, int maxLength) => String(field, maxLength, out _);
+
+        /// <param name="element">The property read, so a caller parsing it further does not look it up again.</param>
+        private string? String(string field, int maxLength, out JsonElement element)
         {
-            var value = OptionalString(field, maxLength);
+            var value = OptionalString(field, maxLength, out element);
             if (value is null && Error is null)
             {
                 Fail(field, "is required");
@@ -187,9 +190,12 @@ public sealed class EventParser(UnitCatalog units)
             return value;
         }
 
-        public string? OptionalString(string field, int maxLength)
+        public string? OptionalString(string field, int maxLength) => OptionalString(field, maxLength, out _);
+
+        private string? OptionalString(string field, int maxLength, out JsonElement p)
         {
-            if (Error is not null || !json.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null)
+            p = default;
+            if (Error is not null || !json.TryGetProperty(field, out p) || p.ValueKind == JsonValueKind.Null)
             {
                 return null;
             }
@@ -218,13 +224,13 @@ public sealed class EventParser(UnitCatalog units)
 
         public DateTimeOffset Timestamp(string field)
         {
-            var text = String(field, 64);
+            var text = String(field, 64, out var element);
             if (text is null)
             {
                 return default;
             }
 
-            if (!HasOffset(text) || !TryReadTimestamp(json.GetProperty(field), text, out var value))
+            if (!HasOffset(text) || !TryReadTimestamp(element, text, out var value))
             {
                 Fail(field, "must be an ISO 8601 timestamp with an offset, e.g. 2025-07-01T08:30:00+07:00");
                 return default;
