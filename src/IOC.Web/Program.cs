@@ -1,3 +1,4 @@
+using IOC.Dashboards.Hosting;
 using IOC.Web.Apis;
 using IOC.Web.Commands;
 using IOC.Web.Health;
@@ -18,6 +19,7 @@ builder.AddIocCore();
 builder.AddIocSimulator(enabled: command.Name is null);
 builder.AddIocApi();
 builder.AddIocHealthChecks();
+builder.AddIocDashboards();
 
 var app = builder.Build();
 if (command.Name is not null)
@@ -31,6 +33,7 @@ app.MapIocHealth();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();
+app.MapIocDashboards();
 await app.RunAsync();
 return 0;
 

@@ -3,6 +3,7 @@ using IOC.Domain.Targets;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Grains.Publishing;
+using IOC.Live.KpiViews;
 
 namespace IOC.Web.Apis;
 
@@ -84,3 +85,5 @@ public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, Snapshot
         title: "Bad window",
         detail: $"window '{text}' is not one of {string.Join(", ", KpiWindows.All.Select(w => w.ToWire()))}.");
 }
+
+public sealed record KpiDefinitionDto(string Id, string Group, string Kind, string NameVi, string NameEn, string? Numerator, string? Denominator);

@@ -5,9 +5,9 @@ using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Grains.Grains;
 
-namespace IOC.Web.Apis;
+namespace IOC.Live.KpiViews;
 
-/// <summary>One unit's KPIs for one window: the shape shared by the REST API and (later) the hub's snapshots.</summary>
+/// <summary>One unit's KPIs for one window: the shape shared by the REST API and the hub's snapshots.</summary>
 public sealed record UnitKpis(
     string Unit,
     string Name,
@@ -52,5 +52,3 @@ public sealed record KpiFigure(
 }
 
 public sealed record UnitKpisList(string Window, DateTimeOffset AsOf, IReadOnlyList<UnitKpis> Units);
-
-public sealed record KpiDefinitionDto(string Id, string Group, string Kind, string NameVi, string NameEn, string? Numerator, string? Denominator);
