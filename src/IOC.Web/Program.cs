@@ -1,4 +1,5 @@
 using IOC.Dashboards.Hosting;
+using IOC.Live;
 using IOC.Web.Apis;
 using IOC.Web.Commands;
 using IOC.Web.Health;
@@ -19,6 +20,7 @@ builder.AddIocCore();
 builder.AddIocSimulator(enabled: command.Name is null);
 builder.AddIocApi();
 builder.AddIocHealthChecks();
+builder.AddIocLive();
 builder.AddIocDashboards();
 
 var app = builder.Build();

@@ -97,12 +97,19 @@ public sealed class SnapshotPublisher
 
         var previousCity = _city.LastSnapshot;
         var city = _city.Snapshot(now, cityGauges);
-        if (!city.SameFiguresAs(previousCity))
+        var cityToday = Store.CityToday;
+        if (!city.SameFiguresAs(previousCity) || everything)
         {
-            changed.Add(city);
+            if (!city.SameFiguresAs(previousCity))
+            {
+                changed.Add(city);
+            }
+
+            // The wallboard's trend of today; recomputed only when the city moved (or the minute turned).
+            cityToday = _city.TodayByFiveMinutes(now);
         }
 
-        Store.Publish(now, city, changed);
+        Store.Publish(now, city, cityToday, changed);
         Ticks++;
         Notify(new SnapshotBatch(now, changed));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IOC.Domain.Kpis;
 using IOC.Domain.Units;
 using IOC.Grains.Grains;
 
@@ -13,6 +14,9 @@ public sealed class SnapshotStore
 
     public GrainSnapshot City { get; private set; } = GrainSnapshot.Empty(UnitKey.City, DateTimeOffset.MinValue);
 
+    /// <summary>The city's counters per five minutes since local midnight, oldest first.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> CityToday { get; private set; } = [];
+
     /// <summary>A unit with no events yet has an empty snapshot as of the last tick.</summary>
     public GrainSnapshot Get(UnitKey key)
     {
@@ -26,7 +30,11 @@ public sealed class SnapshotStore
             : GrainSnapshot.Empty(key, LastTick ?? DateTimeOffset.MinValue);
     }
 
-    internal void Publish(DateTimeOffset tick, GrainSnapshot city, IReadOnlyList<GrainSnapshot> changed)
+    internal void Publish(
+        DateTimeOffset tick,
+        GrainSnapshot city,
+        IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> cityToday,
+        IReadOnlyList<GrainSnapshot> changed)
     {
         foreach (var snapshot in changed)
         {
@@ -34,6 +42,7 @@ public sealed class SnapshotStore
         }
 
         City = city;
+        CityToday = cityToday;
         LastTick = tick;
     }
 }
