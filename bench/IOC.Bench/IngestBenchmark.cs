@@ -5,6 +5,7 @@ using System.Text;
 using IOC.Domain.Events;
 using IOC.Ingestion.Parsing;
 using IOC.Ingestion.Simulation;
+using IOC.Testing.Hosting;
 
 namespace IOC.Bench;
 
@@ -23,10 +24,14 @@ public static class IngestBenchmark
         var rates = new List<double>();
         for (var run = 0; run <= options.Runs; run++)
         {
-            using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+            using var server = await AppProcess.StartAsync(new AppProcessOptions
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Ingestion__ApiKeys__0"] = digest,
+                Configuration = "Release",
+                Settings = new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["Ingestion__ApiKeys__0"] = digest,
+                },
             });
             var (acknowledged, elapsed) = await PostAllAsync(server.Address, batches, options.Clients);
             if (acknowledged != options.Events)

@@ -1,6 +1,5 @@
 using System.Net;
 using IOC.Web.Security;
-using IOC.Web.Tests.Infrastructure;
 
 namespace IOC.Web.Tests.Apis;
 
@@ -12,7 +11,7 @@ public class ApiKeyModeTests
         using var factory = new NoKeysFactory("Development");
         var client = factory.CreateProducer(ApiKeyValidator.DevelopmentKey);
 
-        var response = await client.PostAsync(Events.Received($"dev-{Guid.NewGuid():N}", DateTimeOffset.UtcNow));
+        var response = await client.PostAsync(WireEvents.Received($"dev-{Guid.NewGuid():N}", DateTimeOffset.UtcNow));
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
     }
@@ -23,7 +22,7 @@ public class ApiKeyModeTests
         using var factory = new NoKeysFactory("Production");
         var client = factory.CreateProducer(ApiKeyValidator.DevelopmentKey);
 
-        var response = await client.PostAsync(Events.Received($"prod-{Guid.NewGuid():N}", DateTimeOffset.UtcNow));
+        var response = await client.PostAsync(WireEvents.Received($"prod-{Guid.NewGuid():N}", DateTimeOffset.UtcNow));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using IOC.Web.Tests.Infrastructure;
 
 namespace IOC.Web.Tests.Apis;
 
@@ -19,10 +18,10 @@ public class EventsApiTests : IClassFixture<IocWebFactory>
     {
         var client = _factory.CreateProducer();
         var prefix = Guid.NewGuid().ToString("N");
-        var good = Events.Received($"{prefix}-1", Now);
-        var unknownUnit = Events.Received($"{prefix}-2", Now, unit: "99999");
-        var future = Events.Received($"{prefix}-3", DateTimeOffset.UtcNow.AddMinutes(10));
-        var negative = Events.Call($"{prefix}-4", Now, answered: false, wait: -3);
+        var good = WireEvents.Received($"{prefix}-1", Now);
+        var unknownUnit = WireEvents.Received($"{prefix}-2", Now, unit: "99999");
+        var future = WireEvents.Received($"{prefix}-3", DateTimeOffset.UtcNow.AddMinutes(10));
+        var negative = WireEvents.Call($"{prefix}-4", Now, answered: false, wait: -3);
 
         var response = await client.PostAsync(good, unknownUnit, future, negative);
 
@@ -43,7 +42,7 @@ public class EventsApiTests : IClassFixture<IocWebFactory>
         var client = _factory.CreateProducer();
         var ward = "00070";
         var before = await ReceivedAsync(client, ward);
-        var events = Enumerable.Range(0, 5).Select(i => Events.Received($"retry-{Guid.NewGuid():N}", Now, unit: ward)).ToArray();
+        var events = Enumerable.Range(0, 5).Select(i => WireEvents.Received($"retry-{Guid.NewGuid():N}", Now, unit: ward)).ToArray();
 
         var first = await (await client.PostAsync(events)).Content.ReadFromJsonAsync<JsonObject>();
         var second = await (await client.PostAsync(events)).Content.ReadFromJsonAsync<JsonObject>();
@@ -58,7 +57,7 @@ public class EventsApiTests : IClassFixture<IocWebFactory>
     public async Task NdjsonBodiesAreAccepted()
     {
         var client = _factory.CreateProducer();
-        var lines = string.Join("\n", Enumerable.Range(0, 3).Select(i => Events.Received($"nd-{Guid.NewGuid():N}", Now).ToJsonString())) + "\n";
+        var lines = string.Join("\n", Enumerable.Range(0, 3).Select(i => WireEvents.Received($"nd-{Guid.NewGuid():N}", Now).ToJsonString())) + "\n";
 
         var response = await client.PostAsync("/api/v1/events", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
 
@@ -72,7 +71,7 @@ public class EventsApiTests : IClassFixture<IocWebFactory>
         var client = _factory.CreateProducer();
         var ward = "00004";
         var before = await ReceivedAsync(client, ward);
-        var valid = Events.Received($"bad-{Guid.NewGuid():N}", Now, unit: ward).ToJsonString();
+        var valid = WireEvents.Received($"bad-{Guid.NewGuid():N}", Now, unit: ward).ToJsonString();
 
         var response = await client.PostAsync("/api/v1/events", new StringContent($"[{valid}, {{\"id\": ", Encoding.UTF8, "application/json"));
 
@@ -86,7 +85,7 @@ public class EventsApiTests : IClassFixture<IocWebFactory>
     {
         var anonymous = _factory.CreateProducer(key: null);
         var wrong = _factory.CreateProducer(key: "not-the-key");
-        var e = Events.Received($"auth-{Guid.NewGuid():N}", Now);
+        var e = WireEvents.Received($"auth-{Guid.NewGuid():N}", Now);
 
         var missing = await anonymous.PostAsync(e);
         var refused = await wrong.PostAsync(e);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using IOC.Web.Tests.Infrastructure;
 
 namespace IOC.Web.Tests.Apis;
 
@@ -19,10 +18,10 @@ public class KpiApiTests : IDisposable
     {
         var client = _factory.CreateProducer();
         await client.PostAsync(
-            Events.Received("a", Now, "online"),
-            Events.Received("b", Now, "online", unit: "00070"),
-            Events.Received("c", Now, "online", unit: "00004"),
-            Events.Received("d", Now, "in_person", unit: "00004"));
+            WireEvents.Received("a", Now, "online"),
+            WireEvents.Received("b", Now, "online", unit: "00070"),
+            WireEvents.Received("c", Now, "online", unit: "00004"),
+            WireEvents.Received("d", Now, "in_person", unit: "00004"));
 
         var city = await client.GetFromJsonAsync<JsonObject>("/api/v1/kpi/city?window=today");
 
@@ -58,10 +57,10 @@ public class KpiApiTests : IDisposable
     {
         var client = _factory.CreateProducer();
         await client.PostAsync(
-            Events.Call("c1", Now, answered: true, wait: 10, handle: 200),
-            Events.Call("c2", Now, answered: true, wait: 30, handle: 400),
-            Events.Call("c3", Now, answered: false, wait: 3),
-            Events.Call("c4", Now, answered: false, wait: 45));
+            WireEvents.Call("c1", Now, answered: true, wait: 10, handle: 200),
+            WireEvents.Call("c2", Now, answered: true, wait: 30, handle: 400),
+            WireEvents.Call("c3", Now, answered: false, wait: 3),
+            WireEvents.Call("c4", Now, answered: false, wait: 45));
 
         var ward = await client.GetFromJsonAsync<JsonObject>("/api/v1/kpi/units/00082");
         var kpis = ward!["kpis"]!;
@@ -79,7 +78,7 @@ public class KpiApiTests : IDisposable
     public async Task AgencyOnlyEventsCountForTheAgencyAndTheCity()
     {
         var client = _factory.CreateProducer();
-        await client.PostAsync(Events.Received("ag1", Now, agency: "TTPVHCC"), Events.Received("ag2", Now, agency: "TTPVHCC", unit: "00082"));
+        await client.PostAsync(WireEvents.Received("ag1", Now, agency: "TTPVHCC"), WireEvents.Received("ag2", Now, agency: "TTPVHCC", unit: "00082"));
 
         var agency = await client.GetFromJsonAsync<JsonObject>("/api/v1/kpi/agencies/TTPVHCC");
         var city = await client.GetFromJsonAsync<JsonObject>("/api/v1/kpi/city");

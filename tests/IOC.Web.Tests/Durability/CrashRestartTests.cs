@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IOC.Web.Security;
-using IOC.Web.Tests.Infrastructure;
 
 namespace IOC.Web.Tests.Durability;
 
@@ -16,7 +15,7 @@ public class CrashRestartTests : IDisposable
     {
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         var batches = Enumerable.Range(0, 5)
-            .Select(b => Enumerable.Range(0, 200).Select(i => Events.Received($"crash-{b}-{i}", now, i % 3 == 0 ? "in_person" : "online", unit: Wards[i % Wards.Length])).ToArray())
+            .Select(b => Enumerable.Range(0, 200).Select(i => WireEvents.Received($"crash-{b}-{i}", now, i % 3 == 0 ? "in_person" : "online", unit: Wards[i % Wards.Length])).ToArray())
             .ToArray();
         JsonNode beforeKpis;
         var acknowledged = 0;

@@ -1,4 +1,3 @@
-using IOC.Web.Tests.Infrastructure;
 
 namespace IOC.Web.Tests.Durability;
 
@@ -30,11 +29,11 @@ public class ReplayCommandTests : IDisposable
         var file = Path.Combine(_dataDir, "events.ndjson");
         File.WriteAllLines(file,
         [
-            Events.Received("r1", now).ToJsonString(),
+            WireEvents.Received("r1", now).ToJsonString(),
             "",
             "{ this is not json",
-            Events.Received("r2", now, unit: "12345").ToJsonString(),
-            Events.Received("r3", now).ToJsonString(),
+            WireEvents.Received("r2", now, unit: "12345").ToJsonString(),
+            WireEvents.Received("r3", now).ToJsonString(),
         ]);
 
         var (exitCode, output) = await AppProcess.RunCommandAsync(_dataDir, "replay", file);

@@ -1,4 +1,3 @@
-using IOC.Web.Tests.Infrastructure;
 
 namespace IOC.Web.Tests.Logging;
 
@@ -10,7 +9,7 @@ public class LoggingTests
         var factory = new IocWebFactory { KeepDataDir = true };
         var dataDir = factory.DataDir;
         var secretProcedure = "PROCEDURE-THAT-MUST-NOT-BE-LOGGED";
-        var e = Events.Received($"log-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1));
+        var e = WireEvents.Received($"log-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1));
         e["procedure"] = secretProcedure;
         var client = factory.CreateProducer();
 

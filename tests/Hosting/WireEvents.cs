@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace IOC.Web.Tests.Infrastructure;
+namespace IOC.Testing.Hosting;
 
 /// <summary>Builds wire-format events for tests (JSON objects as a producer would send them).</summary>
-public static class Events
+public static class WireEvents
 {
     public static readonly string Ward = "00082"; // Phường Cửa Nam
 

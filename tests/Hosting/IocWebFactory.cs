@@ -1,8 +1,12 @@
 using IOC.Web.Security;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace IOC.Web.Tests.Infrastructure;
+namespace IOC.Testing.Hosting;
 
 /// <summary>
 /// The real app in memory, on its own temp data directory, simulator off, one producer key.
@@ -23,6 +27,18 @@ public class IocWebFactory : WebApplicationFactory<Program>
     {
         ["Ingestion:ApiKeys:0"] = ApiKeyValidator.DigestHex(ProducerKey),
     };
+
+    /// <summary>
+    /// Serves on a real 127.0.0.1 port instead of the in-memory server (browsers and WebSocket clients need one)
+    /// and returns its address. Call before any client is created.
+    /// </summary>
+    public Uri StartOnLoopback(int port = 0)
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return new Uri(addresses.Addresses.First());
+    }
 
     public HttpClient CreateProducer(string? key = ProducerKey)
     {
