@@ -1,5 +1,6 @@
 using IOC.Dashboards.Components;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Radzen;
@@ -13,12 +14,14 @@ public static class DashboardExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.Configure<WallboardOptions>(builder.Configuration.GetSection("Wallboard"));
         return builder;
     }
 
     /// <summary>The pages, their static assets and the Blazor client script.</summary>
     public static WebApplication MapIocDashboards(this WebApplication app)
     {
+        app.UseLanguageCookie();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapBlazorScript();

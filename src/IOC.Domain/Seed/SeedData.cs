@@ -46,9 +46,13 @@ public static class SeedData
         }
 
         var agencyCodes = new HashSet<string>(StringComparer.Ordinal);
-        var agencies = Rows(Path.Combine(directory, "agencies.csv"), "code", "name", "name_en", "type")
+        var agencies = Rows(Path.Combine(directory, "agencies.csv"), "code", "name", "name_en", "short_name", "short_name_en", "type")
             .Select(row => agencyCodes.Add(row["code"])
                 ? new Unit(row["code"], row["name"], row["name_en"], row["type"], UnitLevel.Agency)
+                {
+                    ShortName = row["short_name"],
+                    ShortNameEn = row["short_name_en"],
+                }
                 : throw row.Error("code", $"duplicate agency code '{row["code"]}'"))
             .ToList();
         return new UnitCatalog(

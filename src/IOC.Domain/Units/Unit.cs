@@ -7,6 +7,11 @@ public sealed record Unit(string Code, string Name, string NameEn, string Type, 
 {
     /// <summary>Grain key: level and code, so a ward and an agency can never collide.</summary>
     public UnitKey Key => new(Level, Code);
+
+    /// <summary>A name short enough for a wallboard tile (agencies' official names run to twenty words).</summary>
+    public string ShortName { get => field ?? Name; init; }
+
+    public string ShortNameEn { get => field ?? NameEn; init; }
 }
 
 public readonly record struct UnitKey(UnitLevel Level, string Code)

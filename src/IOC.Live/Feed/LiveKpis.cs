@@ -63,6 +63,13 @@ public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, SnapshotP
         return points;
     }
 
+    /// <summary>A KPI of the city per five minutes today (not cumulative): e.g. calls offered in each slot.</summary>
+    public IReadOnlyList<TrendPoint> CityPerFiveMinutes(string kpiId)
+    {
+        var kpi = KpiCatalog.Get(kpiId);
+        return [.. publisher.Store.CityToday.Select(b => new TrendPoint(b.Start, kpi.Evaluate(b.Counters, default).Value))];
+    }
+
     /// <summary>Called after every publisher tick (about four a second), even when nothing changed.</summary>
     public IDisposable Subscribe(Action<LiveTick> onTick) => publisher.Subscribe(batch =>
         onTick(new LiveTick(batch.AsOf, batch.Changed.Select(s => s.Key).ToHashSet())));

@@ -37,6 +37,18 @@ public sealed class SeedDataTests : IDisposable
     }
 
     [Fact]
+    public void AgenciesCarryShortNamesForTilesAndWardsFallBackToTheirName()
+    {
+        var units = SeedData.LoadUnits(RepoSeed.Directory);
+
+        units.TryGetAgency("VPDDBQH-HDND", out var council).Should().BeTrue();
+        council.ShortName.Should().Be("Văn phòng Đoàn ĐBQH và HĐND");
+        council.ShortNameEn.Should().Be("NA Delegation & Council Office");
+        units.TryGetWard("00082", out var cuaNam).Should().BeTrue();
+        cuaNam.ShortName.Should().Be(cuaNam.Name);
+    }
+
+    [Fact]
     public void KeepsWardNamesWithTheirDiacritics()
     {
         var units = SeedData.LoadUnits(RepoSeed.Directory);
@@ -132,7 +144,7 @@ public sealed class SeedDataTests : IDisposable
     [Fact]
     public void ADuplicateAgencyCodeIsReportedWithFileLineAndField()
     {
-        ReplaceLine("agencies.csv", 4, "VPTU,Văn phòng khác,Other office,Văn phòng khác,cơ quan");
+        ReplaceLine("agencies.csv", 4, "VPTU,Văn phòng khác,Other office,Văn phòng khác,Other,cơ quan");
 
         var act = () => SeedData.LoadUnits(_dir);
 
@@ -181,7 +193,7 @@ public sealed class SeedDataTests : IDisposable
     [Fact]
     public void AnAgencyWithoutANameIsReportedWithFileLineAndField()
     {
-        ReplaceLine("agencies.csv", 3, "VPDDBQH-HDND,,Office,Văn phòng Đoàn ĐBQH và HĐND,cơ quan");
+        ReplaceLine("agencies.csv", 3, "VPDDBQH-HDND,,Office,Văn phòng Đoàn ĐBQH và HĐND,Council Office,cơ quan");
 
         var act = () => SeedData.LoadUnits(_dir);
 

@@ -1,0 +1,11 @@
+namespace IOC.Dashboards.Hosting;
+
+/// <summary>Wallboard settings (section "Wallboard").</summary>
+public sealed class WallboardOptions
+{
+    /// <summary>Kiosk mode shows one view at a time and moves on after this many seconds (<c>?rotate=</c> overrides).</summary>
+    public int RotateSeconds { get; set; } = 20;
+
+    /// <summary>Re-render at most this often, however fast events arrive.</summary>
+    public int RefreshMilliseconds { get; set; } = 500;
+}
