@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # --- what the tests need beyond the .NET SDK -------------------------------------------------
-# Nothing from apt or npm yet: the browser (chromium) and InfluxDB arrive with the wallboard and
-# history issues, and are installed here when they do.
+# Browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is not reachable).
 need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"

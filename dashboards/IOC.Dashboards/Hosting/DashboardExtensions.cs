@@ -1,5 +1,6 @@
 using IOC.Dashboards.Components;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,14 @@ public static class DashboardExtensions
     /// <summary>Blazor Interactive Server and Radzen's chart services.</summary>
     public static IHostApplicationBuilder AddIocDashboards(this IHostApplicationBuilder builder)
     {
+        // Run from the build output in any environment (tests, benchmarks, Production without publishing), the
+        // pages' CSS/JS and Radzen's assets are found through the build's manifest; ASP.NET Core only does this in
+        // Development by itself. Published output has no such manifest and serves wwwroot, so this is then a no-op.
+        if (builder is WebApplicationBuilder web)
+        {
+            StaticWebAssetsLoader.UseStaticWebAssets(web.Environment, web.Configuration);
+        }
+
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.Configure<WallboardOptions>(builder.Configuration.GetSection("Wallboard"));

@@ -1,0 +1,134 @@
+using IOC.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IOC.Browser.Tests.Wallboard;
+
+/// <summary>The wallboard in Chromium against the app in memory, served on a loopback port.</summary>
+public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposable
+{
+    private static readonly string[] Headline =
+    [
+        "dossier.digitalPlatformRate", "dossier.onlineRate", "dossier.fullProcessOnlineRate", "dossier.onTimeRate",
+        "satisfaction.rate", "hotline.serviceLevel", "hotline.abandonmentRate", "hotline.ticketOnTimeRate",
+    ];
+
+    private readonly HeadlessChromium _browser;
+    private readonly IocWebFactory _app = new();
+    private readonly Uri _address;
+
+    public WallboardTests(HeadlessChromium browser)
+    {
+        _browser = browser;
+        _address = _app.StartOnLoopback();
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task TheWallboardShowsTheEightHeadlineTilesInVietnamese()
+    {
+        var page = await _browser.OpenAsync(_address, "/");
+
+        foreach (var kpi in Headline)
+        {
+            await Expect(page.Locator($".view-city .tile[data-kpi='{kpi}']")).ToBeVisibleAsync();
+        }
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Trung tâm điều hành thông minh");
+        await Expect(page.Locator(".view-city .tile[data-kpi='satisfaction.rate'] .tile-target")).ToHaveTextAsync("Chỉ tiêu ≥ 95%");
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("vi");
+        await HeadlessChromium.ScreenshotAsync(page, "wallboard-empty");
+    }
+
+    [Fact]
+    public async Task ATileChangesLiveWhenEventsArePosted()
+    {
+        var page = await _browser.OpenAsync(_address, "/");
+        await Expect(page.Locator(".view-city .tile[data-kpi='dossier.onlineRate'] .tile-value")).ToHaveTextAsync("—");
+        await WaitForCircuitAsync(page);
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        using var producer = _app.CreateProducer();
+
+        await producer.PostOrFailAsync(
+            WireEvents.Received("live-1", now, channel: "online"),
+            WireEvents.Received("live-2", now, channel: "online"),
+            WireEvents.Received("live-3", now, channel: "online"),
+            WireEvents.Received("live-4", now, channel: "in_person"));
+
+        var tile = page.Locator(".view-city .tile[data-kpi='dossier.onlineRate']");
+        await Expect(tile.Locator(".tile-value")).ToHaveTextAsync("75%");
+        await Expect(tile.Locator(".tile-ratio")).ToHaveTextAsync("3 / 4");
+        await Expect(tile.Locator(".status-text")).ToHaveTextAsync("Đạt");
+        await Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("status-met"));
+        await HeadlessChromium.ScreenshotAsync(page, "wallboard-after-events");
+    }
+
+    [Fact]
+    public async Task TheRankingKpiCanBeSwitchedAndTheWeakestWardComesFirst()
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        using var producer = _app.CreateProducer();
+        await producer.PostOrFailAsync(
+            WireEvents.Received("rank-1", now, channel: "online", unit: "00082"),
+            WireEvents.Received("rank-2", now, channel: "in_person", unit: "00004"),
+            WireEvents.Received("rank-3", now, channel: "online", unit: "00004"));
+        var page = await _browser.OpenAsync(_address, "/");
+        await WaitForCircuitAsync(page);
+
+        await page.SelectOptionAsync("#rank-kpi", "dossier.onlineRate");
+
+        var rows = page.Locator(".ranking tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0)).ToHaveAttributeAsync("data-ward", "00004");
+        await Expect(rows.Nth(0).Locator(".value")).ToHaveTextAsync("50%");
+        await Expect(rows.Nth(1)).ToHaveAttributeAsync("data-ward", "00082");
+    }
+
+    [Fact]
+    public async Task EnglishIsChosenByQueryRememberedByCookieAndSwitchedBackByTheToggle()
+    {
+        var page = await _browser.OpenAsync(_address, "/?lang=en");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Smart Operations Centre");
+
+        await page.GotoAsync(new Uri(_address, "/").ToString());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Smart Operations Centre");
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en");
+        await WaitForCircuitAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to Vietnamese" }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Trung tâm điều hành thông minh");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+    }
+
+    [Fact]
+    public async Task KioskModeIsDarkAndRotatesThroughItsFourViews()
+    {
+        var page = await _browser.OpenAsync(_address, "/?kiosk=1&rotate=3", 1920, 1080);
+        await Expect(page.Locator(".wall")).ToHaveAttributeAsync("data-view", "city");
+        await Expect(page.Locator("body")).ToHaveClassAsync("theme-dark");
+        await HeadlessChromium.ScreenshotAsync(page, "kiosk-city");
+
+        var seen = new List<string>();
+        foreach (var view in new[] { "wards", "agencies", "hotline", "city" })
+        {
+            await Expect(page.Locator(".wall")).ToHaveAttributeAsync("data-view", view, new() { Timeout = 10_000 });
+            seen.Add(view);
+            if (view != "city")
+            {
+                await HeadlessChromium.ScreenshotAsync(page, $"kiosk-{view}");
+            }
+        }
+
+        seen.Should().Equal("wards", "agencies", "hotline", "city");
+        await Expect(page.Locator(".view-indicator")).ToHaveTextAsync("Màn hình 1/4: Toàn thành phố");
+    }
+
+    /// <summary>Prerendered HTML arrives before the interactive circuit; wait until the browser-side script ticks.</summary>
+    private static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor && document.documentElement.classList.contains('js')");
+        await page.WaitForTimeoutAsync(1000);
+    }
+}
