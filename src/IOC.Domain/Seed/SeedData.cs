@@ -82,21 +82,44 @@ public static class SeedData
                 throw row.Error("unit", $"no {level.ToWire()} with code '{unit}'");
             }
 
-            var direction = row["direction"] switch
-            {
-                ">=" => TargetDirection.AtLeast,
-                "<=" => TargetDirection.AtMost,
-                _ => throw row.Error("direction", "must be '>=' or '<='"),
-            };
-            if (!double.TryParse(row["value"], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                throw row.Error("value", "must be a number");
-            }
+            var direction = Direction(row);
+            var value = Number(row, "value");
 
             targets.Add(new Target(row["kpi"], level, unit, direction, value, row["period"], row.Optional("source_vi"), row.Optional("source_en")));
         }
 
+        targets.AddRange(LoadCommitments(directory, units).Select(c => c.ToTarget()));
         return new TargetCatalog(targets);
+    }
+
+    /// <summary>The agencies' competition-agreement commitments; each also becomes that agency's target.</summary>
+    public static IReadOnlyList<Commitment> LoadCommitments(string directory, UnitCatalog units)
+    {
+        var commitments = new List<Commitment>();
+        var path = Path.Combine(directory, "commitments.csv");
+        foreach (var row in Rows(path, "agency", "kpi", "direction", "value", "period", "wording_vi", "wording_en", "item_vi", "item_en"))
+        {
+            if (!units.IsAgency(row["agency"]))
+            {
+                throw row.Error("agency", $"no agency with code '{row["agency"]}'");
+            }
+
+            if (!KpiCatalog.TryGet(row["kpi"], out _))
+            {
+                throw row.Error("kpi", $"unknown KPI id '{row["kpi"]}'");
+            }
+
+            if (commitments.Any(c => c.Agency == row["agency"] && c.Kpi == row["kpi"]))
+            {
+                throw row.Error("kpi", $"agency '{row["agency"]}' already has a commitment on '{row["kpi"]}'");
+            }
+
+            commitments.Add(new Commitment(
+                row["agency"], row["kpi"], Direction(row), Number(row, "value"), row["period"],
+                row["wording_vi"], row["wording_en"], row["item_vi"], row["item_en"]));
+        }
+
+        return commitments;
     }
 
     /// <summary>Finds seed-data/ next to the app or in a parent folder (so tests and `dotnet run` find the repo's copy).</summary>
@@ -121,6 +144,18 @@ public static class SeedData
 
         throw new DirectoryNotFoundException("No seed-data/ folder with units.csv found; set SeedData:Directory.");
     }
+
+    private static TargetDirection Direction(CsvRow row) => row["direction"] switch
+    {
+        ">=" => TargetDirection.AtLeast,
+        "<=" => TargetDirection.AtMost,
+        _ => throw row.Error("direction", "must be '>=' or '<='"),
+    };
+
+    private static double Number(CsvRow row, string column) =>
+        double.TryParse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw row.Error(column, "must be a number");
 
     private static IEnumerable<CsvRow> Rows(string path, params string[] required)
     {

@@ -87,8 +87,59 @@ public sealed class SeedDataTests : IDisposable
         centre.Level.Should().Be(UnitLevel.Agency);
         centre.Value.Should().Be(95);
         centre.DirectionSymbol.Should().Be(">=");
-        centre.SourceEn.Should().Be("2025 competition agreement: satisfaction above 95%");
-        centre.SourceVi.Should().Be("Giao ước thi đua 2025: mức độ hài lòng trên 95%");
+        centre.SourceEn.Should().Be("Citizen and business satisfaction above 95%");
+        centre.SourceVi.Should().Be("Mức độ hài lòng của người dân, doanh nghiệp trên 95%");
+    }
+
+    [Fact]
+    public void LoadsTheSixCommitmentsOfTheCompetitionAgreement()
+    {
+        var units = SeedData.LoadUnits(RepoSeed.Directory);
+
+        var commitments = SeedData.LoadCommitments(RepoSeed.Directory, units);
+
+        commitments.Select(c => (c.Agency, c.Kpi)).Should().BeEquivalentTo(new[]
+        {
+            ("VPTU", "document.digitalRate"),
+            ("VPDDBQH-HDND", "document.digitalRate"),
+            ("VPUBND", "document.digitalRate"),
+            ("TTPVHCC", "dossier.fullProcessOnlineRate"),
+            ("TTPVHCC", "dossier.digitalPlatformRate"),
+            ("TTPVHCC", "satisfaction.rate"),
+        });
+        var online = commitments.Single(c => c.Kpi == "dossier.fullProcessOnlineRate");
+        online.Value.Should().Be(100);
+        online.Direction.Should().Be(IOC.Domain.Targets.TargetDirection.AtLeast);
+        online.ItemVi.Should().Be("hồ sơ trực tuyến toàn trình");
+        online.WordingEn.Should().Contain("full-process");
+    }
+
+    [Theory]
+    [InlineData("VPXX,document.digitalRate,>=,100,year,a,b,c,d", "agency", "no agency with code 'VPXX'")]
+    [InlineData("VPTU,document.nope,>=,100,year,a,b,c,d", "kpi", "unknown KPI id 'document.nope'")]
+    [InlineData("VPTU,document.digitalRate,=,100,year,a,b,c,d", "direction", "must be '>=' or '<='")]
+    [InlineData("VPTU,document.digitalRate,>=,all,year,a,b,c,d", "value", "must be a number")]
+    [InlineData("VPTU,document.digitalRate,>=,100,year,,b,c,d", "wording_vi", "is empty")]
+    public void ABadCommitmentRowIsReportedWithFileLineAndField(string row, string field, string reason)
+    {
+        ReplaceLine("commitments.csv", 2, row);
+        var units = SeedData.LoadUnits(_dir);
+
+        var act = () => SeedData.LoadCommitments(_dir, units);
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"commitments.csv line 2, field '{field}': {reason}.");
+    }
+
+    [Fact]
+    public void ASecondCommitmentOnTheSameKpiIsReportedWhereItIs()
+    {
+        ReplaceLine("commitments.csv", 3, "VPTU,document.digitalRate,>=,100,year,a,b,c,d");
+        var units = SeedData.LoadUnits(_dir);
+
+        var act = () => SeedData.LoadCommitments(_dir, units);
+
+        act.Should().Throw<InvalidDataException>()
+            .WithMessage("commitments.csv line 3, field 'kpi': agency 'VPTU' already has a commitment on 'document.digitalRate'.");
     }
 
     [Fact]
@@ -221,7 +272,7 @@ public sealed class SeedDataTests : IDisposable
     [Fact]
     public void ATargetValueIsReadWithAnInvariantDecimalPoint()
     {
-        ReplaceLine("targets.csv", 5, "dossier.onlineRate,ward,00082,>=,62.5,year,,");
+        ReplaceLine("targets.csv", 6, "dossier.onlineRate,ward,00082,>=,62.5,year,,");
         var units = SeedData.LoadUnits(_dir);
 
         var targets = SeedData.LoadTargets(_dir, units);
