@@ -15,7 +15,4 @@ internal sealed class HubMember(ConnectionOutbox outbox, Action abort)
     public Action Abort { get; } = abort;
 
     public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Set once the broadcaster gave up on it; its disconnect follows.</summary>
-    public bool Aborted { get; set; }
 }

@@ -20,8 +20,7 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
     private readonly ILogger<KpiBroadcaster> _logger;
     private readonly TimeSpan _stuckAfter;
     private readonly UpdateCoalescer _coalescer;
-    private readonly Dictionary<string, HubMember> _connections = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<HubMember>> _groups = new(StringComparer.Ordinal);
+    private readonly HubMembership _members = new();
     private ITimer? _timer;
     private IDisposable? _subscription;
 
@@ -62,7 +61,7 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
         };
         lock (_gate)
         {
-            _connections[connectionId] = new HubMember(outbox, abort);
+            _members.Add(new HubMember(outbox, abort));
         }
     }
 
@@ -70,17 +69,9 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
     {
         lock (_gate)
         {
-            if (!_connections.Remove(connectionId, out var member))
-            {
-                return;
-            }
-
-            foreach (var group in member.Groups)
-            {
-                Leave(member, group);
-            }
-
-            member.Outbox.Close();
+            var (member, emptied) = _members.Remove(connectionId);
+            member?.Outbox.Close();
+            emptied.ForEach(_coalescer.Forget);
         }
     }
 
@@ -89,18 +80,10 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
     {
         lock (_gate)
         {
-            if (!_connections.TryGetValue(connectionId, out var member))
-            {
-                throw new InvalidOperationException($"Connection {connectionId} is not connected.");
-            }
-
+            var member = _members.Find(connectionId)
+                ?? throw new HubException("This connection was dropped (it did not read its messages in time); reconnect and subscribe again.");
             var snapshot = _coalescer.Follow(group);
-            if (member.Groups.Add(group.Name))
-            {
-                _groups.TryAdd(group.Name, []);
-                _groups[group.Name].Add(member);
-            }
-
+            _members.Join(member, group.Name);
             return member.Outbox.PostSnapshot(group.Name, snapshot);
         }
     }
@@ -109,9 +92,13 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
     {
         lock (_gate)
         {
-            if (_connections.TryGetValue(connectionId, out var member) && member.Groups.Remove(group))
+            if (_members.Find(connectionId) is { } member)
             {
-                Leave(member, group);
+                member.Outbox.Drop(group);
+                if (_members.Leave(member, group))
+                {
+                    _coalescer.Forget(group);
+                }
             }
         }
     }
@@ -120,7 +107,7 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
     {
         lock (_gate)
         {
-            return [.. _connections.Values.Select(m =>
+            return [.. _members.Connections.Select(m =>
                 new ConnectionStats(m.Outbox.ConnectionId, m.Groups.Count, m.Outbox.PendingCount, m.Outbox.SendingFor, m.Outbox.SentCount))];
         }
     }
@@ -148,7 +135,7 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
     {
         foreach (var update in _coalescer.Flush())
         {
-            foreach (var member in _groups.GetValueOrDefault(update.Group) ?? [])
+            foreach (var member in _members.MembersOf(update.Group))
             {
                 member.Outbox.Post(update);
             }
@@ -160,22 +147,12 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
         }
     }
 
-    private void Leave(HubMember member, string group)
-    {
-        member.Outbox.Drop(group);
-        if (_groups.TryGetValue(group, out var members) && members.Remove(member) && members.Count == 0)
-        {
-            _groups.Remove(group);
-            _coalescer.Forget(group);
-        }
-    }
-
     private void AbortStuck()
     {
         List<string> stuck;
         lock (_gate)
         {
-            stuck = [.. _connections.Values.Where(m => m.Outbox.SendingFor > _stuckAfter).Select(m => m.Outbox.ConnectionId)];
+            stuck = [.. _members.Connections.Where(m => m.Outbox.SendingFor > _stuckAfter).Select(m => m.Outbox.ConnectionId)];
         }
 
         foreach (var id in stuck)
@@ -189,17 +166,17 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
         HubMember? member;
         lock (_gate)
         {
-            // Stop delivering at once; the connection's OnDisconnected removes it from its groups.
-            if (!_connections.TryGetValue(connectionId, out member) || member.Aborted)
-            {
-                return;
-            }
-
-            member.Aborted = true;
-            member.Outbox.Close();
+            // Leave every group at once: SignalR only reports the disconnect after its close timeout (~5 s),
+            // and a dying connection must neither hold groups nor get anything queued.
+            (member, var emptied) = _members.Remove(connectionId);
+            member?.Outbox.Close();
+            emptied.ForEach(_coalescer.Forget);
         }
 
-        _logger.LogWarning(error, "Hub connection {ConnectionId} aborted: {Reason}", connectionId, reason);
-        member.Abort();
+        if (member is not null)
+        {
+            _logger.LogWarning(error, "Hub connection {ConnectionId} aborted: {Reason}", connectionId, reason);
+            member.Abort();
+        }
     }
 }
