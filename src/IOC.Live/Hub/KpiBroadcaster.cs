@@ -11,33 +11,25 @@ namespace IOC.Live.Hub;
 /// (<see cref="UpdateCoalescer"/>) and posted to its members' outboxes, which send on their own (one in flight per
 /// connection, pending updates merged). A group not yet due is flushed by a timer at its due time.
 /// </summary>
-public sealed class KpiBroadcaster : IHostedService, IDisposable
+public sealed class KpiBroadcaster(
+    LiveKpis live,
+    IHubContext<KpiHub> hub,
+    IOptions<KpiHubOptions> options,
+    TimeProvider time,
+    ILogger<KpiBroadcaster> logger) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly LiveKpis _live;
-    private readonly IHubContext<KpiHub> _hub;
-    private readonly TimeProvider _time;
-    private readonly ILogger<KpiBroadcaster> _logger;
-    private readonly TimeSpan _stuckAfter;
-    private readonly UpdateCoalescer _coalescer;
+    private readonly TimeSpan _stuckAfter = TimeSpan.FromSeconds(options.Value.StuckClientSeconds);
+    private readonly UpdateCoalescer _coalescer =
+        new(g => GroupViews.Read(g, live), time, TimeSpan.FromMilliseconds(options.Value.MinUpdateIntervalMilliseconds));
     private readonly HubMembership _members = new();
     private ITimer? _timer;
     private IDisposable? _subscription;
 
-    public KpiBroadcaster(LiveKpis live, IHubContext<KpiHub> hub, IOptions<KpiHubOptions> options, TimeProvider time, ILogger<KpiBroadcaster> logger)
-    {
-        _live = live;
-        _hub = hub;
-        _time = time;
-        _logger = logger;
-        _stuckAfter = TimeSpan.FromSeconds(options.Value.StuckClientSeconds);
-        _coalescer = new UpdateCoalescer(g => GroupViews.Read(g, live), time, TimeSpan.FromMilliseconds(options.Value.MinUpdateIntervalMilliseconds));
-    }
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _timer = _time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _subscription = _live.Subscribe(OnTick);
+        _timer = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _subscription = live.Subscribe(OnTick);
         return Task.CompletedTask;
     }
 
@@ -55,7 +47,7 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
 
     public void Connect(string connectionId, Action abort)
     {
-        var outbox = new ConnectionOutbox(connectionId, (method, args, ct) => _hub.Clients.Client(connectionId).SendCoreAsync(method, args, ct), _time)
+        var outbox = new ConnectionOutbox(connectionId, (method, args, ct) => hub.Clients.Client(connectionId).SendCoreAsync(method, args, ct), time)
         {
             OnSendFailed = (o, ex) => Abort(o.ConnectionId, "a send failed", ex),
         };
@@ -69,9 +61,7 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
     {
         lock (_gate)
         {
-            var (member, emptied) = _members.Remove(connectionId);
-            member?.Outbox.Close();
-            emptied.ForEach(_coalescer.Forget);
+            RemoveLocked(connectionId);
         }
     }
 
@@ -143,7 +133,7 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
 
         if (_coalescer.NextDue is { } due)
         {
-            _timer?.Change(TimeSpan.FromTicks(Math.Max(0, (due - _time.GetUtcNow()).Ticks)), Timeout.InfiniteTimeSpan);
+            _timer?.Change(TimeSpan.FromTicks(Math.Max(0, (due - time.GetUtcNow()).Ticks)), Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -168,15 +158,21 @@ public sealed class KpiBroadcaster : IHostedService, IDisposable
         {
             // Leave every group at once: SignalR only reports the disconnect after its close timeout (~5 s),
             // and a dying connection must neither hold groups nor get anything queued.
-            (member, var emptied) = _members.Remove(connectionId);
-            member?.Outbox.Close();
-            emptied.ForEach(_coalescer.Forget);
+            member = RemoveLocked(connectionId);
         }
 
         if (member is not null)
         {
-            _logger.LogWarning(error, "Hub connection {ConnectionId} aborted: {Reason}", connectionId, reason);
+            logger.LogWarning(error, "Hub connection {ConnectionId} aborted: {Reason}", connectionId, reason);
             member.Abort();
         }
+    }
+
+    private HubMember? RemoveLocked(string connectionId)
+    {
+        var (member, emptied) = _members.Remove(connectionId);
+        member?.Outbox.Close();
+        emptied.ForEach(_coalescer.Forget);
+        return member;
     }
 }
