@@ -43,6 +43,7 @@ public class KpiHubTests : LiveServer
         var update = await client.NextAsync("update", Ward, p => p.Kpi("hotline.offered") == 2);
 
         var payload = update.Payload;
+        payload.EnumerateObject().Select(p => p.Name).Should().Equal("group", "asOf", "kpis");
         payload.GetProperty("group").GetString().Should().Be(Ward);
         payload.GetProperty("asOf").GetString().Should().EndWith("+07:00");
         payload.Kpi("hotline.answerRate").Should().Be(50);
@@ -122,6 +123,7 @@ public class KpiHubTests : LiveServer
         var row = table.GetProperty("wards").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "00082");
         row.GetProperty("name").GetString().Should().Be("Phường Cửa Nam");
         row.GetProperty("kpis").GetProperty("dossier.onlineRate").GetProperty("value").ValueKind.Should().Be(JsonValueKind.Null);
+        update.EnumerateObject().Select(p => p.Name).Should().Equal("group", "asOf", "wards");
         update.GetProperty("group").GetString().Should().Be("wards");
         var changed = update.GetProperty("wards");
         changed.EnumerateObject().Select(w => w.Name).Should().Equal("00082");
