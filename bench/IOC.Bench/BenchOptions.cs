@@ -3,7 +3,7 @@ using IOC.Domain.Units;
 
 namespace IOC.Bench;
 
-public sealed record BenchOptions(string Command, int Events, int Runs, int Clients, int Batch)
+public sealed record BenchOptions(string Command, int Events, int Runs, int Clients, int Batch, int Rate = 10_000, int Seconds = 20)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,7 +15,15 @@ public sealed record BenchOptions(string Command, int Events, int Runs, int Clie
 
         var command = args.FirstOrDefault() ?? "";
         var defaultEvents = command == "fold" ? 4_000_000 : 1_000_000;
-        return new BenchOptions(command, int.Parse(Get("events", defaultEvents.ToString())), int.Parse(Get("runs", "5")), int.Parse(Get("clients", "4")), int.Parse(Get("batch", "1000")));
+        var defaultClients = command == "fanout" ? 1000 : 4;
+        return new BenchOptions(
+            command,
+            int.Parse(Get("events", defaultEvents.ToString())),
+            int.Parse(Get("runs", "5")),
+            int.Parse(Get("clients", defaultClients.ToString())),
+            int.Parse(Get("batch", "1000")),
+            int.Parse(Get("rate", "10000")),
+            int.Parse(Get("seconds", "20")));
     }
 
     public static UnitCatalog Units() => SeedData.LoadUnits(SeedData.Locate());

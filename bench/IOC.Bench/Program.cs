@@ -3,17 +3,21 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- fold   [--events 4000000] [--runs 5]
 // dotnet run -c Release --project bench/IOC.Bench -- ingest [--events 1000000] [--runs 5] [--clients 4]
 // dotnet run -c Release --project bench/IOC.Bench -- pipeline [--events 1000000] [--runs 5]   (stages, no HTTP)
+// dotnet run -c Release --project bench/IOC.Bench -- freshness [--rate 10000] [--seconds 20] [--runs 5]   (202 -> hub update)
+// dotnet run -c Release --project bench/IOC.Bench -- fanout [--clients 1000] [--runs 5]   (hub delivery to many clients)
 var options = BenchOptions.Parse(args);
 return options.Command switch
 {
     "fold" => await FoldBenchmark.RunAsync(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
     "pipeline" => await PipelineBenchmark.RunAsync(options),
+    "freshness" => await FreshnessBenchmark.RunAsync(options),
+    "fanout" => await FanoutBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline [--events N] [--runs N] [--clients N] [--batch N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline|freshness|fanout [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

@@ -35,6 +35,7 @@ app.MapIocHealth();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();
+app.MapIocLive();
 app.MapIocDashboards();
 await app.RunAsync();
 return 0;
