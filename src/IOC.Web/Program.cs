@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddIocLogging();
 builder.AddIocCore();
+builder.AddIocHistory();
 builder.AddIocSimulator(enabled: command.Name is null);
 builder.AddIocApi();
 builder.AddIocHealthChecks();

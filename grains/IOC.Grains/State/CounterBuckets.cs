@@ -66,6 +66,11 @@ public sealed class CounterBuckets
             CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(counters);
         }
 
+        foreach (var (month, counters) in state.Months)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_months, month, out _).Add(counters);
+        }
+
         foreach (var (slot, counters) in state.FiveMinutes.OrderBy(f => f.Slot))
         {
             if (_fiveMinutes.Slot(slot) is { } f)
