@@ -36,6 +36,8 @@ app.MapIocHealth();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();
+app.MapHistoryApi();
+app.MapOpenDossiersApi();
 app.MapIocDashboards();
 await app.RunAsync();
 return 0;
