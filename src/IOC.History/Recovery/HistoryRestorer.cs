@@ -41,6 +41,7 @@ public sealed class HistoryRestorer(HistoryWriter writer, HistoryOptions options
         var checkpoint = writer.Buffer.Checkpoint;
         if (checkpoint.Through == 0 && checkpoint.Beyond.Count == 0)
         {
+            await writer.TryEnsureSchemaAsync(cancellationToken);
             return new RestorePlan(RestoreMode.FirstStart, checkpoint, [], "no history checkpoint yet: replaying the whole inbox");
         }
 

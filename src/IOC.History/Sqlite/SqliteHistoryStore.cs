@@ -114,15 +114,22 @@ public sealed class SqliteHistoryStore : IHistoryStore
 
     public Task<IReadOnlyList<IReadOnlyList<HistoryRow>>> QueryAsync(IReadOnlyList<HistoryQuery> queries, CancellationToken cancellationToken)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        var answers = new List<IReadOnlyList<HistoryRow>>(queries.Count);
-        foreach (var query in queries)
+        try
         {
-            answers.Add(Query(connection, query));
-        }
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            var answers = new List<IReadOnlyList<HistoryRow>>(queries.Count);
+            foreach (var query in queries)
+            {
+                answers.Add(Query(connection, query));
+            }
 
-        return Task.FromResult<IReadOnlyList<IReadOnlyList<HistoryRow>>>(answers);
+            return Task.FromResult<IReadOnlyList<IReadOnlyList<HistoryRow>>>(answers);
+        }
+        catch (SqliteException ex)
+        {
+            throw new HistoryStoreException($"SQLite history store {Location}: {ex.Message}", inner: ex);
+        }
     }
 
     public ValueTask DisposeAsync()

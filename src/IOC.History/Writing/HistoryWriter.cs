@@ -141,6 +141,23 @@ public sealed class HistoryWriter : IAsyncDisposable
         return true;
     }
 
+    /// <summary>Creates the store's schema if it can now; otherwise the first write does (the store may be down at start).</summary>
+    public async Task<bool> TryEnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.EnsureSchemaAsync(cancellationToken);
+            _schemaReady = true;
+            MarkUp();
+            return true;
+        }
+        catch (HistoryStoreException ex)
+        {
+            MarkDown(ex);
+            return false;
+        }
+    }
+
     /// <summary>Writes until nothing is pending, or for at most <paramref name="timeout"/>; used on start before a rebuild.</summary>
     public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

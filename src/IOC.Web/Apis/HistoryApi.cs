@@ -8,9 +8,9 @@ public static class HistoryApi
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/history").WithTags("History");
-        Map(api, "", "Series", "A KPI per step (5m, 1h, 1d) over a range, with numerator and denominator.", (h, u, a, ct) => h.SeriesAsync(u, a, ct));
-        Map(api, "/summary", "Summary", "Every KPI over a range against its target, the previous range of the same length and the city.", (h, u, a, ct) => h.SummaryAsync(u, a, ct));
-        Map(api, "/dossiers", "Dossiers", "Dossiers over a range by intake channel and by procedure.", (h, u, a, ct) => h.DossiersAsync(u, a, ct));
+        Map(api, "", "Series", "A KPI per step (5m, 1h, 1d) over a range, with numerator and denominator.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.SeriesAsync(u, a, ct)));
+        Map(api, "/summary", "Summary", "Every KPI over a range against its target, the previous range of the same length and the city.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.SummaryAsync(u, a, ct)));
+        Map(api, "/dossiers", "Dossiers", "Dossiers over a range by intake channel and by procedure.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.DossiersAsync(u, a, ct)));
         return app;
     }
 

@@ -116,7 +116,7 @@ public static partial class HistoryArgParser
         return null;
     }
 
-    private static string Describe(TimeSpan span) => span.TotalDays >= 2 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays:0} days" : $"the last {span.TotalHours:0} h";
+    private static string Describe(TimeSpan span) => span.TotalHours <= 72 ? $"the last {span.TotalHours:0} h" : $"{span.TotalDays:0} days";
 
     private static (DateTimeOffset At, BadArg? Error) Time(string field, string? text)
     {

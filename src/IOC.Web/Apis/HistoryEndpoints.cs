@@ -3,6 +3,7 @@ using IOC.Domain.Targets;
 using IOC.Domain.Units;
 using IOC.Grains.Publishing;
 using IOC.History.Reading;
+using IOC.History.Store;
 using IOC.Web.Exports;
 
 namespace IOC.Web.Apis;
@@ -14,6 +15,19 @@ namespace IOC.Web.Apis;
 public sealed class HistoryEndpoints(UnitCatalog units, TargetCatalog targets, SnapshotPublisher publisher, HistoryReader reader, TimeProvider time)
 {
     public UnitCatalog Units => units;
+
+    /// <summary>Runs a read; a store that is down or refuses the query gives a 503 saying so, not a 500.</summary>
+    public static async Task<IResult> GuardAsync(Func<Task<IResult>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (HistoryStoreException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "History store unavailable", detail: ex.Message);
+        }
+    }
 
     public async Task<IResult> SeriesAsync(Unit unit, HistoryArgs args, CancellationToken ct)
     {
