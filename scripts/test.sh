@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # --- what the tests need beyond the .NET SDK -------------------------------------------------
-# Nothing from apt or npm yet: the browser (chromium) and InfluxDB arrive with the wallboard and
-# history issues, and are installed here when they do.
+# InfluxDB (Debian's influxdb, 1.6): the history tests start their own influxd through scripts/influxdb.sh
+# (loopback, free port, temp folder) and fail, never skip, without it. Installed only when missing
+# (apt-get update is slow).
 need_apt=()
+command -v influxd > /dev/null || need_apt+=(influxdb)
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
