@@ -3,17 +3,21 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- fold   [--events 4000000] [--runs 5]
 // dotnet run -c Release --project bench/IOC.Bench -- ingest [--events 1000000] [--runs 5] [--clients 4]
 // dotnet run -c Release --project bench/IOC.Bench -- pipeline [--events 1000000] [--runs 5]   (stages, no HTTP)
+// dotnet run -c Release --project bench/IOC.Bench -- history-write [--events 1440 (minutes)] [--runs 5] [--batch 5000]   (needs influxd)
+// dotnet run -c Release --project bench/IOC.Bench -- history-query [--runs 5]   (90 days for every unit on SQLite and InfluxDB)
 var options = BenchOptions.Parse(args);
 return options.Command switch
 {
     "fold" => await FoldBenchmark.RunAsync(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
     "pipeline" => await PipelineBenchmark.RunAsync(options),
+    "history-write" => await HistoryWriteBenchmark.RunAsync(options),
+    "history-query" => await HistoryQueryBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline [--events N] [--runs N] [--clients N] [--batch N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline|history-write|history-query [--events N] [--runs N] [--clients N] [--batch N]");
     return 2;
 }

@@ -47,11 +47,11 @@ public static class LineProtocol
             }
 
             AppendEscaped(line, fieldNames[i]);
-            line.Append('=').Append(values[i].ToString(CultureInfo.InvariantCulture)).Append('i');
+            line.Append('=').Append(CultureInfo.InvariantCulture, $"{values[i]}").Append('i');
             first = false;
         }
 
-        line.Append(' ').Append(timestampNs.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        line.Append(' ').Append(CultureInfo.InvariantCulture, $"{timestampNs}").Append('\n');
     }
 
     /// <summary>
@@ -77,6 +77,12 @@ public static class LineProtocol
 
     private static void AppendEscaped(StringBuilder line, string text, bool measurementOnly = false)
     {
+        if (text.AsSpan().IndexOfAny(measurementOnly ? ", " : ", =") < 0)
+        {
+            line.Append(text);
+            return;
+        }
+
         foreach (var c in text)
         {
             if (c == ',' || c == ' ' || (c == '=' && !measurementOnly))

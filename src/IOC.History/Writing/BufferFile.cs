@@ -97,18 +97,6 @@ internal sealed class BufferFile : IDisposable
         transaction.Commit();
     }
 
-    public void MarkShipped(IEnumerable<(long Point, long Version)> shipped)
-    {
-        using var transaction = _connection.BeginTransaction();
-        using var update = Command(transaction, "UPDATE rows SET shipped = max(shipped, $s) WHERE point = $p", "$s", "$p");
-        foreach (var (point, version) in shipped)
-        {
-            Run(update, version, point);
-        }
-
-        transaction.Commit();
-    }
-
     public void Delete(IEnumerable<long> points)
     {
         using var transaction = _connection.BeginTransaction();

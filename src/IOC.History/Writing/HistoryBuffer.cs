@@ -25,7 +25,11 @@ public sealed class HistoryBuffer : IDisposable
     private readonly int _maxMinuteRows;
     private readonly Lock _sync = new();
     private readonly Dictionary<RowKey, BufferRow> _rows = new();
-    private readonly HashSet<BufferRow> _dirty = new(ReferenceEqualityComparer.Instance);
+    // Pending rows per resolution, so a write carries one retention policy (one request to InfluxDB).
+    private readonly HashSet<BufferRow>[] _dirty = [.. Resolutions.All.Select(_ => new HashSet<BufferRow>(ReferenceEqualityComparer.Instance))];
+
+    // Point ids being written now: a point is never written twice at once, or a late answer could undo a newer value.
+    private readonly HashSet<long> _inFlight = [];
     private readonly long _salt;
     private long _nextPoint;
     private int _minuteRows;
@@ -62,7 +66,7 @@ public sealed class HistoryBuffer : IDisposable
         {
             lock (_sync)
             {
-                return _dirty.Count;
+                return _dirty.Sum(d => d.Count);
             }
         }
     }
@@ -161,7 +165,7 @@ public sealed class HistoryBuffer : IDisposable
             {
                 if (_rows.Remove(row.Key, out var old))
                 {
-                    _dirty.Remove(old);
+                    Dirty(old).Remove(old);
                     _minuteRows -= old.Key.Resolution == Resolution.Minute ? 1 : 0;
                 }
 
@@ -180,7 +184,7 @@ public sealed class HistoryBuffer : IDisposable
     {
         lock (_sync)
         {
-            return _dirty.Select(r => (r.Key, r.PointId, r.Version)).ToList();
+            return _dirty.SelectMany(d => d).Select(r => (r.Key, r.PointId, r.Version)).ToList();
         }
     }
 
@@ -193,30 +197,79 @@ public sealed class HistoryBuffer : IDisposable
         }
     }
 
-    /// <summary>Up to <paramref name="max"/> rows with changes the store has not got, as they are now.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> rows with changes the store has not got, as they are now, all of one resolution
+    /// (the one with most pending) and none being written already. They stay in flight until marked written or released.
+    /// </summary>
     internal List<ShipItem> TakePending(int max)
     {
         lock (_sync)
         {
-            return _dirty.Take(max).Select(r => new ShipItem(r, r.Values, r.Version)).ToList();
+            var items = new List<ShipItem>(Math.Min(max, 4096));
+            foreach (var dirty in _dirty.OrderByDescending(d => d.Count))
+            {
+                foreach (var row in dirty)
+                {
+                    if (items.Count == max)
+                    {
+                        break;
+                    }
+
+                    if (_inFlight.Add(row.PointId))
+                    {
+                        items.Add(new ShipItem(row, row.Values, row.Version));
+                    }
+                }
+
+                if (items.Count > 0)
+                {
+                    break;
+                }
+            }
+
+            return items;
         }
     }
 
-    /// <summary>The store has these rows at these versions (a row changed since stays pending).</summary>
+    /// <summary>Every pending row as it is now, without taking it (for inspection: tests, benchmarks).</summary>
+    internal List<ShipItem> PeekPending()
+    {
+        lock (_sync)
+        {
+            return _dirty.SelectMany(d => d).Select(r => new ShipItem(r, r.Values, r.Version)).ToList();
+        }
+    }
+
+    /// <summary>A write of these rows failed: they may be taken again.</summary>
+    internal void Release(IReadOnlyList<ShipItem> items)
+    {
+        lock (_sync)
+        {
+            foreach (var item in items)
+            {
+                _inFlight.Remove(item.Row.PointId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The store has these rows at these versions (a row changed since stays pending). Kept in memory only: the file
+    /// learns it when the row is pruned, so after a crash a few rows are written again, which is harmless (same ids).
+    /// </summary>
     internal void MarkShipped(IReadOnlyList<ShipItem> items, int expired = 0)
     {
         lock (_sync)
         {
             foreach (var item in items)
             {
+                _inFlight.Remove(item.Row.PointId);
                 item.Row.Shipped = Math.Max(item.Row.Shipped, item.Version);
                 if (!item.Row.Dirty)
                 {
-                    _dirty.Remove(item.Row);
+                    Dirty(item.Row).Remove(item.Row);
                 }
             }
 
-            _file.MarkShipped(items.Select(i => (i.Row.PointId, i.Version)));
 
             ExpiredPoints += expired;
         }
@@ -228,9 +281,10 @@ public sealed class HistoryBuffer : IDisposable
         lock (_sync)
         {
             _file.Reject(item.Row.PointId, reason);
+            _inFlight.Remove(item.Row.PointId);
             if (_rows.Remove(item.Row.Key, out var row))
             {
-                _dirty.Remove(row);
+                Dirty(row).Remove(row);
                 _minuteRows -= row.Key.Resolution == Resolution.Minute ? 1 : 0;
             }
 
@@ -281,7 +335,9 @@ public sealed class HistoryBuffer : IDisposable
         _minuteRows += row.Key.Resolution == Resolution.Minute ? 1 : 0;
         if (row.Dirty)
         {
-            _dirty.Add(row);
+            Dirty(row).Add(row);
         }
     }
+
+    private HashSet<BufferRow> Dirty(BufferRow row) => _dirty[(int)row.Key.Resolution];
 }

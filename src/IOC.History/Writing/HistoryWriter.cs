@@ -20,6 +20,7 @@ public sealed class HistoryWriter : IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan PingWhenIdle = TimeSpan.FromSeconds(15);
+    private const int InFlightBatches = 2;
 
     private readonly HistoryBuffer _buffer;
     private readonly IHistoryStore _store;
@@ -243,7 +244,10 @@ public sealed class HistoryWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes batches until nothing is pending; throws on the first failure (what was written stays written).</summary>
+    /// <summary>
+    /// Writes batches until nothing is pending; throws on the first failure (what was written stays written). Two
+    /// batches are in flight at once, so the next batch is formatted while InfluxDB stores the previous one.
+    /// </summary>
     private async Task WriteAllAsync(CancellationToken cancellationToken)
     {
         if (!_schemaReady)
@@ -252,15 +256,42 @@ public sealed class HistoryWriter : IAsyncDisposable
             _schemaReady = true;
         }
 
-        while (true)
+        var running = new List<Task>(InFlightBatches);
+        try
         {
-            var items = _buffer.TakePending(_options.BatchSize);
-            if (items.Count == 0)
+            while (true)
             {
-                MarkUp();
-                return;
-            }
+                var items = _buffer.TakePending(_options.BatchSize);
+                if (items.Count > 0)
+                {
+                    running.Add(WriteBatchAsync(items, cancellationToken));
+                }
 
+                if (running.Count == 0)
+                {
+                    MarkUp();
+                    return;
+                }
+
+                if (items.Count == 0 || running.Count == InFlightBatches)
+                {
+                    var done = await Task.WhenAny(running);
+                    running.Remove(done);
+                    await done;
+                }
+            }
+        }
+        finally
+        {
+            // A failure leaves the other batch to finish (or fail) before the caller retries.
+            await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        }
+    }
+
+    private async Task WriteBatchAsync(List<ShipItem> items, CancellationToken cancellationToken)
+    {
+        try
+        {
             var now = _time.GetUtcNow();
             var expired = items.Where(i => !_buffer.Keeps(i, now)).ToList();
             var kept = expired.Count == 0 ? items : items.Except(expired).ToList();
@@ -271,9 +302,18 @@ public sealed class HistoryWriter : IAsyncDisposable
 
             await WriteAsync(kept, cancellationToken);
             _buffer.MarkShipped(kept);
-            PointsWritten += kept.Count;
+            lock (_saveLock)
+            {
+                PointsWritten += kept.Count;
+            }
+
             LastWrite = _time.GetUtcNow();
             MarkUp();
+        }
+        catch (Exception)
+        {
+            _buffer.Release(items);
+            throw;
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class HistoryBufferTests : IDisposable
 
         buffer.Save([Changes.Of(2, Received(Now, channel: DossierChannel.Online), Received(Now.AddMinutes(5), channel: DossierChannel.Online))], Now);
 
-        var procedures = buffer.TakePending(100).Where(i => i.Row.Key.Measurement == Measurement.Procedures).ToList();
+        var procedures = buffer.PeekPending().Where(i => i.Row.Key.Measurement == Measurement.Procedures).ToList();
         procedures.Select(i => (i.Row.Key.Resolution, i.Row.Key.Series.Procedure, i.Row.Key.Series.Channel, i.Values[0])).Should().BeEquivalentTo(new[]
         {
             (Resolution.Hour, "1.001234", "online", 2L),
@@ -56,11 +56,11 @@ public sealed class HistoryBufferTests : IDisposable
     {
         using var buffer = Open();
         buffer.Save([Changes.Of(1, Call(Now))], Now);
-        var first = buffer.TakePending(100).Single(i => i.Row.Key.Resolution == Resolution.Hour);
+        var first = buffer.PeekPending().Single(i => i.Row.Key.Resolution == Resolution.Hour);
 
         buffer.Save([Changes.Of(2, Call(Now.AddMinutes(2)))], Now);
 
-        var second = buffer.TakePending(100).Single(i => i.Row.Key.Resolution == Resolution.Hour);
+        var second = buffer.PeekPending().Single(i => i.Row.Key.Resolution == Resolution.Hour);
         second.Row.PointId.Should().Be(first.Row.PointId);
         (first.Values[Calls], second.Values[Calls]).Should().Be((1L, 2L));
         second.Version.Should().Be(2);
@@ -91,7 +91,7 @@ public sealed class HistoryBufferTests : IDisposable
     {
         using var buffer = Open();
         buffer.Save([Changes.Of(1, Call(Now))], Now);
-        var written = buffer.TakePending(100);
+        var written = buffer.PeekPending();
         buffer.MarkShipped(written);
 
         var keptWhileOpen = buffer.Prune(Now.AddMinutes(2));
@@ -100,7 +100,7 @@ public sealed class HistoryBufferTests : IDisposable
 
         keptWhileOpen.Should().Be(0);
         droppedAfter.Should().Be(1, "the minute closed at 10:01 plus two minutes' grace; the hour and day are still open");
-        var late = buffer.TakePending(100);
+        var late = buffer.PeekPending();
         late.Should().HaveCount(3);
         late.Single(i => i.Row.Key.Resolution == Resolution.Minute).Row.PointId
             .Should().NotBe(written.Single(i => i.Row.Key.Resolution == Resolution.Minute).Row.PointId);
@@ -135,6 +135,25 @@ public sealed class HistoryBufferTests : IDisposable
     }
 
     [Fact]
+    public void AWriteTakesRowsOfOneResolutionAndNeverARowAlreadyBeingWritten()
+    {
+        using var buffer = Open();
+        buffer.Save([Changes.Of(1, Call(Now), Call(Now.AddMinutes(1)), Call(Now.AddMinutes(2)))], Now);
+
+        var first = buffer.TakePending(100);
+        var second = buffer.TakePending(100);
+        var third = buffer.TakePending(100);
+        var none = buffer.TakePending(100);
+        buffer.Release(second);
+        var again = buffer.TakePending(100);
+
+        first.Select(i => i.Row.Key.Resolution).Should().AllBeEquivalentTo(Resolution.Minute).And.HaveCount(3);
+        second.Concat(third).Select(i => i.Row.Key.Resolution).Should().BeEquivalentTo([Resolution.Hour, Resolution.Day]);
+        none.Should().BeEmpty();
+        again.Should().BeEquivalentTo(second);
+    }
+
+    [Fact]
     public void ATickWithNothingNewStillMovesTheCheckpoint()
     {
         using var buffer = Open();
@@ -148,7 +167,7 @@ public sealed class HistoryBufferTests : IDisposable
     private HistoryBuffer Open(int maxMinuteRows = 1000) => new(_folder.File("history-buffer.db"), Retention, maxMinuteRows);
 
     private static List<(Resolution Resolution, DateTimeOffset Bucket, long Calls)> Rows(HistoryBuffer buffer, Measurement? measurement = null) =>
-        buffer.TakePending(1000)
+        buffer.PeekPending()
             .Where(i => measurement is null || i.Row.Key.Measurement == measurement)
             .Select(i => (i.Row.Key.Resolution, DateTimeOffset.FromUnixTimeMilliseconds(i.Row.Key.BucketMs).ToOffset(TimeSpan.FromHours(7)), i.Row.Key.Measurement == Measurement.Counters ? i.Values[Calls] : i.Values[0]))
             .ToList();
