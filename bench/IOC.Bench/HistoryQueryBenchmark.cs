@@ -36,6 +36,8 @@ public static class HistoryQueryBenchmark
                 await influxStore.EnsureSchemaAsync(default);
                 var loaded = await LoadAsync([sqlite, influxStore], now);
                 Console.WriteLine($"loaded {loaded:N0} points into each store");
+                await StoreOnlyAsync("sqlite", sqlite, options, now);
+                await StoreOnlyAsync("influxdb", influxStore, options, now);
             }
 
             await MeasureAsync("sqlite", options, new AppProcessOptions { Configuration = "Release", DataDir = data, Settings = Production() }, now);
@@ -111,6 +113,29 @@ public static class HistoryQueryBenchmark
         }
 
         Console.WriteLine($"  {"all four requests",-45} {BenchOptions.Median(totals),7:0.0}   runs {string.Join(" ", totals.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture)))}");
+    }
+
+    /// <summary>
+    /// The store alone, in-process: 90 days of one ward's hourly buckets with all 35 counters (2,160 steps, more than
+    /// the API's 2,000-point limit allows in one series).
+    /// </summary>
+    private static async Task StoreOnlyAsync(string name, IHistoryStore store, BenchOptions options, DateTimeOffset now)
+    {
+        var to = Resolutions.Ceiling(now.ToUnixTimeMilliseconds(), TimeSpan.FromHours(1));
+        var query = new HistoryQuery(Measurement.Counters, Resolution.Hour, to - (long)TimeSpan.FromDays(90).TotalMilliseconds, to, new UnitKey(UnitLevel.Ward, Ward), TimeSpan.FromHours(1));
+        var times = new List<double>();
+        var rows = 0;
+        for (var run = 0; run <= options.Runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            rows = (await store.QueryAsync([query], default))[0].Count;
+            if (run > 0)
+            {
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine($"{name}: store only, 90 days of hourly buckets of ward {Ward}, all counters ({rows:N0} steps): median {BenchOptions.Median(times):0.0} ms, runs {string.Join(" ", times.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture)))}");
     }
 
     /// <summary>Writes the simulated history into every store; returns the number of points.</summary>

@@ -92,7 +92,7 @@ public sealed class InfluxHistoryStore(InfluxClient client, string database, Ret
     {
         var m = query.Measurement;
         var text = new StringBuilder("SELECT ");
-        text.AppendJoin(", ", m.Fields.Select(f => $"sum({InfluxQl.Identifier(f)}) AS {InfluxQl.Identifier(f)}"));
+        text.AppendJoin(", ", query.FieldIndexes.Select(i => m.Fields[i]).Select(f => $"sum({InfluxQl.Identifier(f)}) AS {InfluxQl.Identifier(f)}"));
         text.Append($" FROM {InfluxQl.Identifier(database)}.{InfluxQl.Identifier(RetentionPolicy(query.Resolution))}.{InfluxQl.Identifier(m.Name)}");
         text.Append($" WHERE time >= {InfluxQl.Time(query.FromMs)} AND time < {InfluxQl.Time(query.ToMs)}");
         if (query.Unit is { } unit)

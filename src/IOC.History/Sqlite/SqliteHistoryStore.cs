@@ -155,9 +155,10 @@ public sealed class SqliteHistoryStore : IHistoryStore
             ? $"((bucket - {Resolutions.LocalOffsetMs(size)}) / {(long)size.TotalMilliseconds}) * {(long)size.TotalMilliseconds} + {Resolutions.LocalOffsetMs(size)}"
             : "$from";
         var sql = new StringBuilder($"SELECT {tags}, {group} AS g");
-        foreach (var field in measurement.Fields)
+        var fields = query.FieldIndexes.ToArray();
+        foreach (var field in fields)
         {
-            sql.Append($", SUM(\"{field}\")");
+            sql.Append($", SUM(\"{measurement.Fields[field]}\")");
         }
 
         sql.Append($" FROM {Table(measurement, query.Resolution)} WHERE ");
@@ -183,9 +184,9 @@ public sealed class SqliteHistoryStore : IHistoryStore
                 ? new SeriesKey(new UnitKey(level, reader.GetString(1)), reader.GetString(2), reader.GetString(3))
                 : new SeriesKey(new UnitKey(level, reader.GetString(1)));
             var values = new long[measurement.Fields.Count];
-            for (var i = 0; i < values.Length; i++)
+            for (var i = 0; i < fields.Length; i++)
             {
-                values[i] = reader.GetInt64(tagCount + 1 + i);
+                values[fields[i]] = reader.GetInt64(tagCount + 1 + i);
             }
 
             rows.Add(new HistoryRow(series, reader.GetInt64(tagCount), values));

@@ -31,11 +31,12 @@ public interface IHistoryStore : IAsyncDisposable
 /// <summary>
 /// Sums of the points of <paramref name="Measurement"/> at <paramref name="Resolution"/> with a bucket in
 /// [<paramref name="FromMs"/>, <paramref name="ToMs"/>), per series; per group of <paramref name="Group"/> on Hanoi's
-/// clock, or one total per series when null. <paramref name="Unit"/> null: every unit.
+/// clock, or one total per series when null. <paramref name="Unit"/> null: every unit. <paramref name="Fields"/>: the
+/// indexes of the fields to sum (null: all); the others come back as 0. A KPI needs two or three of the 35 counters.
 /// </summary>
-public sealed record HistoryQuery(Measurement Measurement, Resolution Resolution, long FromMs, long ToMs, UnitKey? Unit, TimeSpan? Group)
+public sealed record HistoryQuery(Measurement Measurement, Resolution Resolution, long FromMs, long ToMs, UnitKey? Unit, TimeSpan? Group, IReadOnlyList<int>? Fields = null)
 {
-    public TimeSpan GroupOrResolution => Group ?? Resolution.Size();
+    public IEnumerable<int> FieldIndexes => Fields ?? Enumerable.Range(0, Measurement.Fields.Count);
 }
 
 /// <summary>A store failure. <see cref="Rejected"/>: the store refused the data itself (retrying the same points fails again).</summary>

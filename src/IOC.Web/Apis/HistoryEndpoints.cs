@@ -46,7 +46,7 @@ public sealed class HistoryEndpoints(UnitCatalog units, TargetCatalog targets, S
         }
 
         await CatchUpAsync(ct);
-        var series = await reader.SeriesAsync(unit.Key, from, to, step, ct);
+        var series = await reader.SeriesAsync(unit.Key, from, to, step, ct, [.. kpi!.Numerator, .. kpi.Denominator is { } d ? [d] : Array.Empty<Counter>()]);
         var points = series.Select(p =>
         {
             var figure = Figure.From(kpi!, kpi!.Evaluate(p.Counters, default));
