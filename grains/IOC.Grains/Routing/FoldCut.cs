@@ -93,11 +93,20 @@ public sealed class PostedSeqs
                 _waiting.RemoveFirst();
             }
 
-            var beyond = _restoredBeyond.Where(r => r.Last > _through)
-                .Concat(_waiting.Where(t => t.Posted).Select(t => t.Range))
-                .Where(r => r.Last > _through)
-                .OrderBy(r => r.First)
-                .ToList();
+            var beyond = new List<SeqRange>();
+            foreach (var range in _restoredBeyond.Concat(_waiting.Where(t => t.Posted).Select(t => t.Range)).Where(r => r.Last > _through).OrderBy(r => r.First))
+            {
+                // Neighbours merge, so a batch stuck on its way does not make the checkpoint grow with every later batch.
+                if (beyond.Count > 0 && range.First <= beyond[^1].Last + 1)
+                {
+                    beyond[^1] = new SeqRange(beyond[^1].First, Math.Max(beyond[^1].Last, range.Last));
+                }
+                else
+                {
+                    beyond.Add(range);
+                }
+            }
+
             return new FoldCut(_through, beyond);
         }
     }

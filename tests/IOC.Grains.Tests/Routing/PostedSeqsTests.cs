@@ -49,6 +49,20 @@ public sealed class PostedSeqsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BatchesPostedBehindAStuckOneMergeIntoOneRange()
+    {
+        _router.Seqs.Register(1, 5);
+        foreach (var (first, last) in new[] { (6L, 8L), (9L, 9L), (10L, 14L), (20L, 21L) })
+        {
+            await _router.PostAsync([], _router.Seqs.Register(first, last));
+        }
+
+        var cut = (await _router.CollectAsync(Now, false)).Cut;
+
+        cut.ToString().Should().Be("0 + 6-14,20-21");
+    }
+
+    [Fact]
     public async Task AResumedCutStartsFromTheCheckpointAndKeepsItsRangesUntilPassed()
     {
         _router.Seqs.Resume(FoldCut.Parse("10 + 15-20"));
