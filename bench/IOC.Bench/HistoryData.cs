@@ -56,18 +56,10 @@ internal static class HistoryData
         for (var i = 0; i < counters[Counter.DossiersReceived]; i++)
         {
             var channel = rng.NextDouble() < 0.65 ? DossierChannel.Online : DossierChannel.InPerson;
-            var counts = new ProcedureCounts { Received = 1 };
-            var key = new ProcedureBucket(minuteKey, Procedures[rng.Next(Procedures.Length)], channel);
-            delta.Procedures[key] = delta.Procedures.TryGetValue(key, out var before) ? Add(before, counts) : counts;
+            delta.Procedures.Add(new ProcedureEvent(new ProcedureBucket(minuteKey, Procedures[rng.Next(Procedures.Length)], channel), false, false));
         }
 
         return delta;
-    }
-
-    private static ProcedureCounts Add(ProcedureCounts a, ProcedureCounts b)
-    {
-        a.Add(b);
-        return a;
     }
 
     /// <summary>A whole number with mean <paramref name="mean"/> (Poisson by inversion; means here are small).</summary>

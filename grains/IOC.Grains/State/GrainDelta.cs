@@ -11,6 +11,9 @@ public readonly record struct ProcedureBucket(long Minute, string Procedure, Dos
     public const string UnknownProcedure = "unknown";
 }
 
+/// <summary>One dossier received or completed, as the grain saw it: summed per <see cref="ProcedureBucket"/> off the shard loop.</summary>
+public readonly record struct ProcedureEvent(ProcedureBucket Bucket, bool Completed, bool Late);
+
 /// <summary>Dossiers of one procedure and channel: received, completed, and completed late.</summary>
 public struct ProcedureCounts
 {
@@ -35,7 +38,11 @@ public sealed class GrainDelta
 {
     public Dictionary<long, CounterSet> Counters { get; } = new();
 
-    public Dictionary<ProcedureBucket, ProcedureCounts> Procedures { get; } = new();
+    /// <summary>
+    /// Dossiers received and completed, one entry each: appending is cheaper on the shard loop than summing, which
+    /// <see cref="ProcedureTotals"/> does later, on the reader's thread.
+    /// </summary>
+    public List<ProcedureEvent> Procedures { get; } = [];
 
     public bool IsEmpty => Counters.Count == 0 && Procedures.Count == 0;
 
@@ -46,19 +53,34 @@ public sealed class GrainDelta
         switch (e)
         {
             case DossierReceived r:
-                CollectionsMarshal.GetValueRefOrAddDefault(Procedures, new ProcedureBucket(minute, r.Procedure, r.Channel), out _).Received++;
+                Procedures.Add(new ProcedureEvent(new ProcedureBucket(minute, r.Procedure, r.Channel), false, false));
                 break;
             case DossierCompleted d:
-                var key = new ProcedureBucket(minute, completing?.Procedure ?? ProcedureBucket.UnknownProcedure, completing?.Channel);
-                ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(Procedures, key, out _);
-                counts.Completed++;
-                if (EventFolder.Classify(d.CompletedAt, d.DueAt) == Timeliness.Late)
-                {
-                    counts.CompletedLate++;
-                }
-
+                var bucket = new ProcedureBucket(minute, completing?.Procedure ?? ProcedureBucket.UnknownProcedure, completing?.Channel);
+                Procedures.Add(new ProcedureEvent(bucket, true, EventFolder.Classify(d.CompletedAt, d.DueAt) == Timeliness.Late));
                 break;
         }
+    }
+
+    /// <summary>Dossiers per minute, procedure and channel.</summary>
+    public Dictionary<ProcedureBucket, ProcedureCounts> ProcedureTotals()
+    {
+        var totals = new Dictionary<ProcedureBucket, ProcedureCounts>();
+        foreach (var e in Procedures)
+        {
+            ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, e.Bucket, out _);
+            if (e.Completed)
+            {
+                counts.Completed++;
+                counts.CompletedLate += e.Late ? 1 : 0;
+            }
+            else
+            {
+                counts.Received++;
+            }
+        }
+
+        return totals;
     }
 
     public void Add(GrainDelta other)
@@ -68,9 +90,6 @@ public sealed class GrainDelta
             CollectionsMarshal.GetValueRefOrAddDefault(Counters, minute, out _).Add(counters);
         }
 
-        foreach (var (bucket, counts) in other.Procedures)
-        {
-            CollectionsMarshal.GetValueRefOrAddDefault(Procedures, bucket, out _).Add(counts);
-        }
+        Procedures.AddRange(other.Procedures);
     }
 }

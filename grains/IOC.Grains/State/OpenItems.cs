@@ -9,8 +9,8 @@ public sealed record OpenDossier(string DossierId, string Procedure, DossierChan
 /// <summary>A feedback ticket opened and not yet resolved.</summary>
 public sealed record OpenTicket(string TicketId, DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool CountsForCity);
 
-/// <summary>Open items that opened (the item) or closed (null) since the last collect, by id.</summary>
-public sealed record OpenItemChanges(IReadOnlyDictionary<string, OpenDossier?> Dossiers, IReadOnlyDictionary<string, OpenTicket?> Tickets);
+/// <summary>Open items that opened (the item) or closed (null) since the last collect, by id, in order (the last one for an id wins).</summary>
+public sealed record OpenItemChanges(IReadOnlyList<KeyValuePair<string, OpenDossier?>> Dossiers, IReadOnlyList<KeyValuePair<string, OpenTicket?>> Tickets);
 
 /// <summary>
 /// Open dossiers and feedback tickets of one unit: the source of the "right now" gauges
@@ -20,8 +20,8 @@ public sealed class OpenItems
 {
     private readonly Dictionary<string, OpenDossier> _dossiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenTicket> _tickets = new(StringComparer.Ordinal);
-    private Dictionary<string, OpenDossier?> _dossierChanges = new(StringComparer.Ordinal);
-    private Dictionary<string, OpenTicket?> _ticketChanges = new(StringComparer.Ordinal);
+    private List<KeyValuePair<string, OpenDossier?>> _dossierChanges = [];
+    private List<KeyValuePair<string, OpenTicket?>> _ticketChanges = [];
 
     public IReadOnlyCollection<OpenDossier> Dossiers => _dossiers.Values;
 
@@ -35,20 +35,20 @@ public sealed class OpenItems
             case DossierReceived r:
                 var dossier = new OpenDossier(r.DossierId, r.Procedure, r.Channel, r.At, r.DueAt, countsForCity);
                 _dossiers[r.DossierId] = dossier;
-                _dossierChanges[r.DossierId] = dossier;
+                _dossierChanges.Add(new(r.DossierId, dossier));
                 return null;
             case DossierCompleted d:
                 _dossiers.Remove(d.DossierId, out var closed);
-                _dossierChanges[d.DossierId] = null;
+                _dossierChanges.Add(new(d.DossierId, null));
                 return closed;
             case TicketOpened t:
                 var ticket = new OpenTicket(t.TicketId, t.At, t.DueAt, countsForCity);
                 _tickets[t.TicketId] = ticket;
-                _ticketChanges[t.TicketId] = ticket;
+                _ticketChanges.Add(new(t.TicketId, ticket));
                 return null;
             case TicketResolved t:
                 _tickets.Remove(t.TicketId);
-                _ticketChanges[t.TicketId] = null;
+                _ticketChanges.Add(new(t.TicketId, null));
                 return null;
             default:
                 return null;
@@ -56,7 +56,7 @@ public sealed class OpenItems
     }
 
     /// <summary>
-    /// What opened (the item) or closed (null) since the last call, by id, so the open work can be saved with the
+    /// What opened (the item) or closed (null) since the last call, in order, so the open work can be saved with the
     /// history checkpoint and outlive a restart. Null when nothing changed.
     /// </summary>
     public OpenItemChanges? TakeChanges()
@@ -67,8 +67,8 @@ public sealed class OpenItems
         }
 
         var changes = new OpenItemChanges(_dossierChanges, _ticketChanges);
-        _dossierChanges = new(StringComparer.Ordinal);
-        _ticketChanges = new(StringComparer.Ordinal);
+        _dossierChanges = [];
+        _ticketChanges = [];
         return changes;
     }
 

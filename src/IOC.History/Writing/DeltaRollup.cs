@@ -32,7 +32,7 @@ internal static class DeltaRollup
         }
 
         Span<long> counts = stackalloc long[3];
-        foreach (var (bucket, procedure) in delta.Procedures)
+        foreach (var (bucket, procedure) in delta.ProcedureTotals())
         {
             counts[0] = procedure.Received;
             counts[1] = procedure.Completed;
