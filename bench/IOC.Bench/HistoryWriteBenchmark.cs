@@ -112,7 +112,7 @@ public static class HistoryWriteBenchmark
                 var text = new StringBuilder(chunk.Length * 200);
                 foreach (var p in chunk)
                 {
-                    LineProtocol.AppendPoint(text, p.Measurement.Name, Tags(p), p.Measurement.Fields, p.Values, p.TimestampNs);
+                    text.Append(LineProtocol.Line(p.Measurement.Name, InfluxHistoryStore.Tags(p.Series, p.Measurement), p.Measurement.Fields, p.Values, p.TimestampNs));
                 }
 
                 batches.Add((InfluxHistoryStore.RetentionPolicy(resolution.Key), text.ToString()));
@@ -121,10 +121,6 @@ public static class HistoryWriteBenchmark
 
         return batches;
     }
-
-    private static KeyValuePair<string, string?>[] Tags(IOC.History.Model.HistoryPoint p) => p.Measurement.ByProcedure
-        ? [new("channel", p.Series.Channel), new("level", p.Series.Unit.Level.ToWire()), new("procedure", p.Series.Procedure), new("unit", p.Series.Unit.Code)]
-        : [new("level", p.Series.Unit.Level.ToWire()), new("unit", p.Series.Unit.Code)];
 
     /// <param name="inFlight">1: a plain loop, one request after the other; 2: two requests at a time, like the writer.</param>
     private static async Task<TimeSpan> PostRawAsync(Uri url, string database, List<(string Policy, string Lines)> batches, Retention retention, int inFlight)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using IOC.History.Store;
 
 namespace IOC.History.Influx;
@@ -35,11 +34,11 @@ public sealed class InfluxClient : IDisposable
     /// Writes line protocol (nanosecond timestamps) into a retention policy. Points older than the policy keeps are
     /// dropped by InfluxDB ("partial write: points beyond retention policy"): that is their retention, not a failure.
     /// </summary>
-    public async Task WriteAsync(string database, string retentionPolicy, string lines, CancellationToken cancellationToken)
+    public async Task WriteAsync(string database, string retentionPolicy, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken)
     {
         var path = $"write?db={Uri.EscapeDataString(database)}&rp={Uri.EscapeDataString(retentionPolicy)}&precision=ns";
         using var response = await SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(lines, Encoding.UTF8, "text/plain") },
+            () => new HttpRequestMessage(HttpMethod.Post, path) { Content = Lines(lines) },
             cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -71,6 +70,13 @@ public sealed class InfluxClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static ReadOnlyMemoryContent Lines(ReadOnlyMemory<byte> lines)
+    {
+        var content = new ReadOnlyMemoryContent(lines);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+        return content;
+    }
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using IOC.Domain.Units;
 using IOC.History.Model;
@@ -120,18 +121,18 @@ public sealed class InfluxHistoryStore(InfluxClient client, string database, Ret
     {
         foreach (var resolution in points.GroupBy(p => p.Resolution))
         {
-            var lines = new StringBuilder(resolution.Count() * 160);
+            var lines = new ArrayBufferWriter<byte>(points.Count * 160);
             foreach (var point in resolution)
             {
                 LineProtocol.AppendPoint(lines, point.Measurement.Name, Tags(point.Series, point.Measurement), point.Measurement.Fields, point.Values, point.TimestampNs);
             }
 
-            await client.WriteAsync(database, RetentionPolicy(resolution.Key), lines.ToString(), cancellationToken);
+            await client.WriteAsync(database, RetentionPolicy(resolution.Key), lines.WrittenMemory, cancellationToken);
         }
     }
 
     /// <summary>Tags in key order: channel, level, procedure, unit.</summary>
-    private static KeyValuePair<string, string?>[] Tags(SeriesKey series, Measurement measurement) => measurement.ByProcedure
+    public static KeyValuePair<string, string?>[] Tags(SeriesKey series, Measurement measurement) => measurement.ByProcedure
         ?
         [
             new("channel", series.Channel), new("level", series.Unit.Level.ToWire()),

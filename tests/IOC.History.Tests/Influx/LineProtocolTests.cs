@@ -1,16 +1,11 @@
-using System.Text;
 using IOC.History.Influx;
 
 namespace IOC.History.Tests.Influx;
 
 public sealed class LineProtocolTests
 {
-    private static string Line(string measurement, KeyValuePair<string, string?>[] tags, string[] fields, long[] values, long ns = 1_700_000_000_000_000_000)
-    {
-        var text = new StringBuilder();
-        LineProtocol.AppendPoint(text, measurement, tags, fields, values, ns);
-        return text.ToString();
-    }
+    private static string Line(string measurement, KeyValuePair<string, string?>[] tags, string[] fields, long[] values, long ns = 1_700_000_000_000_000_000) =>
+        LineProtocol.Line(measurement, tags, fields, values, ns);
 
     [Fact]
     public void CommasSpacesAndEqualsSignsAreEscapedInTagsAndFieldKeys()
