@@ -7,8 +7,12 @@ cd "$(dirname "$0")/.."
 
 # --- what the tests need beyond the .NET SDK -------------------------------------------------
 # Browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is not reachable).
+# InfluxDB (Debian's influxdb, 1.6): the history tests start their own influxd through scripts/influxdb.sh
+# (loopback, free port, temp folder) and fail, never skip, without it. Installed only when missing
+# (apt-get update is slow).
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v influxd > /dev/null || need_apt+=(influxdb)
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"

@@ -14,14 +14,20 @@ public sealed record BenchOptions(string Command, int Events, int Runs, int Clie
         }
 
         var command = args.FirstOrDefault() ?? "";
-        var defaultEvents = command == "fold" ? 4_000_000 : 1_000_000;
+        var defaultEvents = command switch
+        {
+            "fold" => 4_000_000,
+            "history-write" => 24 * 60,
+            _ => 1_000_000,
+        };
+        var defaultBatch = command.StartsWith("history", StringComparison.Ordinal) ? "5000" : "1000";
         var defaultClients = command == "fanout" ? 1000 : 4;
         return new BenchOptions(
             command,
             int.Parse(Get("events", defaultEvents.ToString())),
             int.Parse(Get("runs", "5")),
             int.Parse(Get("clients", defaultClients.ToString())),
-            int.Parse(Get("batch", "1000")),
+            int.Parse(Get("batch", defaultBatch)),
             int.Parse(Get("rate", "10000")),
             int.Parse(Get("seconds", "20")));
     }

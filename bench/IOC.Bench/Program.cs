@@ -5,6 +5,8 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- pipeline [--events 1000000] [--runs 5]   (stages, no HTTP)
 // dotnet run -c Release --project bench/IOC.Bench -- freshness [--rate 10000] [--seconds 20] [--runs 5]   (202 -> hub update)
 // dotnet run -c Release --project bench/IOC.Bench -- fanout [--clients 1000] [--runs 5]   (hub delivery to many clients)
+// dotnet run -c Release --project bench/IOC.Bench -- history-write [--events 1440 (minutes)] [--runs 5] [--batch 5000]   (needs influxd)
+// dotnet run -c Release --project bench/IOC.Bench -- history-query [--runs 5]   (90 days for every unit on SQLite and InfluxDB)
 var options = BenchOptions.Parse(args);
 return options.Command switch
 {
@@ -13,11 +15,13 @@ return options.Command switch
     "pipeline" => await PipelineBenchmark.RunAsync(options),
     "freshness" => await FreshnessBenchmark.RunAsync(options),
     "fanout" => await FanoutBenchmark.RunAsync(options),
+    "history-write" => await HistoryWriteBenchmark.RunAsync(options),
+    "history-query" => await HistoryQueryBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline|freshness|fanout [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline|freshness|fanout|history-write|history-query [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

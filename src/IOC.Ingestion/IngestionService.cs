@@ -73,35 +73,56 @@ public sealed class IngestionService : IDisposable
         return new IngestResult(accepted, duplicates, rejected);
     }
 
-    /// <summary>Rebuilds grains from every event in the inbox (on start, before serving).</summary>
-    public async Task RecoverAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    /// <summary>Rebuilds grains from every event in the inbox (on start, before serving, when there is no checkpoint).</summary>
+    public Task RecoverAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        RecoverAsync(InboxRange.All, log, cancellationToken);
+
+    /// <summary>
+    /// Replays the inbox events in <paramref name="range"/> into the grains, oldest first, each page registered with the
+    /// router's <see cref="GrainRouter.Seqs"/> so the next collect's cut includes it. On start, before serving.
+    /// </summary>
+    public async Task RecoverAsync(InboxRange range, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        var recovered = 0L;
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            foreach (var page in _inbox.ReadAfter(0))
+            foreach (var page in _inbox.ReadAfter(range.AfterSeq))
             {
                 var events = new List<IocEvent>(page.Count);
+                long first = 0, last = 0;
                 foreach (var record in page)
                 {
-                    using var document = System.Text.Json.JsonDocument.Parse(record.Body);
-                    var result = _parser.Parse(new RawItem(0, document.RootElement, record.Body), now: null);
-                    if (result.Event is { } e)
+                    if (record.Seq > range.ThroughSeq)
+                    {
+                        break;
+                    }
+
+                    if (range.Skip?.Invoke(record.Seq) == true)
+                    {
+                        continue;
+                    }
+
+                    first = first == 0 ? record.Seq : first;
+                    last = record.Seq;
+                    if (Parse(record, log) is { } e)
                     {
                         _ledger.Apply(e);
                         events.Add(e);
                     }
-                    else
-                    {
-                        // Accepted once, invalid now: seed data changed (a unit code removed). Keep it stored, skip it.
-                        RecoverySkipped++;
-                        log?.Invoke($"Inbox event {record.Id} (seq {record.Seq}) no longer validates: {result.Error!.Field} {result.Error.Reason}");
-                    }
                 }
 
-                await _router.PostAsync(events, cancellationToken);
-                RecoveredEvents += events.Count;
+                if (last > 0)
+                {
+                    await _router.PostAsync(events, _router.Seqs.Register(first, last), cancellationToken);
+                    recovered += events.Count;
+                }
+
+                if (page[^1].Seq > range.ThroughSeq)
+                {
+                    break;
+                }
             }
         }
         finally
@@ -109,7 +130,31 @@ public sealed class IngestionService : IDisposable
             _writer.Release();
         }
 
-        log?.Invoke($"Recovered {RecoveredEvents} events from the inbox in {stopwatch.ElapsedMilliseconds} ms");
+        RecoveredEvents += recovered;
+        log?.Invoke($"Recovered {recovered} events from the inbox ({range}) in {stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>The open dossiers a restart restored from the history checkpoint: completions are checked against them.</summary>
+    public void RestoreLedger(IEnumerable<(string DossierId, DateTimeOffset ReceivedAt)> openDossiers)
+    {
+        foreach (var (id, receivedAt) in openDossiers)
+        {
+            _ledger.Restore(id, receivedAt);
+        }
+    }
+
+    private IocEvent? Parse(InboxRecord record, Action<string>? log)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(record.Body);
+        var result = _parser.Parse(new RawItem(0, document.RootElement, record.Body), now: null);
+        if (result.Event is null)
+        {
+            // Accepted once, invalid now: seed data changed (a unit code removed). Keep it stored, skip it.
+            RecoverySkipped++;
+            log?.Invoke($"Inbox event {record.Id} (seq {record.Seq}) no longer validates: {result.Error!.Field} {result.Error.Reason}");
+        }
+
+        return result.Event;
     }
 
     public void Dispose() => _writer.Dispose();
@@ -146,22 +191,28 @@ public sealed class IngestionService : IDisposable
                 return (0, 0);
             }
 
-            var isNew = _inbox.Append(valid.Select(v => (v.Event.Id, v.Item.Raw)).ToList());
+            var seqs = _inbox.AppendReturningSeqs(valid.Select(v => (v.Event.Id, v.Item.Raw)).ToList());
             var fresh = new List<IocEvent>(valid.Count);
+            long first = long.MaxValue, last = 0;
             for (var i = 0; i < valid.Count; i++)
             {
-                if (isNew[i])
+                if (seqs[i] > 0)
                 {
                     _ledger.Apply(valid[i].Event);
                     fresh.Add(valid[i].Event);
+                    first = Math.Min(first, seqs[i]);
+                    last = Math.Max(last, seqs[i]);
                 }
             }
+
+            // Registered in the inbox's order, under the writer lock: the fold cut then knows which batches precede which.
+            var ticket = fresh.Count > 0 ? _router.Seqs.Register(first, last) : null;
 
             Interlocked.Add(ref _stored, fresh.Count);
             Interlocked.Add(ref _duplicates, valid.Count - fresh.Count);
 
             // Already durable: from here a crash loses nothing, the restart replays the inbox.
-            await _router.PostAsync(fresh, CancellationToken.None);
+            await _router.PostAsync(fresh, ticket, CancellationToken.None);
             return (fresh.Count, valid.Count - fresh.Count);
         }
         finally
@@ -169,6 +220,20 @@ public sealed class IngestionService : IDisposable
             _writer.Release();
         }
     }
+}
+
+/// <summary>Which inbox events a recovery replays: after one sequence number, up to another, minus those skipped.</summary>
+public sealed record InboxRange(long AfterSeq, long ThroughSeq = long.MaxValue, Func<long, bool>? Skip = null)
+{
+    public static readonly InboxRange All = new(0);
+
+    public override string ToString() =>
+        (AfterSeq, ThroughSeq) switch
+        {
+            (0, long.MaxValue) => "all",
+            (_, long.MaxValue) => $"after seq {AfterSeq}",
+            _ => $"seq {AfterSeq + 1}..{ThroughSeq}",
+        } + (Skip is null ? "" : ", skipping what the checkpoint holds");
 }
 
 public sealed record InboxStats(string Path, long StoredEvents, long Duplicates, long Rejected, long RecoveredEvents, long RecoverySkipped);

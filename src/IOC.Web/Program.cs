@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddIocLogging();
 builder.AddIocCore();
+builder.AddIocHistory();
 builder.AddIocSimulator(enabled: command.Name is null);
 builder.AddIocApi();
 builder.AddIocHealthChecks();
@@ -36,6 +37,8 @@ app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();
 app.MapIocLive();
+app.MapHistoryApi();
+app.MapOpenDossiersApi();
 app.MapIocDashboards();
 await app.RunAsync();
 return 0;

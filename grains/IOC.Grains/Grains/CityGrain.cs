@@ -24,6 +24,9 @@ public sealed class CityGrain
         }
     }
 
+    /// <summary>Puts back what the history store held before a restart (the city has no open items of its own).</summary>
+    public void Restore(RestoredState state) => _buckets.Restore(state);
+
     /// <param name="gauges">The sum of the wards' and agencies' city gauges: the city has no open items of its own.</param>
     public GrainSnapshot Snapshot(DateTimeOffset now, Gauges gauges)
     {

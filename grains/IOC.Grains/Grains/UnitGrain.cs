@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using IOC.Domain.Events;
 using IOC.Domain.Kpis;
 using IOC.Domain.Time;
@@ -7,16 +6,23 @@ using IOC.Grains.State;
 
 namespace IOC.Grains.Grains;
 
+/// <summary>What a grain handed over at a collect: see <see cref="UnitGrain.TakeDeltas"/>.</summary>
+/// <param name="Unit">Everything folded since the last collect (for the history store).</param>
+/// <param name="City">The share the city counts through this grain; the same object as <paramref name="Unit"/> for a ward.</param>
+/// <param name="Open">Open items opened or closed since the last collect.</param>
+public readonly record struct GrainDeltas(GrainDelta? Unit, GrainDelta? City, OpenItemChanges? Open);
+
 /// <summary>
 /// What a ward and an agency have in common: they fold raw events into buckets and open items,
-/// and keep the per-minute delta that the city merges on the next tick (pre-aggregate, then forward).
-/// Only the shard that owns the key ever touches a grain, so nothing here locks.
+/// and keep the per-minute delta that the city merges on the next tick (pre-aggregate, then forward)
+/// and that the history writer stores. Only the shard that owns the key ever touches a grain, so nothing here locks.
 /// </summary>
 public abstract class UnitGrain(UnitKey key)
 {
     private readonly CounterBuckets _buckets = new();
     private readonly OpenItems _open = new();
-    private Dictionary<long, CounterSet> _cityDelta = new();
+    private GrainDelta _delta = new();
+    private GrainDelta _cityDelta = new();
 
     public UnitKey Key { get; } = key;
 
@@ -37,27 +43,42 @@ public abstract class UnitGrain(UnitKey key)
     public void Receive(IocEvent e)
     {
         var forCity = CountsForCity(e);
+        var minute = VietnamTime.MinuteKey(e.At);
         _buckets.Fold(e);
-        _open.Track(e, forCity);
-        if (forCity)
+        var completing = _open.Track(e, forCity);
+        _delta.Fold(e, minute, completing);
+        if (forCity && !CityCountsEveryEvent)
         {
-            EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_cityDelta, VietnamTime.MinuteKey(e.At), out _));
+            _cityDelta.Fold(e, minute, completing);
         }
 
         Dirty = true;
     }
 
-    /// <summary>Hands over what the city has not merged yet and starts a new delta.</summary>
-    public Dictionary<long, CounterSet>? TakeCityDelta()
+    /// <summary>Hands over what was folded since the last call (for the city and the history) and starts new deltas.</summary>
+    public GrainDeltas TakeDeltas()
     {
-        if (_cityDelta.Count == 0)
+        var unit = _delta.IsEmpty ? null : _delta;
+        var city = CityCountsEveryEvent ? unit : _cityDelta.IsEmpty ? null : _cityDelta;
+        if (unit is not null)
         {
-            return null;
+            _delta = new();
         }
 
-        var delta = _cityDelta;
-        _cityDelta = new();
-        return delta;
+        if (city is not null && !CityCountsEveryEvent)
+        {
+            _cityDelta = new();
+        }
+
+        return new GrainDeltas(unit, city, _open.TakeChanges());
+    }
+
+    /// <summary>Puts back what the history store and checkpoint held before a restart. Not a change: no delta.</summary>
+    public void Restore(RestoredState state)
+    {
+        _buckets.Restore(state);
+        _open.Restore(state.OpenDossiers, state.OpenTickets);
+        Dirty = true;
     }
 
     public GrainSnapshot Snapshot(DateTimeOffset now)
@@ -74,4 +95,7 @@ public abstract class UnitGrain(UnitKey key)
 
     /// <summary>Whether the city counts this event through this grain (never twice through two grains).</summary>
     protected abstract bool CountsForCity(IocEvent e);
+
+    /// <summary>True when <see cref="CountsForCity"/> is always true: the city's delta is then the grain's own.</summary>
+    protected virtual bool CityCountsEveryEvent => false;
 }

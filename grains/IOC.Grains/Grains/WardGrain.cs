@@ -7,4 +7,6 @@ namespace IOC.Grains.Grains;
 public sealed class WardGrain(string code) : UnitGrain(new UnitKey(UnitLevel.Ward, code))
 {
     protected override bool CountsForCity(IocEvent e) => true;
+
+    protected override bool CityCountsEveryEvent => true;
 }

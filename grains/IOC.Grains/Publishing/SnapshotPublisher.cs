@@ -1,11 +1,22 @@
 using IOC.Domain.Kpis;
 using IOC.Grains.Grains;
 using IOC.Grains.Routing;
+using IOC.Grains.State;
 
 namespace IOC.Grains.Publishing;
 
 /// <summary>What one tick published: only the grains whose figures changed (the city included when it did).</summary>
-public sealed record SnapshotBatch(DateTimeOffset AsOf, IReadOnlyList<GrainSnapshot> Changed);
+/// <param name="History">What the grains folded since the last tick, for the history writer.</param>
+public sealed record SnapshotBatch(DateTimeOffset AsOf, IReadOnlyList<GrainSnapshot> Changed, HistoryChanges? History = null);
+
+/// <summary>
+/// Per-minute changes of every unit (the city's merged from the shares it counts) and the open items that opened
+/// or closed, since the last tick; <see cref="Cut"/> says exactly which inbox events they include.
+/// </summary>
+public sealed record HistoryChanges(FoldCut Cut, IReadOnlyList<GrainChanges> Units)
+{
+    public bool IsEmpty => Units.Count == 0;
+}
 
 /// <summary>
 /// Every tick (~250 ms): collects changed grains from the shards, merges the ward deltas into the city,
@@ -36,6 +47,20 @@ public sealed class SnapshotPublisher
 
     /// <summary>Called when a subscriber throws; the publisher goes on with the others.</summary>
     public Action<Exception>? OnSubscriberError { get; set; }
+
+    /// <summary>Puts back the city as the history store held it before a restart (before the first tick).</summary>
+    public async Task RestoreCityAsync(RestoredState state, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _city.Restore(state);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public IDisposable Subscribe(Action<SnapshotBatch> subscriber)
     {
@@ -81,18 +106,27 @@ public sealed class SnapshotPublisher
         var everything = minute != _lastMinute;
         _lastMinute = minute;
 
-        var reports = await _router.CollectAsync(now, everything, cancellationToken);
+        var collection = await _router.CollectAsync(now, everything, cancellationToken);
         var changed = new List<GrainSnapshot>();
         var cityGauges = default(Gauges);
-        foreach (var report in reports)
+        var cityDelta = new GrainDelta();
+        var history = new List<GrainChanges>();
+        foreach (var report in collection.Reports)
         {
             foreach (var delta in report.CityDeltas)
             {
-                _city.Merge(delta);
+                _city.Merge(delta.Counters);
+                cityDelta.Add(delta);
             }
 
             cityGauges += report.CityGauges;
             changed.AddRange(report.Changed);
+            history.AddRange(report.History);
+        }
+
+        if (!cityDelta.IsEmpty)
+        {
+            history.Add(new GrainChanges(_city.Key, cityDelta, null));
         }
 
         var previousCity = _city.LastSnapshot;
@@ -111,7 +145,7 @@ public sealed class SnapshotPublisher
 
         Store.Publish(now, city, cityToday, changed);
         Ticks++;
-        Notify(new SnapshotBatch(now, changed));
+        Notify(new SnapshotBatch(now, changed, new HistoryChanges(collection.Cut, history)));
     }
 
     private void Notify(SnapshotBatch batch)

@@ -1,6 +1,7 @@
 using IOC.Domain.Events;
 using IOC.Domain.Units;
 using IOC.Grains.Grains;
+using IOC.Grains.State;
 
 namespace IOC.Grains.Routing;
 
@@ -9,6 +10,10 @@ public sealed class GrainRouter : IAsyncDisposable
 {
     private readonly Shard[] _shards;
     private readonly Task[] _loops;
+
+    // A batch is posted to all its shards, or a collect to all shards, never both at once: every collect then
+    // sees each batch whole or not at all, on every shard, which makes its cut of the inbox exact.
+    private readonly SemaphoreSlim _postGate = new(1, 1);
 
     public GrainRouter(GrainOptions options)
     {
@@ -21,8 +26,73 @@ public sealed class GrainRouter : IAsyncDisposable
 
     public IReadOnlyList<Shard> Shards => _shards;
 
+    /// <summary>Which inbox batches are posted: the source of each collect's <see cref="FoldCut"/>.</summary>
+    public PostedSeqs Seqs { get; } = new();
+
     /// <summary>Enqueues a batch in order; returns once every owning shard has it queued (not yet folded).</summary>
-    public async ValueTask PostAsync(IReadOnlyList<IocEvent> events, CancellationToken cancellationToken = default)
+    public ValueTask PostAsync(IReadOnlyList<IocEvent> events, CancellationToken cancellationToken = default) =>
+        PostAsync(events, null, cancellationToken);
+
+    /// <summary>
+    /// Enqueues a batch of inbox events registered with <see cref="Seqs"/>; once every owning shard has it queued,
+    /// the next collect includes it in its cut.
+    /// </summary>
+    public async ValueTask PostAsync(IReadOnlyList<IocEvent> events, PostedSeqs.Ticket? ticket, CancellationToken cancellationToken = default)
+    {
+        await _postGate.WaitAsync(cancellationToken);
+        try
+        {
+            await PostSlicesAsync(events, cancellationToken);
+            if (ticket is not null)
+            {
+                Seqs.Posted(ticket);
+            }
+        }
+        finally
+        {
+            _postGate.Release();
+        }
+    }
+
+    /// <summary>Asks every shard for its changes; the answer says exactly which inbox events they include.</summary>
+    public async Task<ShardCollection> CollectAsync(DateTimeOffset now, bool everything, CancellationToken cancellationToken = default)
+    {
+        var replies = new Task<ShardReport>[_shards.Length];
+        FoldCut cut;
+        await _postGate.WaitAsync(cancellationToken);
+        try
+        {
+            cut = Seqs.Cut();
+            for (var i = 0; i < _shards.Length; i++)
+            {
+                var reply = new TaskCompletionSource<ShardReport>(TaskCreationOptions.RunContinuationsAsynchronously);
+                await _shards[i].PostAsync(new CollectChanges(now, everything, reply), CancellationToken.None);
+                replies[i] = reply.Task;
+            }
+        }
+        finally
+        {
+            _postGate.Release();
+        }
+
+        return new ShardCollection(await Task.WhenAll(replies), cut);
+    }
+
+    /// <summary>Creates the grains a restart restores (wards and agencies; the city lives in the publisher).</summary>
+    public async Task RestoreAsync(IEnumerable<(UnitKey Key, RestoredState State)> grains, CancellationToken cancellationToken = default)
+    {
+        var waits = new List<Task>();
+        foreach (var group in grains.GroupBy(g => Map.ShardOf(g.Key)))
+        {
+            var reply = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await _shards[group.Key].PostAsync(new RestoreGrains(group.ToList(), reply), cancellationToken);
+            waits.Add(reply.Task);
+        }
+
+        await Task.WhenAll(waits);
+    }
+
+    private async ValueTask PostSlicesAsync(IReadOnlyList<IocEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
@@ -58,19 +128,6 @@ public sealed class GrainRouter : IAsyncDisposable
         }
     }
 
-    public async Task<ShardReport[]> CollectAsync(DateTimeOffset now, bool everything, CancellationToken cancellationToken = default)
-    {
-        var replies = new Task<ShardReport>[_shards.Length];
-        for (var i = 0; i < _shards.Length; i++)
-        {
-            var reply = new TaskCompletionSource<ShardReport>(TaskCreationOptions.RunContinuationsAsynchronously);
-            await _shards[i].PostAsync(new CollectChanges(now, everything, reply), cancellationToken);
-            replies[i] = reply.Task;
-        }
-
-        return await Task.WhenAll(replies);
-    }
-
     /// <summary>Reads one grain on its own shard loop, after every event already queued for it.</summary>
     public Task<T> InspectAsync<T>(UnitKey key, Func<UnitGrain?, T> look, CancellationToken cancellationToken = default) =>
         InspectShardAsync(Map.ShardOf(key), directory => look(directory.Find(key)), cancellationToken);
@@ -101,6 +158,7 @@ public sealed class GrainRouter : IAsyncDisposable
         }
 
         await Task.WhenAll(_loops);
+        _postGate.Dispose();
     }
 
     /// <summary>Runs <paramref name="look"/> on one shard's loop; its result or exception comes back to the caller.</summary>

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using IOC.Domain.Events;
 using IOC.Domain.Kpis;
+using IOC.Grains.State;
 using IOC.Domain.Units;
 using IOC.Grains.Grains;
 
@@ -65,6 +66,10 @@ public sealed class Shard : IGrainDirectory
                 {
                     collect.Reply.TrySetException(ex);
                 }
+                else if (message is RestoreGrains restore)
+                {
+                    restore.Reply.TrySetException(ex);
+                }
             }
         }
     }
@@ -92,6 +97,14 @@ public sealed class Shard : IGrainDirectory
                 break;
             case InspectGrains inspect:
                 inspect.Look(this);
+                break;
+            case RestoreGrains restore:
+                foreach (var (key, state) in restore.Grains)
+                {
+                    Grain(key).Restore(state);
+                }
+
+                restore.Reply.TrySetResult();
                 break;
         }
     }
@@ -125,7 +138,8 @@ public sealed class Shard : IGrainDirectory
     private ShardReport Collect(DateTimeOffset now, bool everything)
     {
         var changed = new List<GrainSnapshot>();
-        var deltas = new List<Dictionary<long, CounterSet>>();
+        var cityDeltas = new List<GrainDelta>();
+        var history = new List<GrainChanges>();
         var cityGauges = default(Gauges);
         foreach (var grain in Grains)
         {
@@ -139,16 +153,29 @@ public sealed class Shard : IGrainDirectory
                 }
             }
 
-            if (grain.TakeCityDelta() is { } delta)
+            var deltas = grain.TakeDeltas();
+            if (deltas.City is { } city)
             {
-                deltas.Add(delta);
+                cityDeltas.Add(city);
+            }
+
+            if (deltas.Unit is not null || deltas.Open is not null)
+            {
+                history.Add(new GrainChanges(grain.Key, deltas.Unit, deltas.Open));
             }
 
             cityGauges += grain.CityGauges;
         }
 
-        return new ShardReport(changed, deltas, cityGauges, EventsFolded);
+        return new ShardReport(changed, cityDeltas, history, cityGauges, EventsFolded);
     }
+
+    private UnitGrain Grain(UnitKey key) => key.Level switch
+    {
+        UnitLevel.Ward => Ward(key.Code),
+        UnitLevel.Agency => Agency(key.Code),
+        _ => throw new ArgumentException($"A shard holds wards and agencies, not {key}.", nameof(key)),
+    };
 
     private WardGrain Ward(string code)
     {

@@ -57,6 +57,37 @@ public sealed class CounterBuckets
         CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(delta);
     }
 
+    /// <summary>Puts back every bucket of a restored state (see <see cref="RestoredState"/>); adds to what is there.</summary>
+    public void Restore(RestoredState state)
+    {
+        foreach (var (day, counters) in state.Days)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(counters);
+            CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(counters);
+        }
+
+        foreach (var (month, counters) in state.Months)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_months, month, out _).Add(counters);
+        }
+
+        foreach (var (slot, counters) in state.FiveMinutes.OrderBy(f => f.Slot))
+        {
+            if (_fiveMinutes.Slot(slot) is { } f)
+            {
+                _fiveMinutes[f].Add(counters);
+            }
+        }
+
+        foreach (var (minute, counters) in state.Minutes.OrderBy(m => m.Minute))
+        {
+            if (_minutes.Slot(minute) is { } m)
+            {
+                _minutes[m].Add(counters);
+            }
+        }
+    }
+
     public CounterSet Window(KpiWindow window, DateTimeOffset now)
     {
         var nowMinute = VietnamTime.MinuteKey(now);

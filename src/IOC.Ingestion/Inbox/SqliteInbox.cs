@@ -45,9 +45,15 @@ public sealed class SqliteInbox : IDisposable
     public string Path { get; }
 
     /// <summary>Appends a batch in one transaction. Returns, per item, whether it was new (false: a duplicate id).</summary>
-    public bool[] Append(IReadOnlyList<(string Id, string Body)> items)
+    public bool[] Append(IReadOnlyList<(string Id, string Body)> items) => Array.ConvertAll(AppendReturningSeqs(items), seq => seq > 0);
+
+    /// <summary>
+    /// Appends a batch in one transaction. Returns, per item, the sequence number it was stored under, or 0 for a
+    /// duplicate id. The new items of one batch get consecutive numbers (one writer, one transaction).
+    /// </summary>
+    public long[] AppendReturningSeqs(IReadOnlyList<(string Id, string Body)> items)
     {
-        var isNew = new bool[items.Count];
+        var seqs = new long[items.Count];
         using var transaction = _connection.BeginTransaction();
         for (var start = 0; start < items.Count; start += RowsPerStatement)
         {
@@ -61,24 +67,24 @@ public sealed class SqliteInbox : IDisposable
             }
 
             // OR IGNORE skips ids already stored; RETURNING names the rows actually inserted.
-            var inserted = new HashSet<string>(StringComparer.Ordinal);
+            var inserted = new Dictionary<string, long>(StringComparer.Ordinal);
             using (var reader = insert.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    inserted.Add(reader.GetString(0));
+                    inserted[reader.GetString(1)] = reader.GetInt64(0);
                 }
             }
 
             for (var i = 0; i < count; i++)
             {
-                // Remove, not Contains: of two items with one id in a batch, only the first was inserted.
-                isNew[start + i] = inserted.Remove(items[start + i].Id);
+                // Remove, not a lookup: of two items with one id in a batch, only the first was inserted.
+                seqs[start + i] = inserted.Remove(items[start + i].Id, out var seq) ? seq : 0;
             }
         }
 
         transaction.Commit();
-        return isNew;
+        return seqs;
     }
 
     public long Count() => (long)Scalar("SELECT count(*) FROM events")!;
@@ -134,7 +140,7 @@ public sealed class SqliteInbox : IDisposable
 
         insert = _connection.CreateCommand();
         var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($i{i}, $b{i})"));
-        insert.CommandText = $"INSERT OR IGNORE INTO events (id, body) VALUES {values} RETURNING id";
+        insert.CommandText = $"INSERT OR IGNORE INTO events (id, body) VALUES {values} RETURNING seq, id";
         for (var i = 0; i < rows; i++)
         {
             insert.Parameters.Add($"$i{i}", SqliteType.Text);

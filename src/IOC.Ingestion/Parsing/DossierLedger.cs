@@ -21,6 +21,9 @@ public sealed class DossierLedger
     public DateTimeOffset? ReceivedAt(string dossierId) =>
         _receivedAt.TryGetValue(dossierId, out var at) ? at : null;
 
+    /// <summary>An open dossier known from a saved checkpoint rather than from its event.</summary>
+    public void Restore(string dossierId, DateTimeOffset receivedAt) => _receivedAt[dossierId] = receivedAt;
+
     public void Apply(IocEvent e)
     {
         switch (e)

@@ -13,7 +13,8 @@ public static class HealthExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck<InboxHealthCheck>("inbox")
-            .AddCheck<GrainsHealthCheck>("grains");
+            .AddCheck<GrainsHealthCheck>("grains")
+            .AddCheck<HistoryHealthCheck>("history");
         return builder;
     }
 

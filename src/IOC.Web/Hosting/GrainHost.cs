@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 namespace IOC.Web.Hosting;
 
 /// <summary>
-/// Rebuilds the grains from the inbox before the server accepts a request (so a restart shows what was
-/// acknowledged before it), then runs the snapshot publisher's tick.
+/// Rebuilds the grains (history store + inbox tail, see <see cref="StartupRecovery"/>) before the server accepts a
+/// request, so a restart shows what was acknowledged before it; then runs the snapshot publisher's tick.
 /// </summary>
 public sealed class GrainHost(
     IngestionService ingestion,
+    StartupRecovery recovery,
     SnapshotPublisher publisher,
     ApiKeyValidator apiKeys,
     IOptions<GrainOptions> options,
@@ -22,8 +23,7 @@ public sealed class GrainHost(
     {
         logger.LogInformation("Inbox at {InboxPath:l}; ingestion keys: {ApiKeyMode:l}", ingestion.Stats.Path, apiKeys.Mode);
         publisher.OnSubscriberError = ex => logger.LogError(ex, "A snapshot subscriber failed");
-        await ingestion.RecoverAsync(message => logger.LogInformation("{Recovery:l}", message), cancellationToken);
-        await publisher.RefreshAsync(cancellationToken);
+        await recovery.RunAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

@@ -20,8 +20,8 @@ public sealed class CityGrainTests
         b.Receive(Call(Now.AddMinutes(-5), "00070"));
         var city = new CityGrain();
 
-        city.Merge(a.TakeCityDelta()!);
-        city.Merge(b.TakeCityDelta()!);
+        city.Merge(a.TakeDeltas().City!.Counters);
+        city.Merge(b.TakeDeltas().City!.Counters);
         var snapshot = city.Snapshot(Now, new Gauges(5, 1, 2, 0, 0));
 
         snapshot.Key.Should().Be(UnitKey.City);

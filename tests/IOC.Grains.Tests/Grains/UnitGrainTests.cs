@@ -19,7 +19,7 @@ public sealed class UnitGrainTests
         ward.Receive(Received(Now.AddMinutes(-2), "00082", "VPTU"));
         ward.Receive(Call(Now, "00082"));
 
-        var delta = ward.TakeCityDelta();
+        var delta = ward.TakeDeltas().City?.Counters;
 
         delta.Should().NotBeNull();
         delta!.Keys.Should().BeEquivalentTo([VietnamTime.MinuteKey(Now.AddMinutes(-2)), VietnamTime.MinuteKey(Now)]);
@@ -33,11 +33,12 @@ public sealed class UnitGrainTests
         var ward = new WardGrain("00082");
         ward.Receive(Call(Now, "00082"));
 
-        var first = ward.TakeCityDelta();
-        var second = ward.TakeCityDelta();
+        var first = ward.TakeDeltas();
+        var second = ward.TakeDeltas();
 
-        first.Should().HaveCount(1);
-        second.Should().BeNull();
+        first.City!.Counters.Should().HaveCount(1);
+        second.City.Should().BeNull();
+        second.Unit.Should().BeNull();
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class UnitGrainTests
         agency.Receive(Document(Now, "VPTU"));
         agency.Receive(Document(Now, "VPTU", unit: "00082"));
 
-        var delta = agency.TakeCityDelta();
+        var delta = agency.TakeDeltas().City?.Counters;
         var snapshot = agency.Snapshot(Now);
 
         delta!.Values.Single()[Counter.DocumentsProcessed].Should().Be(1);
@@ -60,7 +61,7 @@ public sealed class UnitGrainTests
         var agency = new AgencyGrain("VPTU");
         agency.Receive(Call(Now, "00082", "VPTU"));
 
-        var delta = agency.TakeCityDelta();
+        var delta = agency.TakeDeltas().City;
 
         delta.Should().BeNull();
     }

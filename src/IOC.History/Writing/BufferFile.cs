@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using IOC.Domain.Events;
+using IOC.Domain.Units;
+using IOC.Grains.Routing;
+using IOC.Grains.State;
+using IOC.History.Model;
+using Microsoft.Data.Sqlite;
+
+namespace IOC.History.Writing;
+
+/// <summary>
+/// The buffer's SQLite file in the data directory: rows not yet written out (or still growing), the checkpoint
+/// (the fold cut those rows include) and the open items, all changed in one transaction per save.
+/// Not thread-safe: <see cref="HistoryBuffer"/> serializes every call.
+/// </summary>
+internal sealed class BufferFile : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    static BufferFile() => SQLitePCL.Batteries_V2.Init();
+
+    public BufferFile(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        _connection.Open();
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS rows (
+              point INTEGER PRIMARY KEY, measurement INTEGER NOT NULL, resolution INTEGER NOT NULL,
+              level INTEGER NOT NULL, unit TEXT NOT NULL, procedure TEXT, channel TEXT, bucket INTEGER NOT NULL,
+              vals BLOB NOT NULL, version INTEGER NOT NULL, shipped INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS rejected (
+              point INTEGER PRIMARY KEY, measurement INTEGER NOT NULL, resolution INTEGER NOT NULL,
+              level INTEGER NOT NULL, unit TEXT NOT NULL, procedure TEXT, channel TEXT, bucket INTEGER NOT NULL,
+              vals BLOB NOT NULL, reason TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS open_dossiers (
+              level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, procedure TEXT NOT NULL, channel INTEGER NOT NULL,
+              received TEXT NOT NULL, due TEXT NOT NULL, for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS open_tickets (
+              level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, opened TEXT NOT NULL, due TEXT NOT NULL,
+              for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
+            """);
+    }
+
+    public string Path { get; }
+
+    public string? Meta(string key) => Scalar("SELECT value FROM meta WHERE key = $k", ("$k", key)) as string;
+
+    public void SetMeta(string key, string value, SqliteTransaction? transaction = null) =>
+        Execute("INSERT OR REPLACE INTO meta (key, value) VALUES ($k, $v)", transaction, ("$k", key), ("$v", value));
+
+    public List<BufferRow> LoadRows()
+    {
+        var rows = new List<BufferRow>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT point, measurement, resolution, level, unit, procedure, channel, bucket, vals, version, shipped FROM rows";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var measurement = Measurement.FromId((byte)reader.GetInt64(1));
+            var series = new SeriesKey(
+                new UnitKey((UnitLevel)reader.GetInt64(3), reader.GetString(4)),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6));
+            var key = new RowKey(measurement, (Resolution)reader.GetInt64(2), series, reader.GetInt64(7));
+            var values = MemoryMarshal.Cast<byte, long>((byte[])reader.GetValue(8)).ToArray();
+            rows.Add(new BufferRow(key, reader.GetInt64(0), values) { Version = reader.GetInt64(9), Shipped = reader.GetInt64(10) });
+        }
+
+        return rows;
+    }
+
+    /// <summary>Everything one save changes, in one transaction: all of it is on disk, or none of it.</summary>
+    public void Save(IEnumerable<BufferRow> rows, IEnumerable<GrainChanges> openChanges, FoldCut cut, long nextPoint)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using (var upsert = Command(transaction, """
+            INSERT OR REPLACE INTO rows (point, measurement, resolution, level, unit, procedure, channel, bucket, vals, version, shipped)
+            VALUES ($p, $m, $r, $l, $u, $pr, $c, $b, $v, $ver, $s)
+            """, "$p", "$m", "$r", "$l", "$u", "$pr", "$c", "$b", "$v", "$ver", "$s"))
+        {
+            foreach (var row in rows)
+            {
+                var k = row.Key;
+                Run(upsert, row.PointId, k.Measurement.Id, (int)k.Resolution, (int)k.Series.Unit.Level, k.Series.Unit.Code,
+                    k.Series.Procedure, k.Series.Channel, k.BucketMs, MemoryMarshal.AsBytes(row.Values.AsSpan()).ToArray(), row.Version, row.Shipped);
+            }
+        }
+
+        SaveOpenItems(transaction, openChanges);
+        SetMeta("cut", cut.ToString(), transaction);
+        SetMeta("next_point", nextPoint.ToString(CultureInfo.InvariantCulture), transaction);
+        transaction.Commit();
+    }
+
+    public void Delete(IEnumerable<long> points)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var delete = Command(transaction, "DELETE FROM rows WHERE point = $p", "$p");
+        foreach (var point in points)
+        {
+            Run(delete, point);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Moves a point the store refuses out of the way, with the reason, for an operator to look at.</summary>
+    public void Reject(long point, string reason)
+    {
+        using var transaction = _connection.BeginTransaction();
+        Execute("""
+            INSERT OR REPLACE INTO rejected (point, measurement, resolution, level, unit, procedure, channel, bucket, vals, reason)
+            SELECT point, measurement, resolution, level, unit, procedure, channel, bucket, vals, $reason FROM rows WHERE point = $p;
+            DELETE FROM rows WHERE point = $p;
+            """, transaction, ("$p", point), ("$reason", reason));
+        transaction.Commit();
+    }
+
+    public long RejectedCount() => (long)Scalar("SELECT count(*) FROM rejected")!;
+
+    public Dictionary<UnitKey, (List<OpenDossier> Dossiers, List<OpenTicket> Tickets)> LoadOpenItems()
+    {
+        var items = new Dictionary<UnitKey, (List<OpenDossier>, List<OpenTicket>)>();
+        (List<OpenDossier> Dossiers, List<OpenTicket> Tickets) Of(UnitKey key) =>
+            items.TryGetValue(key, out var found) ? found : items[key] = ([], []);
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT level, unit, id, procedure, channel, received, due, for_city FROM open_dossiers";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Of(new UnitKey((UnitLevel)reader.GetInt64(0), reader.GetString(1))).Dossiers.Add(new OpenDossier(
+                    reader.GetString(2), reader.GetString(3), (DossierChannel)reader.GetInt64(4),
+                    Time(reader.GetString(5)), Time(reader.GetString(6)), reader.GetInt64(7) != 0));
+            }
+        }
+
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT level, unit, id, opened, due, for_city FROM open_tickets";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Of(new UnitKey((UnitLevel)reader.GetInt64(0), reader.GetString(1))).Tickets.Add(new OpenTicket(
+                    reader.GetString(2), Time(reader.GetString(3)), Time(reader.GetString(4)), reader.GetInt64(5) != 0));
+            }
+        }
+
+        return items;
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private void SaveOpenItems(SqliteTransaction transaction, IEnumerable<GrainChanges> changes)
+    {
+        using var putDossier = Command(transaction, """
+            INSERT OR REPLACE INTO open_dossiers (level, unit, id, procedure, channel, received, due, for_city)
+            VALUES ($l, $u, $i, $p, $c, $r, $d, $f)
+            """, "$l", "$u", "$i", "$p", "$c", "$r", "$d", "$f");
+        using var dropDossier = Command(transaction, "DELETE FROM open_dossiers WHERE level = $l AND unit = $u AND id = $i", "$l", "$u", "$i");
+        using var putTicket = Command(transaction, """
+            INSERT OR REPLACE INTO open_tickets (level, unit, id, opened, due, for_city) VALUES ($l, $u, $i, $o, $d, $f)
+            """, "$l", "$u", "$i", "$o", "$d", "$f");
+        using var dropTicket = Command(transaction, "DELETE FROM open_tickets WHERE level = $l AND unit = $u AND id = $i", "$l", "$u", "$i");
+        foreach (var change in changes)
+        {
+            if (change.Open is not { } open)
+            {
+                continue;
+            }
+
+            var (level, unit) = ((int)change.Key.Level, change.Key.Code);
+            foreach (var (id, dossier) in open.Dossiers)
+            {
+                if (dossier is null)
+                {
+                    Run(dropDossier, level, unit, id);
+                }
+                else
+                {
+                    Run(putDossier, level, unit, id, dossier.Procedure, (int)dossier.Channel, Text(dossier.ReceivedAt), Text(dossier.DueAt), dossier.CountsForCity ? 1 : 0);
+                }
+            }
+
+            foreach (var (id, ticket) in open.Tickets)
+            {
+                if (ticket is null)
+                {
+                    Run(dropTicket, level, unit, id);
+                }
+                else
+                {
+                    Run(putTicket, level, unit, id, Text(ticket.OpenedAt), Text(ticket.DueAt), ticket.CountsForCity ? 1 : 0);
+                }
+            }
+        }
+    }
+
+    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Time(string text) => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture);
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private void Execute(string sql, SqliteTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace IOC.Web.Exports;
+
+/// <summary>
+/// An .xlsx workbook (Open XML SDK), one sheet per table: a bold header row, numbers as numbers, text and times
+/// (ISO 8601, Hanoi time) as inline strings.
+/// </summary>
+public static class ExcelExport
+{
+    public static byte[] Write(ExportBook book)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            uint id = 1;
+            foreach (var table in book.Tables)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.AppendChild(Row(table.Headers.Cast<object?>().ToArray(), bold: true));
+                foreach (var row in table.Rows)
+                {
+                    data.AppendChild(Row(row, bold: false));
+                }
+
+                part.Worksheet = new Worksheet(data);
+                sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = table.Sheet });
+            }
+
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Row Row(object?[] cells, bool bold)
+    {
+        var row = new Row();
+        foreach (var cell in cells)
+        {
+            row.AppendChild(Cell(cell, bold));
+        }
+
+        return row;
+    }
+
+    private static Cell Cell(object? value, bool bold)
+    {
+        var cell = value switch
+        {
+            long l => new Cell { DataType = CellValues.Number, CellValue = new CellValue(l.ToString(CultureInfo.InvariantCulture)) },
+            double d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d.ToString("R", CultureInfo.InvariantCulture)) },
+            null => new Cell(),
+            _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(CsvExport.Text(value)!)) },
+        };
+        if (bold)
+        {
+            cell.StyleIndex = 1;
+        }
+
+        return cell;
+    }
+
+    /// <summary>Style 0: default; style 1: bold (the header row).</summary>
+    private static Stylesheet Stylesheet() => new(
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+}

@@ -1,0 +1,138 @@
+using IOC.Domain.Events;
+using IOC.Grains.Publishing;
+using IOC.History.Model;
+using IOC.History.Store;
+using IOC.History.Writing;
+using IOC.Tests.Shared;
+using static IOC.Tests.Shared.TestEvents;
+
+namespace IOC.History.Tests.Writing;
+
+/// <summary>The writer against a store that goes down, answers ambiguously or refuses points: nothing lost, nothing twice.</summary>
+public sealed class HistoryWriterTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly TempFolder _folder = new("ioc-writer-");
+    private readonly FakeStore _store = new();
+    private readonly HistoryBuffer _buffer;
+    private readonly HistoryWriter _writer;
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public HistoryWriterTests()
+    {
+        var options = new HistoryOptions { FlushMilliseconds = 0, RetryMaxSeconds = 0.5 };
+        _buffer = new HistoryBuffer(_folder.File("history-buffer.db"), Retention.From(options), options.MaxBufferedMinutePoints);
+        _writer = new HistoryWriter(_buffer, _store, options, TimeProvider.System);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _buffer.Dispose();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task WhileTheStoreIsDownTicksWaitInTheBufferAndAreWrittenOnceWhenItIsBack()
+    {
+        _store.Down = true;
+        _writer.Start();
+
+        Tick(1, Call(_now), Call(_now), Call(_now.AddMinutes(-1)));
+        await Until(() => _writer.State == StoreState.Down);
+        var buffered = _buffer.Pending;
+        Tick(2, Call(_now));
+        _store.Down = false;
+        var flushed = await _writer.FlushAsync(Patience);
+
+        buffered.Should().Be(4);
+        flushed.Should().BeTrue();
+        _writer.State.Should().Be(StoreState.Up);
+        _store.Sum(Measurement.Counters, Resolution.Minute, "CallsReceived").Should().Be(4);
+        _store.Sum(Measurement.Counters, Resolution.Hour, "CallsReceived").Should().Be(4);
+        _store.Sum(Measurement.Counters, Resolution.Day, "CallsReceived").Should().Be(4);
+        _buffer.Pending.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AWriteThatLandedButFailedIsWrittenAgainAndCountedOnce()
+    {
+        _store.StoreThenFail = true;
+        _writer.Start();
+
+        Tick(1, Call(_now), Call(_now));
+        await Until(() => _store.Writes >= 2);
+        Tick(2, Call(_now));
+        await Until(() => _store.Writes >= 3);
+        _store.StoreThenFail = false;
+        var flushed = await _writer.FlushAsync(Patience);
+
+        flushed.Should().BeTrue();
+        _store.Sum(Measurement.Counters, Resolution.Hour, "CallsReceived").Should().Be(3, "each retry replaced the point it wrote before");
+        _store.Sum(Measurement.Counters, Resolution.Minute, "CallsReceived").Should().Be(3);
+    }
+
+    [Fact]
+    public async Task APointTheStoreRefusesIsSetAsideAndTheOthersAreWritten()
+    {
+        _store.Refuse = p => p.Resolution == Resolution.Minute;
+        _writer.Start();
+
+        Tick(1, Call(_now), Received(_now, channel: DossierChannel.Postal));
+        var flushed = await _writer.FlushAsync(Patience);
+
+        flushed.Should().BeTrue();
+        _buffer.RejectedPoints.Should().Be(1, "the one minute point");
+        _store.Sum(Measurement.Counters, Resolution.Hour, "CallsReceived").Should().Be(1);
+        _store.Sum(Measurement.Procedures, Resolution.Day, "Received").Should().Be(1);
+        _buffer.Pending.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ASuppressedTickIsNotSaved()
+    {
+        _writer.Start();
+
+        using (_writer.Suppress())
+        {
+            Tick(5, Call(_now));
+        }
+
+        Tick(6, Call(_now));
+        await _writer.FlushAsync(Patience);
+
+        _store.Sum(Measurement.Counters, Resolution.Hour, "CallsReceived").Should().Be(1);
+        _buffer.Checkpoint.Through.Should().Be(6);
+    }
+
+    [Fact]
+    public async Task FlushAndDrainGiveUpInTimeWhileTheStoreIsDown()
+    {
+        _store.Down = true;
+        _writer.Start();
+        Tick(1, Call(_now));
+
+        var flushed = await _writer.FlushAsync(TimeSpan.FromMilliseconds(300));
+        var drained = await _writer.DrainAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        (flushed, drained).Should().Be((false, false));
+        _writer.LastError.Should().Contain("down");
+        _buffer.Pending.Should().Be(3);
+    }
+
+    private void Tick(long through, params IocEvent[] events) =>
+        _writer.OnTick(new SnapshotBatch(DateTimeOffset.UtcNow, [], Changes.Of(through, events)));
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within {0}", Patience);
+            await Task.Delay(20);
+        }
+    }
+}
