@@ -112,7 +112,7 @@ internal static class Strings
         ["export.dossiers"] = ("Hồ sơ theo thủ tục", "Dossiers by procedure"),
         ["export.open"] = ("Hồ sơ quá hạn", "Overdue dossiers"),
         ["picker.label"] = ("Tìm phường, xã", "Find a ward"),
-        ["picker.placeholder"] = ("Nhập tên, có dấu hoặc không dấu (vd: cua nam)", "Type a name, with or without accents (e.g. cua nam)"),
+        ["picker.placeholder"] = ("Tên phường, xã (vd: cua nam)", "Ward name (e.g. cua nam)"),
         ["picker.none"] = ("Không có phường, xã nào khớp.", "No ward matches."),
         ["picker.title"] = ("Các phường, xã", "Wards"),
         ["agencies.title"] = ("Các cơ quan thực hiện giao ước thi đua", "Agencies of the competition agreement"),
