@@ -62,6 +62,16 @@ public sealed class Ui
 
     public string Date(DateTimeOffset at) => at.ToString(IsEnglish ? "ddd d MMM yyyy" : "dddd, dd/MM/yyyy", Culture);
 
+    /// <summary>Day and time of day: "05/07/2025 14:30" (vi) or "05/07/2025 14:30" (en-GB).</summary>
+    public string DateTime(DateTimeOffset at) => at.ToString("dd/MM/yyyy HH:mm", Culture);
+
+    public string ShortDate(DateOnly day) => day.ToString("dd/MM/yyyy", Culture);
+
+    /// <summary>A change without its sign: points for rates ("2,5 điểm %"), the amount otherwise.</summary>
+    public string Amount(KpiKind kind, double change) => kind == KpiKind.Rate
+        ? Format("change.points", Math.Abs(change).ToString(Math.Round(change, 1) % 1 == 0 ? "N0" : "N1", Culture))
+        : Math.Abs(change).ToString(kind == KpiKind.AverageSeconds ? "N1" : "N0", Culture);
+
     public string Status(string status) => this["status." + status];
 
     /// <summary>The target as a sentence fragment: "≥ 95%", "≤ 0".</summary>

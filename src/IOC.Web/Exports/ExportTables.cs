@@ -1,4 +1,4 @@
-using IOC.Web.Apis;
+using IOC.History.Queries;
 
 namespace IOC.Web.Exports;
 

@@ -1,5 +1,6 @@
 using IOC.History;
 using IOC.History.Influx;
+using IOC.History.Queries;
 using IOC.History.Reading;
 using IOC.History.Recovery;
 using IOC.History.Sqlite;
@@ -43,6 +44,8 @@ public static class HistoryExtensions
         services.AddSingleton(sp => new HistoryRestorer(
             sp.GetRequiredService<HistoryWriter>(), sp.GetRequiredService<HistoryOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HistoryReader>();
+        services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<OpenDossierQuery>();
         services.AddSingleton<StartupRecovery>();
         return builder;
     }

@@ -44,6 +44,7 @@ public class WallboardControlsTests
         var rows = html.QuerySelectorAll("tbody tr");
         rows.Select(r => r.GetAttribute("data-ward")).Should().Equal("00004", "00082");
         rows[0].QuerySelector("th")!.TextContent.Should().Be(baDinh.Name);
+        rows[0].QuerySelector("th a.ward-link")!.GetAttribute("href").Should().Be("wards/00004?lang=vi");
         rows[0].QuerySelector(".value")!.TextContent.Should().Be("12,5%");
         rows[1].QuerySelector(".status-text")!.TextContent.Should().Be("Gần đạt");
         html.QuerySelector("select#rank-kpi option[selected]")!.GetAttribute("value").Should().Be("dossier.onlineRate");

@@ -3,7 +3,7 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
 using IOC.Domain.Units;
 
-namespace IOC.Web.Apis;
+namespace IOC.History.Queries;
 
 public sealed record UnitRef(string Code, string Name, string NameEn, string Level)
 {
@@ -76,3 +76,10 @@ public sealed record ChannelCount(string Channel, string NameVi, long Received, 
 
 /// <param name="OnTimeRate">(completed − completed late) / completed, in percent; null when none were completed.</param>
 public sealed record ProcedureCount(string Procedure, long Received, long Online, long InPerson, long Postal, long Completed, long CompletedLate, double? OnTimeRate);
+
+/// <summary>A unit's open dossiers that are overdue or due within 24 h, as of <see cref="AsOf"/>.</summary>
+public sealed record OpenDossierList(UnitRef Unit, DateTimeOffset AsOf, int Overdue, int DueSoon, IReadOnlyList<OpenDossierItem> Items);
+
+/// <param name="DaysLate">Started days past due (1 h late is 1 day late); 0 when not due yet.</param>
+/// <param name="Status">overdue or dueSoon.</param>
+public sealed record OpenDossierItem(string Id, string Procedure, string Channel, DateTimeOffset Received, DateTimeOffset Due, double HoursLate, int DaysLate, string Status);

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using IOC.Domain.Units;
+
+namespace IOC.Dashboards.Models;
+
+/// <summary>Finds wards by name with or without Vietnamese diacritics: "cua nam" finds "Cửa Nam".</summary>
+public static class WardSearch
+{
+    /// <summary>Lower case, marks dropped (ử → u), đ → d, runs of spaces as one.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            // đ is a letter of its own, not d with a mark, so FormD leaves it alone.
+            var plain = c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c);
+            if (char.IsWhiteSpace(plain) && (folded.Length == 0 || folded[^1] == ' '))
+            {
+                continue;
+            }
+
+            folded.Append(char.IsWhiteSpace(plain) ? ' ' : plain);
+        }
+
+        return folded.ToString().TrimEnd();
+    }
+
+    /// <summary>Wards whose Vietnamese or English name or code contains the query; names that start with it first.</summary>
+    public static IReadOnlyList<Unit> Find(IEnumerable<Unit> wards, string? query, int limit = 12)
+    {
+        var needle = Fold(query ?? "");
+        if (needle.Length == 0)
+        {
+            return [];
+        }
+
+        return [.. wards
+            .Select(w => (Ward: w, Name: Fold(w.Name), Short: Fold(w.ShortName), En: Fold(w.NameEn)))
+            .Where(w => w.Name.Contains(needle, StringComparison.Ordinal) || w.En.Contains(needle, StringComparison.Ordinal) || w.Ward.Code.Contains(needle, StringComparison.Ordinal))
+            .OrderBy(w => w.Short.StartsWith(needle, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(w => w.Name, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(w => w.Ward)];
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using IOC.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IOC.Browser.Tests.Ward;
+
+/// <summary>The ward drill-down in Chromium against the app in memory, served on a loopback port.</summary>
+public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
+{
+    private readonly HeadlessChromium _browser;
+    private readonly IocWebFactory _app = new();
+    private readonly Uri _address;
+
+    public WardPageTests(HeadlessChromium browser)
+    {
+        _browser = browser;
+        _address = _app.StartOnLoopback();
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task TheWardPageShowsTodaysFiguresAndSevenDaysAddsTheOlderDossiers()
+    {
+        await PostTodayAndFourDaysAgoAsync();
+
+        var page = await _browser.OpenAsync(_address, "/wards/00082", 1600, 2600);
+
+        await Expect(page.Locator("h1")).ToContainTextAsync("Cửa Nam");
+        var received = page.Locator("tr[data-kpi='dossier.received'] .kpi-value");
+        var online = page.Locator("tr[data-kpi='dossier.onlineRate'] .kpi-value");
+        await Expect(received).ToHaveTextAsync("3");
+        await Expect(online).ToContainTextAsync("66,7%");
+        await Expect(page.Locator("a[data-range='today']")).ToHaveAttributeAsync("aria-current", "true");
+        await WaitForCircuitAsync(page);
+
+        await page.Locator("a[data-range='7d']").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("range=7d"));
+        await Expect(received).ToHaveTextAsync("5");
+        await Expect(online).ToContainTextAsync("40%");
+        await Expect(page.Locator(".by-channel tr[data-channel='in_person'] td").First).ToHaveTextAsync("3");
+        await Expect(page.Locator(".open-table tbody tr.open-overdue")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".history-chart[data-group='dossier']")).ToHaveAttributeAsync("data-step", "1h");
+        await HeadlessChromium.ScreenshotAsync(page, "ward-00082");
+    }
+
+    [Fact]
+    public async Task ClickingAColumnHeaderSortsTheOverdueListAndSetsAriaSort()
+    {
+        await PostTodayAndFourDaysAgoAsync();
+        var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d");
+        await WaitForCircuitAsync(page);
+        var idHeader = page.Locator(".open-table th:has(button[data-sort='id'])");
+
+        await idHeader.Locator("button").ClickAsync();
+        await Expect(idHeader).ToHaveAttributeAsync("aria-sort", "ascending");
+        await idHeader.Locator("button").ClickAsync();
+
+        await Expect(idHeader).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(page.Locator(".open-table tbody tr").First).ToHaveAttributeAsync("data-id", "D-old-2");
+    }
+
+    [Fact]
+    public async Task TheCsvExportDownloadsTheRowsTheApiAnswersForTheSameRange()
+    {
+        await PostTodayAndFourDaysAgoAsync();
+        var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d");
+        var from = await page.Locator(".kpis").GetAttributeAsync("data-from");
+        var to = await page.Locator(".kpis").GetAttributeAsync("data-to");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export='summary'] a[data-format='csv']").ClickAsync());
+        var path = await download.PathAsync();
+
+        download.SuggestedFilename.Should().EndWith(".csv");
+        var lines = (await File.ReadAllLinesAsync(path!, Encoding.UTF8)).Where(l => l.Length > 0).ToList();
+        using var client = new HttpClient { BaseAddress = _address };
+        var json = JsonNode.Parse(await client.GetStringAsync($"/api/v1/history/units/00082/summary?from={from}&to={to}"))!;
+        var kpis = json["kpis"]!.AsArray();
+        lines[0].Should().StartWith("Mã chỉ tiêu,Chỉ tiêu");
+        lines.Should().HaveCount(kpis.Count + 1);
+        var received = lines.Single(l => l.StartsWith("dossier.received,", StringComparison.Ordinal)).Split(',');
+        var receivedJson = kpis.Single(k => (string?)k!["id"] == "dossier.received")!;
+        received[3].Should().Be(receivedJson["value"]!["value"]!.ToString()).And.Be("5");
+        lines.Select(l => l.Split(',')[0]).Skip(1).Should().Equal(kpis.Select(k => (string?)k!["id"]));
+    }
+
+    [Fact]
+    public async Task AWardNameOnTheWallboardLinksToItsPage()
+    {
+        using var producer = _app.CreateProducer();
+        await producer.PostOrFailAsync(WireEvents.Received("link-1", DateTimeOffset.UtcNow.AddMinutes(-2), channel: "online", unit: "00082"));
+        var page = await _browser.OpenAsync(_address, "/?rank=dossier.onlineRate");
+
+        await page.Locator(".ranking tr[data-ward='00082'] a.ward-link").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/wards/00082"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Cửa Nam");
+        await Expect(page.Locator("tr[data-kpi='dossier.received'] .kpi-value")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task ThePickerFindsCuaNamWithoutDiacriticsAndAnUnknownCodeSaysNotFound()
+    {
+        var page = await _browser.OpenAsync(_address, "/wards/99999");
+        await Expect(page.Locator(".not-found")).ToHaveTextAsync("Không tìm thấy phường, xã có mã 99999.");
+        await WaitForCircuitAsync(page);
+
+        await SearchAsync(page, "cua nam");
+        await page.Locator(".ward-matches a[data-ward='00082']").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/wards/00082"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Cửa Nam");
+    }
+
+    /// <summary>Today: 2 online and 1 in person; four days ago: 2 in person, due a day ago, so overdue now.</summary>
+    private async Task PostTodayAndFourDaysAgoAsync()
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var old = DateTimeOffset.UtcNow.AddDays(-4);
+        using var producer = _app.CreateProducer();
+        await producer.PostOrFailAsync(
+            WireEvents.Received("new-1", now, channel: "online", unit: "00082"),
+            WireEvents.Received("new-2", now, channel: "online", unit: "00082"),
+            WireEvents.Received("new-3", now, channel: "in_person", unit: "00082"),
+            WireEvents.Received("old-1", old, channel: "in_person", unit: "00082"),
+            WireEvents.Received("old-2", old.AddMinutes(1), channel: "in_person", unit: "00082"));
+    }
+
+    /// <summary>Types again when a busy machine let the first keystrokes reach the page before its circuit did.</summary>
+    private static async Task SearchAsync(IPage page, string text)
+    {
+        var matches = page.Locator(".ward-matches");
+        for (var attempt = 0; attempt < 3 && !await matches.IsVisibleAsync(); attempt++)
+        {
+            await page.Locator("#ward-search").FillAsync("");
+            await page.Locator("#ward-search").PressSequentiallyAsync(text);
+            await page.WaitForTimeoutAsync(1000);
+        }
+    }
+
+    /// <summary>Prerendered HTML arrives before the interactive circuit; wait until the browser-side script ticks.</summary>
+    private static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor && document.documentElement.classList.contains('js')");
+        await page.WaitForTimeoutAsync(1000);
+    }
+}

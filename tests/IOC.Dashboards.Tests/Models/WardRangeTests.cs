@@ -1,0 +1,46 @@
+using IOC.Dashboards.Models;
+using IOC.History.Reading;
+
+namespace IOC.Dashboards.Tests.Models;
+
+public class WardRangeTests
+{
+    private static readonly DateOnly Today = new(2025, 7, 10);
+
+    [Theory]
+    [InlineData(null, "2025-07-10", "2025-07-11", HistoryStep.FiveMinutes)]
+    [InlineData("7d", "2025-07-04", "2025-07-11", HistoryStep.Hour)]
+    [InlineData("30d", "2025-06-11", "2025-07-11", HistoryStep.Day)]
+    [InlineData("90d", "2025-04-12", "2025-07-11", HistoryStep.Day)]
+    public void PresetsEndTodayAndChooseTheirStep(string? key, string from, string to, HistoryStep step)
+    {
+        var range = WardRange.Parse(key, null, null, Today);
+
+        range.FromParameter.Should().Be(from);
+        range.ToParameter.Should().Be(to);
+        range.Step.Should().Be(step);
+    }
+
+    [Fact]
+    public void ACustomRangeIncludesItsLastDay()
+    {
+        var range = WardRange.Parse("custom", "2025-07-01", "2025-07-03", Today);
+
+        range.Key.Should().Be("custom");
+        range.Days.Should().Be(3);
+        range.ToParameter.Should().Be("2025-07-04");
+        range.Step.Should().Be(HistoryStep.Hour);
+    }
+
+    [Theory]
+    [InlineData("2025-07-05", "2025-07-01")]
+    [InlineData("yesterday", "2025-07-01")]
+    [InlineData("2023-01-01", "2025-07-01")]
+    public void AReversedUnreadableOrTooLongCustomRangeFallsBackToToday(string from, string to)
+    {
+        var range = WardRange.Parse("custom", from, to, Today);
+
+        range.Key.Should().Be("today");
+        range.FirstDay.Should().Be(Today);
+    }
+}
