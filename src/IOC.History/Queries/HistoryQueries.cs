@@ -30,15 +30,20 @@ public sealed class HistoryQueries(TargetCatalog targets, SnapshotPublisher publ
         return new HistorySeries(UnitRef.From(unit), KpiRef.From(kpi), points[0].Start, points[^1].Start + step.Size(), step.ToWire(), points);
     }
 
-    /// <summary>Every KPI over the range against its target, the previous range of the same length and the city.</summary>
+    /// <summary>
+    /// Every KPI over the range against its target, the previous range of the same length and the city. A range that
+    /// runs into the future ("today") is compared like for like: the previous period is cut at the same point, so
+    /// today until 14:37 is set against yesterday until 14:37, not against the whole of yesterday.
+    /// </summary>
     public async Task<HistorySummary> SummaryAsync(Unit unit, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await CatchUpAsync(ct);
         var length = to - from;
+        var elapsedEnd = to < time.GetUtcNow() ? to : time.GetUtcNow();
         var totals = await reader.TotalsAsync(
         [
             new RangeRequest(unit.Key, from, to),
-            new RangeRequest(unit.Key, from - length, from),
+            new RangeRequest(unit.Key, from - length, elapsedEnd < from ? from - length : elapsedEnd - length),
             new RangeRequest(UnitKey.City, from, to),
         ], ct);
         var (range, previous, city) = (totals[0], totals[1], totals[2]);

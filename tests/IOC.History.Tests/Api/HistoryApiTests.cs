@@ -82,6 +82,20 @@ public sealed class HistoryApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ARangeRunningIntoTheFutureIsComparedWithThePreviousPeriodCutAtTheSameTime()
+    {
+        await PostDayAsync();
+        var today = new DateTimeOffset(Now.Year, Now.Month, Now.Day, 0, 0, 0, Now.Offset);
+
+        var summary = await GetAsync($"/api/v1/history/units/00082/summary?from={Q(today)}&to={Q(today.AddDays(1))}");
+
+        summary["previousFrom"]!.GetValue<DateTimeOffset>().Should().Be(today.AddDays(-1));
+        var previousTo = summary["previousTo"]!.GetValue<DateTimeOffset>();
+        previousTo.Should().BeBefore(today);
+        previousTo.Should().BeOnOrAfter(Now.AddDays(-1).AddHours(-1), "the previous day is read up to the same time of day (whole hour buckets)");
+    }
+
+    [Fact]
     public async Task DossiersAreBrokenDownByChannelAndByProcedure()
     {
         await PostDayAsync();
