@@ -125,10 +125,7 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
         await Expect(page.Locator(".view-indicator")).ToHaveTextAsync("Màn hình 1/4: Toàn thành phố");
     }
 
-    /// <summary>Prerendered HTML arrives before the interactive circuit; wait until the browser-side script ticks.</summary>
-    private static async Task WaitForCircuitAsync(IPage page)
-    {
-        await page.WaitForFunctionAsync("() => window.Blazor && document.documentElement.classList.contains('js')");
-        await page.WaitForTimeoutAsync(1000);
-    }
+    /// <summary>Prerendered HTML arrives before the interactive circuit; until it takes over, input does nothing.</summary>
+    private static Task WaitForCircuitAsync(IPage page) =>
+        Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 }

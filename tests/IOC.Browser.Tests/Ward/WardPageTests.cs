@@ -132,19 +132,11 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     /// <summary>Types again when a busy machine let the first keystrokes reach the page before its circuit did.</summary>
     private static async Task SearchAsync(IPage page, string text)
     {
-        var matches = page.Locator(".ward-matches");
-        for (var attempt = 0; attempt < 3 && !await matches.IsVisibleAsync(); attempt++)
-        {
-            await page.Locator("#ward-search").FillAsync("");
-            await page.Locator("#ward-search").PressSequentiallyAsync(text);
-            await page.WaitForTimeoutAsync(1000);
-        }
+        await page.Locator("#ward-search").PressSequentiallyAsync(text);
+        await Expect(page.Locator(".ward-matches")).ToBeVisibleAsync();
     }
 
-    /// <summary>Prerendered HTML arrives before the interactive circuit; wait until the browser-side script ticks.</summary>
-    private static async Task WaitForCircuitAsync(IPage page)
-    {
-        await page.WaitForFunctionAsync("() => window.Blazor && document.documentElement.classList.contains('js')");
-        await page.WaitForTimeoutAsync(1000);
-    }
+    /// <summary>Prerendered HTML arrives before the interactive circuit; until it takes over, input does nothing.</summary>
+    private static Task WaitForCircuitAsync(IPage page) =>
+        Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 }
