@@ -29,10 +29,10 @@ public sealed class HistoryEndpoints(UnitCatalog units, TargetCatalog targets, S
         }
     }
 
-    public async Task<IResult> SeriesAsync(Unit unit, HistoryArgs args, CancellationToken ct)
+    public async Task<IResult> SeriesAsync(Unit unit, SeriesArgs args, CancellationToken ct)
     {
         var (kpi, kpiError) = HistoryArgParser.Kpi(args.Kpi);
-        var (from, to, rangeError) = HistoryArgParser.Range(args);
+        var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
         if ((kpiError ?? rangeError ?? formatError) is { } error)
         {
@@ -56,9 +56,9 @@ public sealed class HistoryEndpoints(UnitCatalog units, TargetCatalog targets, S
         return Export.Answer(result, format, () => ExportTables.Series(result));
     }
 
-    public async Task<IResult> SummaryAsync(Unit unit, HistoryArgs args, CancellationToken ct)
+    public async Task<IResult> SummaryAsync(Unit unit, RangeArgs args, CancellationToken ct)
     {
-        var (from, to, rangeError) = HistoryArgParser.Range(args);
+        var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
         if ((rangeError ?? formatError) is { } error)
         {
@@ -98,9 +98,9 @@ public sealed class HistoryEndpoints(UnitCatalog units, TargetCatalog targets, S
         return Export.Answer(summary, format, () => ExportTables.Summary(summary));
     }
 
-    public async Task<IResult> DossiersAsync(Unit unit, HistoryArgs args, CancellationToken ct)
+    public async Task<IResult> DossiersAsync(Unit unit, RangeArgs args, CancellationToken ct)
     {
-        var (from, to, rangeError) = HistoryArgParser.Range(args);
+        var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
         if ((rangeError ?? formatError) is { } error)
         {

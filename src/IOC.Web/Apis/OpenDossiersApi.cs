@@ -10,7 +10,10 @@ namespace IOC.Web.Apis;
 /// <summary>Query parameters of the open-dossier list.</summary>
 /// <param name="Sort">due (default), received, daysLate, procedure or id.</param>
 /// <param name="Order">asc (default) or desc.</param>
-public sealed record OpenDossierArgs(string? Sort, string? Order, string? Format);
+public sealed record OpenDossierArgs(
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "sort")] string? Sort,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "order")] string? Order,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "format")] string? Format);
 
 /// <summary>A unit's open dossiers that are overdue or due within 24 h, as of <see cref="AsOf"/>.</summary>
 public sealed record OpenDossierList(UnitRef Unit, DateTimeOffset AsOf, int Overdue, int DueSoon, IReadOnlyList<OpenDossierItem> Items);
