@@ -89,10 +89,13 @@ public sealed partial class HistoryBuffer
             foreach (var item in items)
             {
                 _inFlight.Remove(item.Row.PointId);
-                item.Row.Shipped = Math.Max(item.Row.Shipped, item.Version);
-                if (!item.Row.Dirty)
+
+                // A save may have replaced the row by a grown copy meanwhile (same point id): that copy is what counts.
+                var row = _rows.TryGetValue(item.Row.Key, out var current) && current.PointId == item.Row.PointId ? current : item.Row;
+                row.Shipped = Math.Max(row.Shipped, item.Version);
+                if (!row.Dirty)
                 {
-                    Dirty(item.Row).Remove(item.Row);
+                    Dirty(row).Remove(row);
                 }
             }
 

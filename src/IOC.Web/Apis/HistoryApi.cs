@@ -8,20 +8,20 @@ public static class HistoryApi
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/history").WithTags("History").AddEndpointFilter(ServerTiming);
-        Map(api, "", "Series", "A KPI per step (5m, 1h, 1d) over a range, with numerator and denominator.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.SeriesAsync(u, a, ct)));
-        Map(api, "/summary", "Summary", "Every KPI over a range against its target, the previous range of the same length and the city.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.SummaryAsync(u, a, ct)));
-        Map(api, "/dossiers", "Dossiers", "Dossiers over a range by intake channel and by procedure.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.DossiersAsync(u, a, ct)));
+        Map<SeriesArgs>(api, "", "Series", "A KPI per step (5m, 1h, 1d) over a range, with numerator and denominator.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.SeriesAsync(u, a, ct)));
+        Map<RangeArgs>(api, "/summary", "Summary", "Every KPI over a range against its target, the previous range of the same length and the city.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.SummaryAsync(u, a, ct)));
+        Map<RangeArgs>(api, "/dossiers", "Dossiers", "Dossiers over a range by intake channel and by procedure.", (h, u, a, ct) => HistoryEndpoints.GuardAsync(() => h.DossiersAsync(u, a, ct)));
         return app;
     }
 
-    private static void Map(RouteGroupBuilder api, string suffix, string name, string summary, Func<HistoryEndpoints, Unit, HistoryArgs, CancellationToken, Task<IResult>> handle)
+    private static void Map<TArgs>(RouteGroupBuilder api, string suffix, string name, string summary, Func<HistoryEndpoints, Unit, TArgs, CancellationToken, Task<IResult>> handle)
     {
-        api.MapGet("/city" + suffix, ([AsParameters] HistoryArgs args, HistoryEndpoints h, CancellationToken ct) => handle(h, h.Units.City, args, ct))
+        api.MapGet("/city" + suffix, ([AsParameters] TArgs args, HistoryEndpoints h, CancellationToken ct) => handle(h, h.Units.City, args, ct))
             .WithName($"GetCityHistory{name}").WithSummary("Hanoi. " + summary);
-        api.MapGet("/units/{code}" + suffix, (string code, [AsParameters] HistoryArgs args, HistoryEndpoints h, CancellationToken ct) =>
+        api.MapGet("/units/{code}" + suffix, (string code, [AsParameters] TArgs args, HistoryEndpoints h, CancellationToken ct) =>
                 h.Units.TryGetWard(code, out var ward) ? handle(h, ward, args, ct) : Task.FromResult(UnknownUnit("ward", code)))
             .WithName($"GetWardHistory{name}").WithSummary("One ward. " + summary);
-        api.MapGet("/agencies/{code}" + suffix, (string code, [AsParameters] HistoryArgs args, HistoryEndpoints h, CancellationToken ct) =>
+        api.MapGet("/agencies/{code}" + suffix, (string code, [AsParameters] TArgs args, HistoryEndpoints h, CancellationToken ct) =>
                 h.Units.TryGetAgency(code, out var agency) ? handle(h, agency, args, ct) : Task.FromResult(UnknownUnit("agency", code)))
             .WithName($"GetAgencyHistory{name}").WithSummary("One agency. " + summary);
     }

@@ -4,15 +4,27 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.History.Reading;
 using IOC.History.Store;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IOC.Web.Apis;
 
-/// <summary>Query parameters of the history endpoints (bound with [AsParameters], so OpenAPI lists them).</summary>
-public sealed record HistoryArgs(string? From, string? To, string? Kpi, string? Step, string? Format)
+/// <summary>Query parameters of a history series (bound with [AsParameters], so OpenAPI lists them).</summary>
+public sealed record SeriesArgs(
+    [property: FromQuery(Name = "kpi")] string? Kpi,
+    [property: FromQuery(Name = "from")] string? From,
+    [property: FromQuery(Name = "to")] string? To,
+    [property: FromQuery(Name = "step")] string? Step,
+    [property: FromQuery(Name = "format")] string? Format)
 {
     /// <summary>The most points one series may have.</summary>
     public const int MaxPoints = 2000;
 }
+
+/// <summary>Query parameters of the history endpoints over a range (summary, dossiers).</summary>
+public sealed record RangeArgs(
+    [property: FromQuery(Name = "from")] string? From,
+    [property: FromQuery(Name = "to")] string? To,
+    [property: FromQuery(Name = "format")] string? Format);
 
 /// <summary>A history request that failed validation: the field and the reason, for a 400.</summary>
 public sealed record BadArg(string Field, string Reason)
@@ -27,20 +39,20 @@ public sealed record BadArg(string Field, string Reason)
 /// <summary>Parses and checks history query parameters; every failure names the field and why.</summary>
 public static partial class HistoryArgParser
 {
-    public static (DateTimeOffset From, DateTimeOffset To, BadArg? Error) Range(HistoryArgs args)
+    public static (DateTimeOffset From, DateTimeOffset To, BadArg? Error) Range(string? fromText, string? toText)
     {
-        if (Time("from", args.From) is { Error: { } fromError })
+        if (Time("from", fromText) is { Error: { } fromError })
         {
             return (default, default, fromError);
         }
 
-        if (Time("to", args.To) is { Error: { } toError })
+        if (Time("to", toText) is { Error: { } toError })
         {
             return (default, default, toError);
         }
 
-        var from = Time("from", args.From).At;
-        var to = Time("to", args.To).At;
+        var from = Time("from", fromText).At;
+        var to = Time("to", toText).At;
         return from < to
             ? (from, to, null)
             : (from, to, new BadArg("from", $"from must be before to (from {Wire(from)}, to {Wire(to)})."));
@@ -102,9 +114,9 @@ public static partial class HistoryArgParser
         var first = IOC.History.Model.Resolutions.Floor(from.ToUnixTimeMilliseconds(), size);
         var end = IOC.History.Model.Resolutions.Ceiling(to.ToUnixTimeMilliseconds(), size);
         var points = (end - first) / (long)size.TotalMilliseconds;
-        if (points > HistoryArgs.MaxPoints)
+        if (points > SeriesArgs.MaxPoints)
         {
-            return new BadArg("step", $"step {step.ToWire()} gives {points:N0} points from {Wire(from)} to {Wire(to)}; at most {HistoryArgs.MaxPoints:N0}: choose a coarser step or a shorter range.");
+            return new BadArg("step", $"step {step.ToWire()} gives {points:N0} points from {Wire(from)} to {Wire(to)}; at most {SeriesArgs.MaxPoints:N0}: choose a coarser step or a shorter range.");
         }
 
         if (retention.Of(step.Source()) is { } kept && !retention.Keeps(step.Source(), first, now.ToUnixTimeMilliseconds()))

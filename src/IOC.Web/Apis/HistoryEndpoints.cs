@@ -26,10 +26,10 @@ public sealed class HistoryEndpoints(UnitCatalog units, HistoryQueries queries, 
         }
     }
 
-    public async Task<IResult> SeriesAsync(Unit unit, HistoryArgs args, CancellationToken ct)
+    public async Task<IResult> SeriesAsync(Unit unit, SeriesArgs args, CancellationToken ct)
     {
         var (kpi, kpiError) = HistoryArgParser.Kpi(args.Kpi);
-        var (from, to, rangeError) = HistoryArgParser.Range(args);
+        var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
         if ((kpiError ?? rangeError ?? formatError) is { } error)
         {
@@ -46,9 +46,9 @@ public sealed class HistoryEndpoints(UnitCatalog units, HistoryQueries queries, 
         return Export.Answer(result, format, () => ExportTables.Series(result));
     }
 
-    public async Task<IResult> SummaryAsync(Unit unit, HistoryArgs args, CancellationToken ct)
+    public async Task<IResult> SummaryAsync(Unit unit, RangeArgs args, CancellationToken ct)
     {
-        var (from, to, rangeError) = HistoryArgParser.Range(args);
+        var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
         if ((rangeError ?? formatError) is { } error)
         {
@@ -59,9 +59,9 @@ public sealed class HistoryEndpoints(UnitCatalog units, HistoryQueries queries, 
         return Export.Answer(summary, format, () => ExportTables.Summary(summary));
     }
 
-    public async Task<IResult> DossiersAsync(Unit unit, HistoryArgs args, CancellationToken ct)
+    public async Task<IResult> DossiersAsync(Unit unit, RangeArgs args, CancellationToken ct)
     {
-        var (from, to, rangeError) = HistoryArgParser.Range(args);
+        var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
         if ((rangeError ?? formatError) is { } error)
         {

@@ -7,7 +7,10 @@ namespace IOC.Web.Apis;
 /// <summary>Query parameters of the open-dossier list.</summary>
 /// <param name="Sort">due (default), received, daysLate, procedure or id.</param>
 /// <param name="Order">asc (default) or desc.</param>
-public sealed record OpenDossierArgs(string? Sort, string? Order, string? Format);
+public sealed record OpenDossierArgs(
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "sort")] string? Sort,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "order")] string? Order,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "format")] string? Format);
 
 public static class OpenDossiersApi
 {

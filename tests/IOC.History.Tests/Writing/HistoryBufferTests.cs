@@ -154,6 +154,24 @@ public sealed class HistoryBufferTests : IDisposable
     }
 
     [Fact]
+    public void ARowThatGrewWhileBeingWrittenStaysPendingForItsNewSum()
+    {
+        using var buffer = Open();
+        buffer.Save([Changes.Of(1, Call(Now))], Now);
+        var inFlight = buffer.TakePending(100);
+
+        buffer.Save([Changes.Of(2, Call(Now))], Now);
+        var whileWriting = buffer.TakePending(100).Where(i => i.Row.Key.Resolution == Resolution.Minute).ToList();
+        buffer.MarkShipped(inFlight);
+        var afterwards = buffer.TakePending(100);
+
+        whileWriting.Should().BeEmpty("the minute's point is being written");
+        afterwards.Should().ContainSingle().Which.Values[Calls].Should().Be(2);
+        afterwards[0].Row.PointId.Should().Be(inFlight[0].Row.PointId);
+        buffer.Pending.Should().Be(3, "the minute, and the hour and day that also grew");
+    }
+
+    [Fact]
     public void ATickWithNothingNewStillMovesTheCheckpoint()
     {
         using var buffer = Open();
