@@ -17,7 +17,9 @@ public sealed class HistoryWriterTests : IAsyncLifetime
     private readonly FakeStore _store = new();
     private readonly HistoryBuffer _buffer;
     private readonly HistoryWriter _writer;
-    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+    // Half past the previous hour: recent enough for every retention, and a minute earlier is still the same hour and
+    // day, so the bucket counts below do not depend on when the test runs (at 15:00 "now" and "a minute ago" differ).
+    private readonly DateTimeOffset _now = HalfPastPreviousHour();
 
     public HistoryWriterTests()
     {
@@ -134,5 +136,11 @@ public sealed class HistoryWriterTests : IAsyncLifetime
             DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within {0}", Patience);
             await Task.Delay(20);
         }
+    }
+
+    private static DateTimeOffset HalfPastPreviousHour()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 30, 0, TimeSpan.Zero).AddHours(-1);
     }
 }
