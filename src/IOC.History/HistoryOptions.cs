@@ -15,6 +15,12 @@ public sealed class HistoryOptions
     /// <summary>The InfluxDB database; created on start with its retention policies.</summary>
     public string Database { get; set; } = "ioc";
 
+    /// <summary>
+    /// Ticks are merged and saved to the buffer at most this often (ms); 0 saves every tick. A crash loses no event
+    /// either way (the inbox has them); a longer interval only makes the restart replay a little more of the inbox.
+    /// </summary>
+    public int SaveMilliseconds { get; set; } = 1000;
+
     /// <summary>Least time between two writes to the store while it keeps up (ms); a backlog is written without pause.</summary>
     public int FlushMilliseconds { get; set; } = 1000;
 
@@ -65,6 +71,7 @@ public sealed class HistoryOptions
 
         Require(BatchSize > 0, "BatchSize", "must be positive");
         Require(FlushMilliseconds >= 0, "FlushMilliseconds", "must not be negative");
+        Require(SaveMilliseconds >= 0, "SaveMilliseconds", "must not be negative");
         Require(MaxBufferedMinutePoints > 0, "MaxBufferedMinutePoints", "must be positive");
         Require(RetryMaxSeconds > 0, "RetryMaxSeconds", "must be positive");
         Require(TimeoutSeconds > 0, "TimeoutSeconds", "must be positive");

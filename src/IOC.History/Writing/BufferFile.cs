@@ -39,10 +39,11 @@ internal sealed class BufferFile : IDisposable
               vals BLOB NOT NULL, reason TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS open_dossiers (
               level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, procedure TEXT NOT NULL, channel INTEGER NOT NULL,
-              received TEXT NOT NULL, due TEXT NOT NULL, for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS open_tickets (
-              level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, opened TEXT NOT NULL, due TEXT NOT NULL,
+              received INTEGER NOT NULL, received_offset INTEGER NOT NULL, due INTEGER NOT NULL, due_offset INTEGER NOT NULL,
               for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS open_tickets (
+              level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, opened INTEGER NOT NULL, opened_offset INTEGER NOT NULL,
+              due INTEGER NOT NULL, due_offset INTEGER NOT NULL, for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
             """);
     }
 
@@ -130,24 +131,24 @@ internal sealed class BufferFile : IDisposable
             items.TryGetValue(key, out var found) ? found : items[key] = ([], []);
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT level, unit, id, procedure, channel, received, due, for_city FROM open_dossiers";
+            command.CommandText = "SELECT level, unit, id, procedure, channel, received, received_offset, due, due_offset, for_city FROM open_dossiers";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 Of(new UnitKey((UnitLevel)reader.GetInt64(0), reader.GetString(1))).Dossiers.Add(new OpenDossier(
                     reader.GetString(2), reader.GetString(3), (DossierChannel)reader.GetInt64(4),
-                    Time(reader.GetString(5)), Time(reader.GetString(6)), reader.GetInt64(7) != 0));
+                    Time(reader.GetInt64(5), reader.GetInt64(6)), Time(reader.GetInt64(7), reader.GetInt64(8)), reader.GetInt64(9) != 0));
             }
         }
 
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT level, unit, id, opened, due, for_city FROM open_tickets";
+            command.CommandText = "SELECT level, unit, id, opened, opened_offset, due, due_offset, for_city FROM open_tickets";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 Of(new UnitKey((UnitLevel)reader.GetInt64(0), reader.GetString(1))).Tickets.Add(new OpenTicket(
-                    reader.GetString(2), Time(reader.GetString(3)), Time(reader.GetString(4)), reader.GetInt64(5) != 0));
+                    reader.GetString(2), Time(reader.GetInt64(3), reader.GetInt64(4)), Time(reader.GetInt64(5), reader.GetInt64(6)), reader.GetInt64(7) != 0));
             }
         }
 
@@ -159,13 +160,14 @@ internal sealed class BufferFile : IDisposable
     private void SaveOpenItems(SqliteTransaction transaction, IEnumerable<GrainChanges> changes)
     {
         using var putDossier = Command(transaction, """
-            INSERT OR REPLACE INTO open_dossiers (level, unit, id, procedure, channel, received, due, for_city)
-            VALUES ($l, $u, $i, $p, $c, $r, $d, $f)
-            """, "$l", "$u", "$i", "$p", "$c", "$r", "$d", "$f");
+            INSERT OR REPLACE INTO open_dossiers (level, unit, id, procedure, channel, received, received_offset, due, due_offset, for_city)
+            VALUES ($l, $u, $i, $p, $c, $r, $ro, $d, $do, $f)
+            """, "$l", "$u", "$i", "$p", "$c", "$r", "$ro", "$d", "$do", "$f");
         using var dropDossier = Command(transaction, "DELETE FROM open_dossiers WHERE level = $l AND unit = $u AND id = $i", "$l", "$u", "$i");
         using var putTicket = Command(transaction, """
-            INSERT OR REPLACE INTO open_tickets (level, unit, id, opened, due, for_city) VALUES ($l, $u, $i, $o, $d, $f)
-            """, "$l", "$u", "$i", "$o", "$d", "$f");
+            INSERT OR REPLACE INTO open_tickets (level, unit, id, opened, opened_offset, due, due_offset, for_city)
+            VALUES ($l, $u, $i, $o, $oo, $d, $do, $f)
+            """, "$l", "$u", "$i", "$o", "$oo", "$d", "$do", "$f");
         using var dropTicket = Command(transaction, "DELETE FROM open_tickets WHERE level = $l AND unit = $u AND id = $i", "$l", "$u", "$i");
         foreach (var change in changes)
         {
@@ -183,7 +185,8 @@ internal sealed class BufferFile : IDisposable
                 }
                 else
                 {
-                    Run(putDossier, level, unit, id, dossier.Procedure, (int)dossier.Channel, Text(dossier.ReceivedAt), Text(dossier.DueAt), dossier.CountsForCity ? 1 : 0);
+                    Run(putDossier, level, unit, id, dossier.Procedure, (int)dossier.Channel,
+                        dossier.ReceivedAt.UtcTicks, (long)dossier.ReceivedAt.Offset.TotalMinutes, dossier.DueAt.UtcTicks, (long)dossier.DueAt.Offset.TotalMinutes, dossier.CountsForCity ? 1 : 0);
                 }
             }
 
@@ -195,15 +198,16 @@ internal sealed class BufferFile : IDisposable
                 }
                 else
                 {
-                    Run(putTicket, level, unit, id, Text(ticket.OpenedAt), Text(ticket.DueAt), ticket.CountsForCity ? 1 : 0);
+                    Run(putTicket, level, unit, id, ticket.OpenedAt.UtcTicks, (long)ticket.OpenedAt.Offset.TotalMinutes,
+                        ticket.DueAt.UtcTicks, (long)ticket.DueAt.Offset.TotalMinutes, ticket.CountsForCity ? 1 : 0);
                 }
             }
         }
     }
 
-    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Time(string text) => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture);
+    /// <summary>An instant stored exactly as UTC ticks and its offset in minutes (as the producer wrote it).</summary>
+    private static DateTimeOffset Time(long utcTicks, long offsetMinutes) =>
+        new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
 
     private SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
     {

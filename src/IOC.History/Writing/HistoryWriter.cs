@@ -36,6 +36,7 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     private int _suppressed;
     private volatile bool _flushRequested;
     private bool _schemaReady;
+    private DateTimeOffset _lastSave = DateTimeOffset.MinValue;
 
     public HistoryWriter(HistoryBuffer buffer, IHistoryStore store, HistoryOptions options, TimeProvider time, Action<string>? warn = null)
     {
@@ -60,7 +61,10 @@ public sealed partial class HistoryWriter : IAsyncDisposable
 
     public long PointsWritten { get; private set; }
 
-    /// <summary>Ticks not saved to the buffer yet because saving failed; retried with the next tick.</summary>
+    /// <summary>Why the last save to the buffer failed (the disk?), or null; its ticks are saved with a later one.</summary>
+    public string? SaveError { get; private set; }
+
+    /// <summary>Ticks waiting to be saved together (at most <see cref="HistoryOptions.SaveMilliseconds"/>), or whose save failed.</summary>
     public int UnsavedTicks
     {
         get
@@ -102,13 +106,48 @@ public sealed partial class HistoryWriter : IAsyncDisposable
                 return;
             }
 
-            // Kept until saved: if the disk fails now, the next tick saves these changes with its own.
+            // Ticks are merged and saved together at most every SaveMilliseconds: a bucket's row is then rewritten
+            // once a second rather than at every tick. Unsaved ticks are only in memory; a crash loses them from the
+            // buffer, never from the inbox, and the checkpoint (saved with them) makes the restart replay them.
             _unsaved.Add(changes);
-            _buffer.Save(_unsaved, _time.GetUtcNow());
-            _unsaved.Clear();
+            if (_time.GetUtcNow() - _lastSave >= TimeSpan.FromMilliseconds(_options.SaveMilliseconds))
+            {
+                SaveUnsaved();
+            }
+        }
+    }
+
+    /// <summary>Saves the ticks waiting to be merged now (before a flush, or when stopping).</summary>
+    public void SaveNow()
+    {
+        lock (_saveLock)
+        {
+            if (_unsaved.Count > 0)
+            {
+                SaveUnsaved();
+            }
+        }
+    }
+
+    /// <summary>Under the save lock. On failure the ticks stay unsaved and the error goes to the caller (the publisher logs it).</summary>
+    private void SaveUnsaved()
+    {
+        var now = _time.GetUtcNow();
+        try
+        {
+            _buffer.Save(_unsaved, now);
+        }
+        catch (Exception ex)
+        {
+            SaveError = ex.Message;
+            throw;
         }
 
-        if (!changes.IsEmpty)
+        var changed = _unsaved.Any(t => !t.IsEmpty);
+        _unsaved.Clear();
+        _lastSave = now;
+        SaveError = null;
+        if (changed)
         {
             Wake();
         }
@@ -120,6 +159,7 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     /// </summary>
     public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        SaveNow();
         var pending = _buffer.PendingNow();
         if (pending.Count == 0)
         {
@@ -188,6 +228,16 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
+        try
+        {
+            SaveNow();
+        }
+        catch (Exception ex)
+        {
+            // Stopping: the unsaved ticks' events are after the saved checkpoint, so the next start replays them.
+            _warn($"History writer could not save its last ticks while stopping: {ex.Message}");
+        }
+
         await _stop.CancelAsync();
         if (_loop is not null)
         {

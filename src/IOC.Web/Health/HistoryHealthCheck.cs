@@ -40,9 +40,9 @@ public sealed class HistoryHealthCheck(HistoryWriter writer) : IHealthCheck
             return Task.FromResult(HealthCheckResult.Degraded($"History store {writer.Store.Kind} is down: {pending} points buffered, retrying", data: data));
         }
 
-        if (writer.UnsavedTicks > 0)
+        if (writer.SaveError is { } saveError)
         {
-            return Task.FromResult(HealthCheckResult.Degraded($"{writer.UnsavedTicks} ticks not saved to the history buffer yet (disk?)", data: data));
+            return Task.FromResult(HealthCheckResult.Degraded($"{writer.UnsavedTicks} ticks could not be saved to the history buffer: {saveError}", data: data));
         }
 
         if (buffer.RejectedPoints > 0)

@@ -52,7 +52,7 @@ internal sealed class RunningApp(AppProcess process) : IDisposable
     public async Task WaitForHistoryAsync(Func<JsonObject, bool>? condition = null)
     {
         (await Http.GetAsync("/api/v1/kpi/city")).EnsureSuccessStatusCode();
-        condition ??= h => h["state"]!.GetValue<string>() == "up" && h["bufferedPoints"]!.GetValue<int>() == 0;
+        condition ??= h => h["state"]!.GetValue<string>() == "up" && h["bufferedPoints"]!.GetValue<int>() == 0 && h["unsavedTicks"]!.GetValue<int>() == 0;
         var deadline = DateTime.UtcNow + Patience;
         JsonObject health;
         while (!condition(health = await HealthAsync("history")))

@@ -16,8 +16,8 @@ public sealed class RestartTests : IDisposable
 
     private static DateTimeOffset AMinuteAgo => DateTimeOffset.UtcNow.AddMinutes(-1);
 
-    /// <summary>No timed tick: only reads tick, so the test decides what the checkpoint holds.</summary>
-    private static readonly Dictionary<string, string> ReadsTick = new() { ["Grains__TickMilliseconds"] = "600000" };
+    /// <summary>No timed tick: only reads tick, and every tick is saved, so the test decides what the checkpoint holds.</summary>
+    private static readonly Dictionary<string, string> ReadsTick = new() { ["Grains__TickMilliseconds"] = "600000", ["History__SaveMilliseconds"] = "0" };
 
     public void Dispose()
     {

@@ -23,7 +23,7 @@ public sealed class HistoryWriterTests : IAsyncLifetime
 
     public HistoryWriterTests()
     {
-        var options = new HistoryOptions { FlushMilliseconds = 0, RetryMaxSeconds = 0.5 };
+        var options = new HistoryOptions { SaveMilliseconds = 0, FlushMilliseconds = 0, RetryMaxSeconds = 0.5 };
         _buffer = new HistoryBuffer(_folder.File("history-buffer.db"), Retention.From(options), options.MaxBufferedMinutePoints);
         _writer = new HistoryWriter(_buffer, _store, options, TimeProvider.System);
     }
