@@ -131,17 +131,14 @@ public sealed class SnapshotPublisher
 
         var previousCity = _city.LastSnapshot;
         var city = _city.Snapshot(now, cityGauges);
-        var cityToday = Store.CityToday;
-        if (!city.SameFiguresAs(previousCity) || everything)
+        var cityMoved = !city.SameFiguresAs(previousCity);
+        if (cityMoved)
         {
-            if (!city.SameFiguresAs(previousCity))
-            {
-                changed.Add(city);
-            }
-
-            // The wallboard's trend of today; recomputed only when the city moved (or the minute turned).
-            cityToday = _city.TodayByFiveMinutes(now);
+            changed.Add(city);
         }
+
+        // The wallboard's trend of today; recomputed only when the city moved (or the minute turned).
+        var cityToday = cityMoved || everything ? _city.TodayByFiveMinutes(now) : Store.CityToday;
 
         Store.Publish(now, city, cityToday, changed);
         Ticks++;
