@@ -42,6 +42,10 @@ public sealed class HeadlessChromium : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Prerendered HTML arrives before the interactive circuit; until it takes over, input does nothing.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(ScreenshotDir, name + ".png");

@@ -79,7 +79,7 @@ public sealed class ResilienceTests : IClassFixture<HeadlessChromium>, IDisposab
     /// <summary>The circuit is up and the browser has seen at least two server updates of the freshness stamp.</summary>
     private static async Task WaitForLiveAsync(IPage page)
     {
-        await Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await HeadlessChromium.WaitForCircuitAsync(page);
         var first = await page.Locator("[data-fresh]").GetAttributeAsync("data-asof", new() { Timeout = 30_000 });
         await page.WaitForFunctionAsync(
             "asOf => document.querySelector('[data-fresh]')?.dataset.asof !== asOf",

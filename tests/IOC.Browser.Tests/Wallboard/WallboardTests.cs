@@ -46,7 +46,7 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
     {
         var page = await _browser.OpenAsync(_address, "/");
         await Expect(page.Locator(".view-city .tile[data-kpi='dossier.onlineRate'] .tile-value")).ToHaveTextAsync("—");
-        await WaitForCircuitAsync(page);
+        await HeadlessChromium.WaitForCircuitAsync(page);
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         using var producer = _app.CreateProducer();
 
@@ -74,7 +74,7 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
             WireEvents.Received("rank-2", now, channel: "in_person", unit: "00004"),
             WireEvents.Received("rank-3", now, channel: "online", unit: "00004"));
         var page = await _browser.OpenAsync(_address, "/");
-        await WaitForCircuitAsync(page);
+        await HeadlessChromium.WaitForCircuitAsync(page);
 
         await page.SelectOptionAsync("#rank-kpi", "dossier.onlineRate");
 
@@ -94,7 +94,7 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
         await page.GotoAsync(new Uri(_address, "/").ToString());
         await Expect(page.Locator("h1")).ToHaveTextAsync("Smart Operations Centre");
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en");
-        await WaitForCircuitAsync(page);
+        await HeadlessChromium.WaitForCircuitAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to Vietnamese" }).ClickAsync();
 
@@ -124,8 +124,4 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
         seen.Should().Equal("wards", "agencies", "hotline", "city");
         await Expect(page.Locator(".view-indicator")).ToHaveTextAsync("Màn hình 1/4: Toàn thành phố");
     }
-
-    /// <summary>Prerendered HTML arrives before the interactive circuit; until it takes over, input does nothing.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 }

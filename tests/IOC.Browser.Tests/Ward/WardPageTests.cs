@@ -34,7 +34,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
         await Expect(received).ToHaveTextAsync("3");
         await Expect(online).ToContainTextAsync("66,7%");
         await Expect(page.Locator("a[data-range='today']")).ToHaveAttributeAsync("aria-current", "true");
-        await WaitForCircuitAsync(page);
+        await HeadlessChromium.WaitForCircuitAsync(page);
 
         await page.Locator("a[data-range='7d']").ClickAsync();
 
@@ -52,7 +52,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     {
         await PostTodayAndFourDaysAgoAsync();
         var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d");
-        await WaitForCircuitAsync(page);
+        await HeadlessChromium.WaitForCircuitAsync(page);
         var idHeader = page.Locator(".open-table th:has(button[data-sort='id'])");
 
         await idHeader.Locator("button").ClickAsync();
@@ -106,7 +106,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     {
         var page = await _browser.OpenAsync(_address, "/wards/99999");
         await Expect(page.Locator(".not-found")).ToHaveTextAsync("Không tìm thấy phường, xã có mã 99999.");
-        await WaitForCircuitAsync(page);
+        await HeadlessChromium.WaitForCircuitAsync(page);
 
         await SearchAsync(page, "cua nam");
         await page.Locator(".ward-matches a[data-ward='00082']").ClickAsync();
@@ -135,8 +135,4 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
         await page.Locator("#ward-search").PressSequentiallyAsync(text);
         await Expect(page.Locator(".ward-matches")).ToBeVisibleAsync();
     }
-
-    /// <summary>Prerendered HTML arrives before the interactive circuit; until it takes over, input does nothing.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 }
