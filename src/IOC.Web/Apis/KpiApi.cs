@@ -1,8 +1,8 @@
 using IOC.Domain.Kpis;
-using IOC.Domain.Targets;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Grains.Publishing;
+using IOC.Live.Feed;
 using IOC.Live.KpiViews;
 
 namespace IOC.Web.Apis;
@@ -47,7 +47,7 @@ public static class KpiApi
 }
 
 /// <summary>Reads published snapshots after asking for a fresh tick, so a producer reads its own writes.</summary>
-public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, SnapshotPublisher publisher)
+public sealed class KpiReader(UnitCatalog units, LiveKpis live, SnapshotPublisher publisher)
 {
     public async Task<IResult> OneAsync(string? windowText, Func<UnitCatalog, Unit?> find, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, Snapshot
         }
 
         await publisher.RefreshAsync(ct);
-        return Results.Ok(UnitKpis.From(unit, publisher.Store.Get(unit.Key), window, targets));
+        return Results.Ok(live.Get(unit, window));
     }
 
     public async Task<IResult> ManyAsync(string? windowText, Func<UnitCatalog, IEnumerable<Unit>> select, CancellationToken ct)
@@ -73,8 +73,8 @@ public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, Snapshot
         }
 
         await publisher.RefreshAsync(ct);
-        var list = select(units).Select(u => UnitKpis.From(u, publisher.Store.Get(u.Key), window, targets)).ToList();
-        return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(publisher.Store.LastTick ?? DateTimeOffset.UnixEpoch), list));
+        var list = select(units).Select(u => live.Get(u, window)).ToList();
+        return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(live.LastTick ?? DateTimeOffset.UnixEpoch), list));
     }
 
     private static KpiWindow? ParseWindow(string? text) =>
