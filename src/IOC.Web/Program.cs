@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddIocLogging();
 builder.AddIocCore();
 builder.AddIocHistory();
+builder.AddIocReview();
 builder.AddIocSimulator(enabled: command.Name is null);
 builder.AddIocApi();
 builder.AddIocHealthChecks();
@@ -39,6 +40,7 @@ app.MapUnitsApi();
 app.MapIocLive();
 app.MapHistoryApi();
 app.MapOpenDossiersApi();
+app.MapReviewApi();
 app.MapIocDashboards();
 await app.RunAsync();
 return 0;

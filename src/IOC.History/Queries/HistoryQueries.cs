@@ -93,7 +93,7 @@ public sealed class HistoryQueries(TargetCatalog targets, SnapshotPublisher publ
     private static DateTimeOffset Local(DateTimeOffset at) => VietnamTime.ToLocal(at);
 
     /// <summary>Folds what is queued, saves it to the buffer and writes it out, so the store has what was acknowledged.</summary>
-    private async Task CatchUpAsync(CancellationToken ct)
+    public async Task CatchUpAsync(CancellationToken ct)
     {
         await publisher.RefreshAsync(ct);
         await reader.CatchUpAsync(ct);

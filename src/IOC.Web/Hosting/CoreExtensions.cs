@@ -26,7 +26,7 @@ public static class CoreExtensions
         {
             var dir = SeedData.Locate(builder.Configuration["SeedData:Directory"]);
             var units = SeedData.LoadUnits(dir);
-            return new SeedCatalogs(units, SeedData.LoadTargets(dir, units));
+            return new SeedCatalogs(units, SeedData.LoadTargets(dir, units), SeedData.LoadCommitments(dir, units));
         });
         services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().Units);
         services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().Targets);
@@ -61,4 +61,4 @@ public static class CoreExtensions
 }
 
 /// <summary>Units and targets are loaded together: targets are checked against the units they name.</summary>
-internal sealed record SeedCatalogs(UnitCatalog Units, TargetCatalog Targets);
+internal sealed record SeedCatalogs(UnitCatalog Units, TargetCatalog Targets, IReadOnlyList<Commitment> Commitments);

@@ -1,0 +1,78 @@
+using IOC.Domain.Targets;
+using IOC.Domain.Time;
+using IOC.Review.Periods;
+using IOC.Review.Reports;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IOC.Web.Apis;
+
+/// <summary>Query parameters naming a review period (see <see cref="ReviewPeriod"/>).</summary>
+public sealed record ReviewArgs(
+    [property: FromQuery(Name = "period")] string? Period,
+    [property: FromQuery(Name = "value")] string? Value,
+    [property: FromQuery(Name = "from")] string? From,
+    [property: FromQuery(Name = "to")] string? To,
+    [property: FromQuery(Name = "format")] string? Format)
+{
+    /// <summary>The period named, or a 400 naming the bad parameter. No period: the current month.</summary>
+    public (ReviewPeriod Period, BadArg? Error) Parse(TimeProvider time) =>
+        ReviewPeriod.TryParse(Period, Value, From, To, VietnamTime.LocalDate(time.GetUtcNow()), out var period, out var error)
+            ? (period, null)
+            : (period, new BadArg(error!.Field, $"{error.Field} {error.Reason}."));
+}
+
+public static class ReviewApi
+{
+    /// <summary>/api/v1/review: the competition review of a period; see docs/review.md.</summary>
+    public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/review", ([AsParameters] ReviewArgs args, ReviewQuery query, TimeProvider time, CancellationToken ct) =>
+                HistoryEndpoints.GuardAsync(async () =>
+                {
+                    var (period, error) = args.Parse(time);
+                    if (error is not null)
+                    {
+                        return error.ToResult();
+                    }
+
+                    if (args.Format is not (null or "" or "json"))
+                    {
+                        return new BadArg("format", "format must be json.").ToResult();
+                    }
+
+                    return Results.Ok(ReviewWire.From(await query.BuildAsync(period, ct)));
+                }))
+            .WithTags("Review").WithName("GetReview")
+            .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall.");
+        return app;
+    }
+}
+
+/// <summary>The review as JSON.</summary>
+public sealed record ReviewWire(string Period, string Value, DateOnly FirstDay, DateOnly LastDay, string LabelVi, string LabelEn, DateTimeOffset AsOf, bool Running, IReadOnlyList<AgencyWire> Agencies)
+{
+    public static ReviewWire From(ReviewReport report) => new(
+        report.Period.KindWire, report.Period.Value, report.Period.FirstDay, report.Period.LastDay, report.Period.LabelVi, report.Period.LabelEn,
+        report.AsOf, report.Running,
+        report.Agencies.Select(a => new AgencyWire(
+            a.Agency.Code, a.Agency.Name, a.Agency.NameEn, a.Rank,
+            a.Score.Attainment is { } s ? Math.Round(s, 2) : null, a.Score.Met, a.Score.WithData, a.Score.Total,
+            a.Commitments.Select(c => CommitmentWire.From(c, report.CommittedTo(c.Result.Commitment.Kpi))).ToList())).ToList());
+}
+
+/// <param name="Attainment">Mean capped attainment of the commitments with data, in percent (see docs/review.md).</param>
+public sealed record AgencyWire(string Code, string Name, string NameEn, int? Rank, double? Attainment, int Met, int WithData, int Commitments, IReadOnlyList<CommitmentWire> Items);
+
+public sealed record CommitmentWire(
+    string Kpi, string WordingVi, string WordingEn, string Direction, double Target, double? Value, double? Numerator, long? Denominator,
+    string Status, long? GapItems, string GapVi, string GapEn, int? Rank, int RankedOf, IReadOnlyList<TrendPoint> Trend)
+{
+    public static CommitmentWire From(CommitmentReview review, int rankedOf)
+    {
+        var (c, v) = (review.Result.Commitment, review.Result.Value);
+        return new CommitmentWire(
+            c.Kpi, c.WordingVi, c.WordingEn, c.ToTarget().DirectionSymbol, c.Value,
+            v.Value is { } value ? Math.Round(value, 2) : null, v.Numerator, v.Denominator,
+            review.Result.Status.ToWire(), review.Result.Gap.Items, review.GapVi, review.GapEn, review.Rank, rankedOf, review.Trend);
+    }
+}
