@@ -35,6 +35,24 @@ public static class WireEvents
         return e;
     }
 
+    /// <summary>A document an agency processed: on paper, digitally, or digitally and signed digitally.</summary>
+    public static JsonObject Document(string id, DateTimeOffset at, string agency, bool digital, bool signedDigitally = false)
+    {
+        var e = Common(id, "document.processed", at, null, agency);
+        e["digital"] = digital;
+        e["signedDigitally"] = signedDigitally;
+        return e;
+    }
+
+    /// <summary>A survey answer about a dossier (rating: very_satisfied … very_dissatisfied).</summary>
+    public static JsonObject Survey(string id, DateTimeOffset at, string rating, string? unit = null, string? agency = null)
+    {
+        var e = Common(id, "survey.response", at, unit ?? (agency is null ? Ward : null), agency);
+        e["subject"] = "dossier";
+        e["rating"] = rating;
+        return e;
+    }
+
     public static JsonObject Common(string id, string type, DateTimeOffset at, string? unit, string? agency)
     {
         var e = new JsonObject { ["id"] = id, ["type"] = type, ["at"] = Stamp(at) };

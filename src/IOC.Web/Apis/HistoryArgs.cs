@@ -27,11 +27,11 @@ public sealed record RangeArgs(
     [property: FromQuery(Name = "format")] string? Format);
 
 /// <summary>A history request that failed validation: the field and the reason, for a 400.</summary>
-public sealed record BadArg(string Field, string Reason)
+public sealed record BadArg(string Field, string Reason, string Title = "Bad history request")
 {
     public IResult ToResult() => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest,
-        title: "Bad history request",
+        title: Title,
         detail: Reason,
         extensions: new Dictionary<string, object?> { ["field"] = Field });
 }

@@ -14,11 +14,13 @@ public sealed record ReviewArgs(
     [property: FromQuery(Name = "to")] string? To,
     [property: FromQuery(Name = "format")] string? Format)
 {
+    public const string BadTitle = "Bad review request";
+
     /// <summary>The period named, or a 400 naming the bad parameter. No period: the current month.</summary>
     public (ReviewPeriod Period, BadArg? Error) Parse(TimeProvider time) =>
         ReviewPeriod.TryParse(Period, Value, From, To, VietnamTime.LocalDate(time.GetUtcNow()), out var period, out var error)
             ? (period, null)
-            : (period, new BadArg(error!.Field, $"{error.Field} {error.Reason}."));
+            : (period, new BadArg(error!.Field, $"{error.Field} {error.Reason}.", BadTitle));
 }
 
 public static class ReviewApi
@@ -37,7 +39,7 @@ public static class ReviewApi
 
                     if (args.Format is not (null or "" or "json"))
                     {
-                        return new BadArg("format", "format must be json.").ToResult();
+                        return new BadArg("format", "format must be json.", ReviewArgs.BadTitle).ToResult();
                     }
 
                     return Results.Ok(ReviewWire.From(await query.BuildAsync(period, ct)));
