@@ -9,6 +9,12 @@ namespace IOC.Review.Psi;
 public sealed record PsiUnitResult(Unit Unit, PsiEstimate Estimate, int? Rank);
 
 /// <summary>
+/// A group as the report describes it: its formula (as the estimates state it) and for how many wards it came from the
+/// feeds, was entered by hand, or was not measured.
+/// </summary>
+public sealed record PsiGroupSummary(PsiGroup Group, int MaxPoints, string FormulaVi, string FormulaEn, int WardsFed, int WardsManual, int WardsNotMeasured);
+
+/// <summary>
 /// The PSI estimate of every ward and agency over a period, the wards ranked best first. The ranking is on the score
 /// scaled to 100 over the groups measured (<see cref="PsiEstimate.Scaled"/>), not on raw points: transparency is
 /// missing for every ward until psi-manual.csv has it, so raw totals would be out of 82 for most wards and out of 100
@@ -23,6 +29,17 @@ public sealed record PsiReport(
     IReadOnlyList<PsiUnitResult> Wards,
     IReadOnlyList<PsiUnitResult> Agencies)
 {
+    /// <summary>The five groups with their formulas; transparency's says "entered by hand" once any unit has an entry.</summary>
+    public IReadOnlyList<PsiGroupSummary> Groups => Enum.GetValues<PsiGroup>().Select(group =>
+    {
+        var scores = Wards.Concat(Agencies).Select(u => u.Estimate.Groups.Single(g => g.Group == group)).ToList();
+        var shown = scores.FirstOrDefault(g => g.Source != PsiSource.NotMeasured) ?? scores.FirstOrDefault()
+            ?? PsiEstimator.Estimate("", default).Groups.Single(g => g.Group == group);
+        var wards = Wards.Select(w => w.Estimate.Groups.Single(g => g.Group == group).Source).ToList();
+        return new PsiGroupSummary(group, shown.MaxPoints, shown.FormulaVi, shown.FormulaEn,
+            wards.Count(s => s == PsiSource.Feeds), wards.Count(s => s == PsiSource.Manual), wards.Count(s => s == PsiSource.NotMeasured));
+    }).ToList();
+
     public int Count(PsiBand band) => Wards.Count(w => w.Estimate.Band == band);
 
     /// <summary>Wards with no group measured in the period: no score, no band, no rank.</summary>
