@@ -41,6 +41,7 @@ app.MapIocLive();
 app.MapHistoryApi();
 app.MapOpenDossiersApi();
 app.MapReviewApi();
+app.MapPsiApi();
 app.MapIocDashboards();
 await app.RunAsync();
 return 0;

@@ -51,7 +51,8 @@ public sealed record PsiEstimate(string Unit, IReadOnlyList<PsiGroupScore> Group
     /// <summary>Points on a 100 scale over the measured groups; null when nothing is measured.</summary>
     public double? Scaled => MeasuredMax == 0 ? null : 100 * Points / MeasuredMax;
 
-    public PsiBand? Band => Scaled switch
+    /// <summary>The band of the scaled score as shown (one decimal), so a ward shown as "50,0" is never labelled weak.</summary>
+    public PsiBand? Band => (Scaled is { } scaled ? Math.Round(scaled, 1, MidpointRounding.AwayFromZero) : (double?)null) switch
     {
         null => null,
         >= 90 => PsiBand.Excellent,

@@ -1,11 +1,16 @@
+using IOC.Domain.Seed;
 using IOC.Review.Agreement;
+using IOC.Review.Psi;
 using IOC.Review.Reports;
 
 namespace IOC.Web.Hosting;
 
 public static class ReviewExtensions
 {
-    /// <summary>The competition agreement from seed data and the review built from the history store.</summary>
+    /// <summary>
+    /// The competition agreement from seed data, the review built from the history store, and the PSI estimate with the
+    /// points entered by hand (seed-data/psi-manual.csv, read at start so a bad row stops the start like other seed data).
+    /// </summary>
     public static IHostApplicationBuilder AddIocReview(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -15,6 +20,22 @@ public static class ReviewExtensions
             return new CompetitionAgreement(seed.Units, seed.Commitments);
         });
         services.AddSingleton<ReviewQuery>();
+        services.AddSingleton(sp => PsiManualData.Load(
+            SeedData.Locate(builder.Configuration["SeedData:Directory"]), sp.GetRequiredService<SeedCatalogs>().Units));
+        services.AddSingleton<PsiQuery>();
+        services.AddHostedService(sp => new SeedCheck(() => sp.GetRequiredService<PsiManualData>()));
         return builder;
     }
+}
+
+/// <summary>Builds a seed-data singleton when the host starts, so a bad file fails the start, not the first request.</summary>
+internal sealed class SeedCheck(Func<object> load) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        load();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
