@@ -35,6 +35,15 @@ public static class WireEvents
         return e;
     }
 
+    /// <summary>A document an agency processed (agencies only: no ward).</summary>
+    public static JsonObject Document(string id, DateTimeOffset at, string agency, bool digital, bool signedDigitally)
+    {
+        var e = Common(id, "document.processed", at, null, agency);
+        e["digital"] = digital;
+        e["signedDigitally"] = signedDigitally;
+        return e;
+    }
+
     public static JsonObject Common(string id, string type, DateTimeOffset at, string? unit, string? agency)
     {
         var e = new JsonObject { ["id"] = id, ["type"] = type, ["at"] = Stamp(at) };
