@@ -129,7 +129,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
             WireEvents.Received("old-2", old.AddMinutes(1), channel: "in_person", unit: "00082"));
     }
 
-    /// <summary>Types again when a busy machine let the first keystrokes reach the page before its circuit did.</summary>
+    /// <summary>Types as a person would, key by key, and waits for the matches.</summary>
     private static async Task SearchAsync(IPage page, string text)
     {
         await page.Locator("#ward-search").PressSequentiallyAsync(text);

@@ -9,15 +9,16 @@ using Microsoft.AspNetCore.Components;
 namespace IOC.Dashboards.Pages;
 
 /// <summary>
-/// One ward over a range: every KPI against its target, the city and the previous period; trends; dossiers by channel
-/// and procedure; open overdue dossiers. Read through <see cref="HistoryQueries"/>, the same code as the history API,
-/// so the export links (the API's ?format=csv|xlsx for the same from/to) give the rows shown.
+/// One ward or agency over a range: every KPI against its target, the city and the previous period; trends; dossiers
+/// by channel and procedure; open overdue dossiers. Read through <see cref="HistoryQueries"/>, the same code as the
+/// history API, so the export links (the API's ?format=csv|xlsx for the same from/to) give the rows shown.
+/// <see cref="Ward"/> and <see cref="Agency"/> carry the routes and say which kind of unit (<see cref="Kind"/>).
 /// </summary>
-public sealed partial class Ward
+public abstract partial class UnitPage
 {
-    private Unit? _ward;
+    private Unit? _unit;
     private WardRange _range = WardRange.Parse(null, null, null, DateOnly.MinValue);
-    private WardData? _data;
+    private UnitData? _data;
     private string? _error;
 
     [Parameter] public required string Code { get; set; }
@@ -40,14 +41,17 @@ public sealed partial class Ward
 
     [SupplyParameterFromQuery(Name = "to")] public string? ToParameter { get; set; }
 
-    private string Api => $"api/v1/history/units/{Code}";
+    /// <summary>Ward or agency: where the page and its API live, its texts, how the code is found.</summary>
+    protected abstract DrillDown Kind { get; }
+
+    private string Api => Kind.HistoryApi(Code);
 
     /// <summary>What the export links download: the API's answers for the range shown.</summary>
     private (string Kind, string Path)[] Exports =>
     [
         ("summary", $"{Api}/summary?from={_range.FromParameter}&to={_range.ToParameter}"),
         ("dossiers", $"{Api}/dossiers?from={_range.FromParameter}&to={_range.ToParameter}"),
-        ("open", $"api/v1/open-dossiers/units/{Code}?sort=due"),
+        ("open", $"{Kind.OpenDossiersApi(Code)}?sort=due"),
     ];
 
     private string PickerQuery => _range.Key == "custom"
@@ -58,17 +62,17 @@ public sealed partial class Ward
     {
         var now = Time.GetUtcNow();
         _range = WardRange.Parse(RangeParameter, FromParameter, ToParameter, VietnamTime.LocalDate(now));
-        _ward = Units.TryGetWard(Code, out var ward) ? ward : null;
+        _unit = Kind.Find(Units, Code);
         _data = null;
         _error = null;
-        if (_ward is null)
+        if (_unit is null)
         {
             return;
         }
 
         try
         {
-            _data = await WardData.LoadAsync(Queries, OpenDossiers, _ward, _range, now, CancellationToken.None);
+            _data = await UnitData.LoadAsync(Queries, OpenDossiers, _unit, _range, now, CancellationToken.None);
         }
         catch (HistoryStoreException ex)
         {
@@ -79,7 +83,7 @@ public sealed partial class Ward
 
     private string Link(string path) => $"{path}?lang={Ui.Lang}";
 
-    private string RangeLink(string preset) => $"wards/{Code}?range={preset}&lang={Ui.Lang}";
+    private string RangeLink(string preset) => $"{Kind.PageLink(Code)}?range={preset}&lang={Ui.Lang}";
 
     /// <summary>A full load so the server sets the language cookie and every static text follows.</summary>
     private void SwitchLanguage() =>

@@ -1,0 +1,78 @@
+using IOC.Domain.Kpis;
+using IOC.Domain.Units;
+using IOC.History.Queries;
+using IOC.History.Reading;
+
+namespace IOC.Dashboards.Models;
+
+/// <summary>One trend chart: a KPI group and the series of its main rates.</summary>
+public sealed record GroupChart(string Group, string Step, IReadOnlyList<HistorySeries> Series);
+
+/// <summary>What the ward or agency page shows for a range, read through the same queries as the history API.</summary>
+/// <param name="Groups">The KPI groups shown, in order; one chart each.</param>
+public sealed record UnitData(HistorySummary Summary, DossierBreakdown Dossiers, OpenDossierList Open, IReadOnlyList<string> Groups, IReadOnlyList<GroupChart> Charts)
+{
+    /// <summary>A ward's KPI groups in the order the page shows them: always all three.</summary>
+    public static readonly string[] WardGroups = ["dossier", "hotline", "satisfaction"];
+
+    /// <summary>
+    /// The groups an agency may show: its documents first (what the competition agreement mostly holds the offices
+    /// to), then dossiers, satisfaction and the hotline, each only when it applies (see <see cref="GroupsFor"/>).
+    /// </summary>
+    public static readonly string[] AgencyGroups = ["document", "dossier", "satisfaction", "hotline"];
+
+    /// <summary>The main rates charted per group.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Charted = new Dictionary<string, string[]>
+    {
+        ["dossier"] = ["dossier.onlineRate", "dossier.onTimeRate", "dossier.digitalPlatformRate"],
+        ["hotline"] = ["hotline.answerRate", "hotline.serviceLevel", "hotline.abandonmentRate"],
+        ["satisfaction"] = ["satisfaction.rate", "satisfaction.dossierRate", "satisfaction.hotlineRate"],
+        ["document"] = ["document.digitalRate", "document.signedRate"],
+    };
+
+    /// <summary>
+    /// The groups a unit's page shows. A ward shows all three. An agency shows a group when the agency has a target
+    /// (a commitment) in it or any figure in the range or the previous period: most offices run no desk and no
+    /// hotline, and three empty tables would bury the document figures they are judged on.
+    /// </summary>
+    public static IReadOnlyList<string> GroupsFor(UnitLevel level, HistorySummary summary) => level != UnitLevel.Agency
+        ? WardGroups
+        : [.. AgencyGroups.Where(group => summary.Kpis.Any(k => k.Group == group && (k.Target is not null || HasFigure(k.Value) || k.Previous is { } p && HasFigure(p))))];
+
+    public static async Task<UnitData> LoadAsync(HistoryQueries queries, OpenDossierQuery open, Unit unit, WardRange range, DateTimeOffset now, CancellationToken ct)
+    {
+        var summary = await queries.SummaryAsync(unit, range.From, range.To, ct);
+        var dossiers = await queries.DossiersAsync(unit, range.From, range.To, ct);
+        var list = await open.ListAsync(unit, "due", descending: false, ct);
+        var groups = GroupsFor(unit.Level, summary);
+        var step = StepFor(range, queries.Reader, now);
+        var charts = new List<GroupChart>();
+        foreach (var group in groups)
+        {
+            var series = new List<HistorySeries>();
+            foreach (var id in Charted[group])
+            {
+                series.Add(await queries.SeriesAsync(unit, KpiCatalog.Get(id), range.From, range.To, step, ct));
+            }
+
+            charts.Add(new GroupChart(group, step.ToWire(), series));
+        }
+
+        return new UnitData(summary, dossiers, list, groups, charts);
+    }
+
+    /// <summary>Something counted: a rate or average with a denominator, a count or gauge above zero.</summary>
+    private static bool HasFigure(Figure figure) => figure.Denominator > 0 || figure.Value is > 0;
+
+    /// <summary>The range's step, or a coarser one when the store no longer keeps the finer buckets that far back.</summary>
+    private static HistoryStep StepFor(WardRange range, HistoryReader reader, DateTimeOffset now)
+    {
+        var step = range.Step;
+        while (step != HistoryStep.Day && !reader.Retention.Keeps(step.Source(), range.From.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()))
+        {
+            step = step == HistoryStep.FiveMinutes ? HistoryStep.Hour : HistoryStep.Day;
+        }
+
+        return step;
+    }
+}
