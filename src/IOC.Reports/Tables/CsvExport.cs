@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace IOC.Web.Exports;
+namespace IOC.Reports.Tables;
 
 /// <summary>
 /// CSV (RFC 4180, UTF-8 with a byte order mark so Excel shows the Vietnamese headers right), numbers with a dot,

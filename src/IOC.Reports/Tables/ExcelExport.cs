@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace IOC.Web.Exports;
+namespace IOC.Reports.Tables;
 
 /// <summary>
 /// An .xlsx workbook (Open XML SDK), one sheet per table: a bold header row, numbers as numbers, text and times
