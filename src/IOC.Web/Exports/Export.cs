@@ -6,6 +6,7 @@ public static class Export
 {
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string PdfType = "application/pdf";
 
     /// <summary>JSON as is, or the table built by <paramref name="book"/> as a CSV or Excel download.</summary>
     public static IResult Answer<T>(T result, string format, Func<ExportBook> book) => format switch

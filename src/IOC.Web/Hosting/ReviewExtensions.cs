@@ -1,3 +1,4 @@
+using IOC.Reports.Pdf;
 using IOC.Review.Agreement;
 using IOC.Review.Reports;
 
@@ -5,7 +6,7 @@ namespace IOC.Web.Hosting;
 
 public static class ReviewExtensions
 {
-    /// <summary>The competition agreement from seed data and the review built from the history store.</summary>
+    /// <summary>The competition agreement from seed data, the review built from the history store, the PDF licence.</summary>
     public static IHostApplicationBuilder AddIocReview(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -15,6 +16,9 @@ public static class ReviewExtensions
             return new CompetitionAgreement(seed.Units, seed.Commitments);
         });
         services.AddSingleton<ReviewQuery>();
+
+        // The PDF engine's licence is the deployment owner's choice (docs/review.md, "Printable report").
+        PdfLicence.Load(builder.Configuration["Reports:PdfLicense"]);
         return builder;
     }
 }

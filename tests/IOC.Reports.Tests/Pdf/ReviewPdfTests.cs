@@ -1,4 +1,5 @@
 using IOC.Reports.Pdf;
+using IOC.Tests.Shared;
 
 namespace IOC.Reports.Tests.Pdf;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IOC.Reports.Tests.Pdf;
+namespace IOC.Tests.Shared;
 
 /// <summary>Runs Debian poppler-utils (pdftotext, pdffonts) on a PDF, as a reader's tools would see it.</summary>
 public static class Poppler
