@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v influxd > /dev/null || need_apt+=(influxdb)
+# poppler-utils: the printable-review tests read the PDFs back with pdftotext and pdffonts.
+command -v pdftotext > /dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"

@@ -1,20 +1,32 @@
 using IOC.Domain.Targets;
 using IOC.Domain.Time;
+using IOC.Reports;
+using IOC.Reports.Excel;
+using IOC.Reports.Pdf;
 using IOC.Review.Periods;
 using IOC.Review.Reports;
+using IOC.Web.Exports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IOC.Web.Apis;
 
-/// <summary>Query parameters naming a review period (see <see cref="ReviewPeriod"/>).</summary>
+/// <summary>Query parameters naming a review period (see <see cref="ReviewPeriod"/>), the answer's format and the PDF's language.</summary>
 public sealed record ReviewArgs(
     [property: FromQuery(Name = "period")] string? Period,
     [property: FromQuery(Name = "value")] string? Value,
     [property: FromQuery(Name = "from")] string? From,
     [property: FromQuery(Name = "to")] string? To,
-    [property: FromQuery(Name = "format")] string? Format)
+    [property: FromQuery(Name = "format")] string? Format,
+    [property: FromQuery(Name = "lang")] string? Lang)
 {
     public const string BadTitle = "Bad review request";
+
+    public static readonly string[] Formats = ["json", "pdf", "xlsx"];
+
+    /// <summary>json (default), pdf or xlsx; null when the format is unknown.</summary>
+    public string? FormatOrDefault => string.IsNullOrEmpty(Format) ? "json" : Formats.FirstOrDefault(f => string.Equals(f, Format, StringComparison.OrdinalIgnoreCase));
+
+    public bool English => string.Equals(Lang, "en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The period named, or a 400 naming the bad parameter. No period: the current month.</summary>
     public (ReviewPeriod Period, BadArg? Error) Parse(TimeProvider time) =>
@@ -37,15 +49,30 @@ public static class ReviewApi
                         return error.ToResult();
                     }
 
-                    if (args.Format is not (null or "" or "json"))
+                    if (args.FormatOrDefault is not { } format)
                     {
-                        return new BadArg("format", "format must be json.", ReviewArgs.BadTitle).ToResult();
+                        return new BadArg("format", $"format must be json, pdf or xlsx, not '{args.Format}'.", ReviewArgs.BadTitle).ToResult();
                     }
 
-                    return Results.Ok(ReviewWire.From(await query.BuildAsync(period, ct)));
+                    if (format == "pdf" && !PdfLicence.IsLoaded)
+                    {
+                        return Results.Problem(
+                            statusCode: StatusCodes.Status503ServiceUnavailable,
+                            title: "PDF export is off",
+                            detail: $"The PDF engine (PDFsharp 6.5, AGPL-3.0 or commercial) has no licence on this server: set Reports:PdfLicense to '{PdfLicence.Agpl}' or a commercial key. format=xlsx works without it.");
+                    }
+
+                    var report = await query.BuildAsync(period, ct);
+                    var file = ReviewFile.BaseName(period);
+                    return format switch
+                    {
+                        "pdf" => Results.File(ReviewPdf.Write(report, args.English), Export.PdfType, $"{file}{(args.English ? "-en" : "")}.pdf"),
+                        "xlsx" => Results.File(ReviewWorkbook.Write(report), Export.XlsxType, file + ".xlsx"),
+                        _ => Results.Ok(ReviewWire.From(report)),
+                    };
                 }))
             .WithTags("Review").WithName("GetReview")
-            .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall.");
+            .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall. format=pdf (lang=en for English) or format=xlsx downloads the printable report.");
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using IOC.History.Queries;
+using IOC.Reports.Tables;
 
 namespace IOC.Web.Exports;
 

@@ -1,3 +1,4 @@
+using IOC.Reports.Tables;
 using IOC.Review.Psi;
 using IOC.Web.Apis;
 

@@ -1,4 +1,5 @@
 using IOC.Domain.Seed;
+using IOC.Reports.Pdf;
 using IOC.Review.Agreement;
 using IOC.Review.Psi;
 using IOC.Review.Reports;
@@ -24,6 +25,9 @@ public static class ReviewExtensions
             SeedData.Locate(builder.Configuration["SeedData:Directory"]), sp.GetRequiredService<SeedCatalogs>().Units));
         services.AddSingleton<PsiQuery>();
         services.AddHostedService(sp => new SeedCheck(() => sp.GetRequiredService<PsiManualData>()));
+
+        // The PDF engine's licence is the deployment owner's choice (docs/review.md, "Printable report").
+        PdfLicence.Load(builder.Configuration["Reports:PdfLicense"]);
         return builder;
     }
 }

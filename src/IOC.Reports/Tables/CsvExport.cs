@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace IOC.Web.Exports;
+namespace IOC.Reports.Tables;
 
 /// <summary>
 /// CSV (RFC 4180, UTF-8 with a byte order mark so Excel shows the Vietnamese headers right), numbers with a dot,
@@ -30,6 +30,7 @@ public static class CsvExport
         string s => s,
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset at => IOC.Domain.Time.VietnamTime.ToLocal(at).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture),
     };

@@ -3,11 +3,11 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace IOC.Web.Exports;
+namespace IOC.Reports.Tables;
 
 /// <summary>
-/// An .xlsx workbook (Open XML SDK), one sheet per table: a bold header row, numbers as numbers, text and times
-/// (ISO 8601, Hanoi time) as inline strings.
+/// An .xlsx workbook (Open XML SDK), one sheet per table: a bold header row, numbers as numbers, days as dates,
+/// text and times (ISO 8601, Hanoi time) as inline strings.
 /// </summary>
 public static class ExcelExport
 {
@@ -58,7 +58,9 @@ public static class ExcelExport
         var cell = value switch
         {
             long l => new Cell { DataType = CellValues.Number, CellValue = new CellValue(l.ToString(CultureInfo.InvariantCulture)) },
+            int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture)) },
             double d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d.ToString("R", CultureInfo.InvariantCulture)) },
+            DateOnly day => new Cell { CellValue = new CellValue(SerialDay(day).ToString(CultureInfo.InvariantCulture)), StyleIndex = 2 },
             null => new Cell(),
             _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(CsvExport.Text(value)!)) },
         };
@@ -70,10 +72,13 @@ public static class ExcelExport
         return cell;
     }
 
-    /// <summary>Style 0: default; style 1: bold (the header row).</summary>
+    /// <summary>Excel's day number (1900 date system): 2026-11-01 is 46327.</summary>
+    private static int SerialDay(DateOnly day) => day.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
+
+    /// <summary>Style 0: default; style 1: bold (the header row); style 2: a date (built-in format 14, shown in the reader's locale).</summary>
     private static Stylesheet Stylesheet() => new(
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }, new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 3 });
 }

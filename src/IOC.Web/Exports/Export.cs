@@ -1,16 +1,12 @@
+using IOC.Reports.Tables;
+
 namespace IOC.Web.Exports;
-
-/// <summary>A table to export: a sheet name, Vietnamese column headers and rows of cells.</summary>
-/// <param name="Rows">Cells: <see cref="string"/>, <see cref="long"/>, <see cref="double"/>, <see cref="DateTimeOffset"/> or null (empty).</param>
-public sealed record ExportTable(string Sheet, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
-
-/// <summary>What an export holds: one or more tables (CSV carries the first; Excel one sheet each) and a file name without extension.</summary>
-public sealed record ExportBook(string FileName, IReadOnlyList<ExportTable> Tables);
 
 public static class Export
 {
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string PdfType = "application/pdf";
 
     /// <summary>JSON as is, or the table built by <paramref name="book"/> as a CSV or Excel download.</summary>
     public static IResult Answer<T>(T result, string format, Func<ExportBook> book) => format switch

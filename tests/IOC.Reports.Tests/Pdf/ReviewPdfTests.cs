@@ -1,0 +1,114 @@
+using IOC.Reports.Pdf;
+using IOC.Tests.Shared;
+
+namespace IOC.Reports.Tests.Pdf;
+
+public class ReviewPdfTests
+{
+    private static readonly Lazy<byte[]> Vietnamese = new(() => ReviewPdf.Write(KnownReview.Build()));
+
+    [Fact]
+    public void TheTitleNamesThePeriodTheTimeOfTheFiguresAndThatThePeriodIsStillRunning()
+    {
+        var text = Poppler.Flat(Poppler.Text(Vietnamese.Value));
+
+        text.Should().Contain("Báo cáo đánh giá thực hiện cam kết thi đua chuyển đổi số");
+        text.Should().Contain("Kỳ đánh giá: Tháng 11/2026 (01/11/2026 – 30/11/2026)");
+        text.Should().Contain("Số liệu đến: 21/11/2026 14:05");
+        text.Should().Contain("Kỳ đánh giá đang diễn ra");
+    }
+
+    [Fact]
+    public void AClosedPeriodHasNoRunningNote()
+    {
+        var text = Poppler.Text(ReviewPdf.Write(KnownReview.Build(running: false)));
+
+        text.Should().NotContain("đang diễn ra");
+    }
+
+    [Fact]
+    public void TheRankingNamesTheAgenciesInFullWithTheirDiacriticsBestFirst()
+    {
+        var lines = Poppler.Text(Vietnamese.Value).Split('\n');
+
+        var ranked = new[]
+        {
+            "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố Hà Nội",
+            "Trung tâm Phục vụ hành chính công thành phố Hà Nội",
+            "Văn phòng Thành ủy Hà Nội",
+            "Văn phòng Ủy ban nhân dân thành phố Hà Nội",
+        }.Select(name => Array.FindIndex(lines, l => l.Contains(name) && IsRankingRow(l))).ToList();
+
+        ranked.Should().NotContain(-1).And.BeInAscendingOrder();
+        Row(lines, "Văn phòng Đoàn đại biểu").Should().StartWith("1 ").And.Contain("100%").And.EndWith("1/1");
+        Row(lines, "Trung tâm Phục vụ hành chính công").Should().StartWith("2 ").And.Contain("93,1%").And.EndWith("0/3");
+        Row(lines, "Văn phòng Thành ủy").Should().StartWith("3 ").And.Contain("81,5%").And.EndWith("0/1");
+        Row(lines, "Văn phòng Ủy ban nhân dân").Should().StartWith("— ").And.EndWith("0/1");
+    }
+
+    [Fact]
+    public void EachCellShowsTheValueWithItsCountsTheTargetTheStatusAndTheRank()
+    {
+        var text = Poppler.Text(Vietnamese.Value);
+
+        text.Should().Contain("81,5% (489/600)").And.Contain("100% (200/200)").And.Contain("81,5% (163/200)");
+        text.Should().Contain("98% (196/200)").And.Contain("94,9% (1.234/1.300)");
+        text.Should().Contain("Chỉ tiêu ≥ 100%").And.Contain("Chỉ tiêu ≥ 95%");
+        text.Should().Contain("Chưa đạt").And.Contain("Gần đạt").And.Contain("Chưa có dữ liệu");
+        text.Should().Contain("Hạng 2/3").And.Contain("Hạng 1/3").And.Contain("Hạng —").And.Contain("Hạng 1/1");
+    }
+
+    [Fact]
+    public void TheGapIsPrintedInWordsForEveryCommitment()
+    {
+        // Drawing order keeps a cell's wrapped lines together, so a sentence is read across its line breaks.
+        var text = Poppler.Flat(Poppler.Text(Vietnamese.Value, "-raw"));
+
+        text.Should().Contain("Cần thêm 111 văn bản xử lý trên môi trường số để đạt 100%");
+        text.Should().Contain("Đạt cam kết 100%");
+        text.Should().Contain("100% dịch vụ công trực tuyến thiết yếu đạt mức toàn trình", "the commitment's published wording heads its row");
+        text.Should().Contain("Chưa có dữ liệu trong kỳ");
+        text.Should().Contain("Cần thêm 37 hồ sơ trực tuyến toàn trình để đạt 100%");
+        text.Should().Contain("Cần thêm 4 hồ sơ xử lý trên nền tảng số để đạt 100%");
+        text.Should().Contain("Cần thêm 1 đánh giá hài lòng để đạt 95%");
+    }
+
+    [Fact]
+    public void PagesAreNumberedAndTheRankingRulesAreExplained()
+    {
+        var text = Poppler.Flat(Poppler.Text(Vietnamese.Value));
+
+        text.Should().MatchRegex(@"Trang 1/(\d)").And.Contain("Cách đánh giá và xếp hạng");
+        text.Should().Contain("đồng hạng và hạng kế tiếp bị bỏ qua (1, 1, 3)");
+    }
+
+    [Fact]
+    public void TheFontTravelsInsideThePdfSoAnyReaderShowsTheVietnameseLetters()
+    {
+        var fonts = Poppler.Fonts(Vietnamese.Value);
+
+        var dejaVu = fonts.Split('\n').Where(l => l.Contains("DejaVu Sans")).ToList();
+        dejaVu.Should().HaveCount(2, "regular and bold");
+        dejaVu.Should().OnlyContain(l => l.Contains(" yes "), "embedded (emb column)");
+        Vietnamese.Value.Length.Should().BeGreaterThan(600_000, "whole font files are embedded: PDFsharp's subsets lose the accents of ố, ế, ề");
+    }
+
+    [Fact]
+    public void TheEnglishReportUsesEnglishWordsAndNumbers()
+    {
+        var pdf = ReviewPdf.Write(KnownReview.Build(), english: true);
+
+        var text = Poppler.Text(pdf);
+        var raw = Poppler.Flat(Poppler.Text(pdf, "-raw"));
+
+        text.Should().Contain("Digital transformation competition: commitments review").And.Contain("November 2026");
+        text.Should().Contain("Hanoi Public Administration Service Center").And.Contain("93.1%");
+        text.Should().Contain("94.9% (1,234/1,300)").And.Contain("Missed").And.Contain("Near").And.Contain("Page 1/");
+        raw.Should().Contain("37 more full-process online dossiers needed to reach 100%");
+    }
+
+    /// <summary>The ranking table's line for an agency: it starts with the rank (a digit or a dash).</summary>
+    private static string Row(string[] lines, string name) => lines.Single(l => l.Contains(name) && IsRankingRow(l)).Trim();
+
+    private static bool IsRankingRow(string line) => line.Trim() is { Length: > 0 } l && (char.IsDigit(l[0]) || l[0] == '—');
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace IOC.Tests.Shared;
+
+/// <summary>Runs Debian poppler-utils (pdftotext, pdffonts) on a PDF, as a reader's tools would see it.</summary>
+public static class Poppler
+{
+    /// <summary>The text of the PDF: "-layout" keeps columns side by side; "-raw" keeps drawing order (a table cell's lines stay together).</summary>
+    public static string Text(byte[] pdf, string mode = "-layout") => Run("pdftotext", pdf, mode, "-enc", "UTF-8", "{pdf}", "-");
+
+    public static string Fonts(byte[] pdf) => Run("pdffonts", pdf, "{pdf}");
+
+    private static string Run(string tool, byte[] pdf, params string[] args)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ioc-review-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg == "{pdf}" ? path : arg);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (apt-get install poppler-utils).");
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            process.ExitCode.Should().Be(0, $"{tool} failed: {error}");
+            return output;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Words joined by single spaces, so a sentence wrapped over lines reads as one.</summary>
+    public static string Flat(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
+}
