@@ -122,6 +122,8 @@ internal static class Strings
         ["picker.placeholder"] = ("Tên phường, xã (vd: cua nam)", "Ward name (e.g. cua nam)"),
         ["picker.none"] = ("Không có phường, xã nào khớp.", "No ward matches."),
         ["picker.title"] = ("Các phường, xã", "Wards"),
+        ["nav.review"] = ("Đánh giá thi đua", "Competition review"),
+        ["nav.psi"] = ("Chỉ số phục vụ", "Service index"),
         ["review.title"] = ("Đánh giá thực hiện cam kết thi đua chuyển đổi số", "Competition agreement review: digital transformation"),
         ["review.psi.link"] = ("Chỉ số phục vụ (ước tính)", "Public Service Index (estimate)"),
         ["review.days"] = ("từ {0} đến hết {1}", "{0} to the end of {1}"),
