@@ -18,6 +18,6 @@ public sealed record ChromiumOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Browsers printing at once; more requests wait (each browser takes a core and ~150 MB while it prints).</summary>
+    /// <summary>Browsers printing at once; more requests wait (each browser keeps a core busy for most of a second).</summary>
     public int Concurrency { get; init; } = 2;
 }
