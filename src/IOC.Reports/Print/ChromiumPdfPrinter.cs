@@ -23,25 +23,36 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
     {
         var browser = FindBrowser();
         await _slots.WaitAsync(ct);
-        var folder = Directory.CreateTempSubdirectory("ioc-pdf-");
         try
         {
-            var page = Path.Combine(folder.FullName, "report.html");
-            var pdf = Path.Combine(folder.FullName, "report.pdf");
-            await File.WriteAllTextAsync(page, html, ct);
-            var tail = await RunAsync(browser, Arguments(folder.FullName, page, pdf), ct);
-            return File.Exists(pdf) && new FileInfo(pdf).Length > 0
-                ? await File.ReadAllBytesAsync(pdf, ct)
-                : throw new PdfPrinterException($"{browser} exited without writing the PDF. {tail}");
+            var folder = Directory.CreateTempSubdirectory("ioc-pdf-");
+            try
+            {
+                return await PrintInAsync(folder.FullName, browser, html, ct);
+            }
+            finally
+            {
+                await DeleteAsync(folder);
+            }
         }
         finally
         {
-            await DeleteAsync(folder);
             _slots.Release();
         }
     }
 
     public void Dispose() => _slots.Dispose();
+
+    private async Task<byte[]> PrintInAsync(string folder, string browser, string html, CancellationToken ct)
+    {
+        var page = Path.Combine(folder, "report.html");
+        var pdf = Path.Combine(folder, "report.pdf");
+        await File.WriteAllTextAsync(page, html, ct);
+        var tail = await RunAsync(browser, Arguments(folder, page, pdf), ct);
+        return File.Exists(pdf) && new FileInfo(pdf).Length > 0
+            ? await File.ReadAllBytesAsync(pdf, ct)
+            : throw new PdfPrinterException($"{browser} exited without writing the PDF. {tail}");
+    }
 
     /// <summary>The browser to start: <c>Reports:Chromium</c> (a path or a command), else the first of <see cref="Names"/> on PATH.</summary>
     public string FindBrowser()
