@@ -6,14 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # --- what the tests need beyond the .NET SDK -------------------------------------------------
-# Browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is not reachable).
+# Browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is not reachable);
+# the review PDF is printed by the same Chromium (headless --print-to-pdf).
 # InfluxDB (Debian's influxdb, 1.6): the history tests start their own influxd through scripts/influxdb.sh
 # (loopback, free port, temp folder) and fail, never skip, without it. Installed only when missing
 # (apt-get update is slow).
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v influxd > /dev/null || need_apt+=(influxdb)
-# poppler-utils: the printable-review tests read the PDFs back with pdftotext and pdffonts.
+# poppler-utils: the printable-review tests read the PDFs back with pdftotext, pdffonts and pdfinfo.
 command -v pdftotext > /dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive

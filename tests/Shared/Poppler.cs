@@ -2,13 +2,20 @@ using System.Diagnostics;
 
 namespace IOC.Tests.Shared;
 
-/// <summary>Runs Debian poppler-utils (pdftotext, pdffonts) on a PDF, as a reader's tools would see it.</summary>
+/// <summary>Runs Debian poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) on a PDF, as a reader's tools would see it.</summary>
 public static class Poppler
 {
     /// <summary>The text of the PDF: "-layout" keeps columns side by side; "-raw" keeps drawing order (a table cell's lines stay together).</summary>
     public static string Text(byte[] pdf, string mode = "-layout") => Run("pdftotext", pdf, mode, "-enc", "UTF-8", "{pdf}", "-");
 
     public static string Fonts(byte[] pdf) => Run("pdffonts", pdf, "{pdf}");
+
+    /// <summary>pdfinfo's "Key: value" lines (Pages, Page size, …).</summary>
+    public static string Info(byte[] pdf) => Run("pdfinfo", pdf, "{pdf}");
+
+    /// <summary>Page 1 as a PNG at 60 dpi, written to <paramref name="png"/> (to look at what a reader sees).</summary>
+    public static void FirstPagePng(byte[] pdf, string png) =>
+        Run("pdftoppm", pdf, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "{pdf}", png[..^".png".Length]);
 
     private static string Run(string tool, byte[] pdf, params string[] args)
     {

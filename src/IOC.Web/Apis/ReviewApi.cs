@@ -2,7 +2,7 @@ using IOC.Domain.Targets;
 using IOC.Domain.Time;
 using IOC.Reports;
 using IOC.Reports.Excel;
-using IOC.Reports.Pdf;
+using IOC.Reports.Print;
 using IOC.Review.Periods;
 using IOC.Review.Reports;
 using IOC.Web.Exports;
@@ -40,7 +40,7 @@ public static class ReviewApi
     /// <summary>/api/v1/review: the competition review of a period; see docs/review.md.</summary>
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/review", ([AsParameters] ReviewArgs args, ReviewQuery query, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/v1/review", ([AsParameters] ReviewArgs args, ReviewQuery query, IPdfPrinter printer, TimeProvider time, CancellationToken ct) =>
                 HistoryEndpoints.GuardAsync(async () =>
                 {
                     var (period, error) = args.Parse(time);
@@ -54,19 +54,11 @@ public static class ReviewApi
                         return new BadArg("format", $"format must be json, pdf or xlsx, not '{args.Format}'.", ReviewArgs.BadTitle).ToResult();
                     }
 
-                    if (format == "pdf" && !PdfLicence.IsLoaded)
-                    {
-                        return Results.Problem(
-                            statusCode: StatusCodes.Status503ServiceUnavailable,
-                            title: "PDF export is off",
-                            detail: $"The PDF engine (PDFsharp 6.5, AGPL-3.0 or commercial) has no licence on this server: set Reports:PdfLicense to '{PdfLicence.Agpl}' or a commercial key. format=xlsx works without it.");
-                    }
-
                     var report = await query.BuildAsync(period, ct);
                     var file = ReviewFile.BaseName(period);
                     return format switch
                     {
-                        "pdf" => Results.File(ReviewPdf.Write(report, args.English), Export.PdfType, $"{file}{(args.English ? "-en" : "")}.pdf"),
+                        "pdf" => await PdfAsync(printer, report, args.English, file, ct),
                         "xlsx" => Results.File(ReviewWorkbook.Write(report), Export.XlsxType, file + ".xlsx"),
                         _ => Results.Ok(ReviewWire.From(report)),
                     };
@@ -74,6 +66,20 @@ public static class ReviewApi
             .WithTags("Review").WithName("GetReview")
             .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall. format=pdf (lang=en for English) or format=xlsx downloads the printable report.");
         return app;
+    }
+
+    /// <summary>The review printed by headless Chromium; a server without a working browser answers 503 saying what to install or set.</summary>
+    private static async Task<IResult> PdfAsync(IPdfPrinter printer, ReviewReport report, bool english, string file, CancellationToken ct)
+    {
+        try
+        {
+            var pdf = await printer.PrintAsync(ReviewHtml.Write(report, english), ct);
+            return Results.File(pdf, Export.PdfType, $"{file}{(english ? "-en" : "")}.pdf");
+        }
+        catch (PdfPrinterException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF printing unavailable", detail: $"{ex.Message} format=xlsx works without it.");
+        }
     }
 }
 

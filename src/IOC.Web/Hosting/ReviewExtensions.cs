@@ -1,5 +1,5 @@
 using IOC.Domain.Seed;
-using IOC.Reports.Pdf;
+using IOC.Reports.Print;
 using IOC.Review.Agreement;
 using IOC.Review.Psi;
 using IOC.Review.Reports;
@@ -26,8 +26,14 @@ public static class ReviewExtensions
         services.AddSingleton<PsiQuery>();
         services.AddHostedService(sp => new SeedCheck(() => sp.GetRequiredService<PsiManualData>()));
 
-        // The PDF engine's licence is the deployment owner's choice (docs/review.md, "Printable report").
-        PdfLicence.Load(builder.Configuration["Reports:PdfLicense"]);
+        // format=pdf prints the review's HTML with headless Chromium (docs/review.md, "Printable report").
+        var reports = builder.Configuration.GetSection("Reports");
+        services.AddSingleton(new ChromiumOptions
+        {
+            Browser = reports["Chromium"],
+            Timeout = TimeSpan.FromSeconds(reports.GetValue("PdfTimeoutSeconds", 30)),
+        });
+        services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();
         return builder;
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using IOC.Reports.Pdf;
 using IOC.Tests.Shared;
 
 namespace IOC.Web.Tests.Apis;
@@ -17,7 +16,7 @@ public sealed class ReviewExportApiTests : IDisposable
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7));
     private static readonly string Month = Now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
-    private readonly IocWebFactory _factory = new LicensedFactory();
+    private readonly IocWebFactory _factory = new();
     private readonly HttpClient _client;
 
     public ReviewExportApiTests()
@@ -53,6 +52,20 @@ public sealed class ReviewExportApiTests : IDisposable
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be($"danh-gia-cam-ket-{Month}-en.pdf");
         var text = Poppler.Text(await response.Content.ReadAsByteArrayAsync());
         text.Should().Contain("Hanoi Party Committee Office").And.Contain("75% (3/4)").And.Contain("Missed");
+    }
+
+    [Fact]
+    public async Task WithoutABrowserThePdfIsUnavailableAndTheAnswerSaysWhatToInstall()
+    {
+        using var factory = new NoBrowserFactory();
+        using var client = factory.CreateProducer();
+
+        var response = await client.GetAsync($"/api/v1/review?period=month&value={Month}&format=pdf");
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        problem!["detail"]!.GetValue<string>().Should().Contain("sudo apt-get install chromium").And.Contain("Reports:Chromium");
+        (await client.GetAsync($"/api/v1/review?period=month&value={Month}&format=xlsx")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -99,12 +112,12 @@ public sealed class ReviewExportApiTests : IDisposable
         answer!["accepted"]!.GetValue<int>().Should().Be(6);
     }
 
-    /// <summary>The app with the PDF engine's AGPL option accepted, as a deployment would set it.</summary>
-    private sealed class LicensedFactory : IocWebFactory
+    /// <summary>The app on a server where Reports:Chromium names a browser that is not there.</summary>
+    private sealed class NoBrowserFactory : IocWebFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
         {
-            ["Reports:PdfLicense"] = PdfLicence.Agpl,
+            ["Reports:Chromium"] = "/nonexistent/chromium",
         };
     }
 }

@@ -1,7 +1,8 @@
-namespace IOC.Reports.Pdf;
+namespace IOC.Reports.Print;
 
 /// <summary>The fixed words of the printed review, in Vietnamese (the official one) and English.</summary>
-internal sealed record ReviewPdfTexts(
+/// <param name="Page">Before the page number; <paramref name="PageOf"/> between it and the page count ("Trang 1/3", "Page 1 of 3").</param>
+internal sealed record ReviewTexts(
     string Issuer,
     string Title,
     string Period,
@@ -21,9 +22,10 @@ internal sealed record ReviewPdfTexts(
     string RulesHeading,
     string Rules,
     string Footer,
-    string Page)
+    string Page,
+    string PageOf)
 {
-    public static readonly ReviewPdfTexts Vietnamese = new(
+    public static readonly ReviewTexts Vietnamese = new(
         Issuer: "Thành phố Hà Nội · Trung tâm điều hành thông minh (IOC)",
         Title: "Báo cáo đánh giá thực hiện cam kết thi đua chuyển đổi số",
         Period: "Kỳ đánh giá",
@@ -46,9 +48,10 @@ internal sealed record ReviewPdfTexts(
                "giá trị bằng nhau khi làm tròn một chữ số thập phân thì đồng hạng và hạng kế tiếp bị bỏ qua (1, 1, 3). Xếp hạng chung theo mức đạt: trung bình, " +
                "trên các cam kết có số liệu, của min(giá trị / chỉ tiêu, 1), tính theo phần trăm. Cơ quan không có số liệu không được xếp hạng (—) và xếp cuối.",
         Footer: "IOC Hà Nội · Báo cáo đánh giá cam kết thi đua",
-        Page: "Trang");
+        Page: "Trang ",
+        PageOf: "/");
 
-    public static readonly ReviewPdfTexts English = new(
+    public static readonly ReviewTexts English = new(
         Issuer: "Hanoi · Intelligent Operations Centre (IOC)",
         Title: "Digital transformation competition: commitments review",
         Period: "Period",
@@ -71,7 +74,8 @@ internal sealed record ReviewPdfTexts(
                "one decimal share a rank and the next rank is skipped (1, 1, 3). Overall, agencies are ranked by attainment: the mean, over their commitments " +
                "with data, of min(value / target, 1), as a percentage. Agencies without data are not ranked (—) and listed last.",
         Footer: "IOC Hanoi · Competition commitments review",
-        Page: "Page");
+        Page: "Page ",
+        PageOf: " of ");
 
-    public static ReviewPdfTexts For(bool english) => english ? English : Vietnamese;
+    public static ReviewTexts For(bool english) => english ? English : Vietnamese;
 }

@@ -1,16 +1,17 @@
-using IOC.Reports.Pdf;
+using IOC.Reports.Print;
 using IOC.Tests.Shared;
 
-namespace IOC.Reports.Tests.Pdf;
+namespace IOC.Reports.Tests.Print;
 
+/// <summary>The known review written as HTML and printed by the real headless Chromium, read back with poppler.</summary>
 public class ReviewPdfTests
 {
-    private static readonly Lazy<byte[]> Vietnamese = new(() => ReviewPdf.Write(KnownReview.Build()));
+    private static readonly Lazy<Task<byte[]>> VietnamesePdf = new(() => Printer.PrintAsync(KnownReview.Build()));
 
     [Fact]
-    public void TheTitleNamesThePeriodTheTimeOfTheFiguresAndThatThePeriodIsStillRunning()
+    public async Task TheTitleNamesThePeriodTheTimeOfTheFiguresAndThatThePeriodIsStillRunning()
     {
-        var text = Poppler.Flat(Poppler.Text(Vietnamese.Value));
+        var text = Poppler.Flat(Poppler.Text(await VietnamesePdf.Value));
 
         text.Should().Contain("Báo cáo đánh giá thực hiện cam kết thi đua chuyển đổi số");
         text.Should().Contain("Kỳ đánh giá: Tháng 11/2026 (01/11/2026 – 30/11/2026)");
@@ -19,17 +20,17 @@ public class ReviewPdfTests
     }
 
     [Fact]
-    public void AClosedPeriodHasNoRunningNote()
+    public async Task AClosedPeriodHasNoRunningNote()
     {
-        var text = Poppler.Text(ReviewPdf.Write(KnownReview.Build(running: false)));
+        var text = Poppler.Text(await Printer.PrintAsync(KnownReview.Build(running: false)));
 
         text.Should().NotContain("đang diễn ra");
     }
 
     [Fact]
-    public void TheRankingNamesTheAgenciesInFullWithTheirDiacriticsBestFirst()
+    public async Task TheRankingNamesTheAgenciesInFullWithTheirDiacriticsBestFirst()
     {
-        var lines = Poppler.Text(Vietnamese.Value).Split('\n');
+        var lines = Poppler.Text(await VietnamesePdf.Value).Split('\n');
 
         var ranked = new[]
         {
@@ -47,9 +48,9 @@ public class ReviewPdfTests
     }
 
     [Fact]
-    public void EachCellShowsTheValueWithItsCountsTheTargetTheStatusAndTheRank()
+    public async Task EachCellShowsTheValueWithItsCountsTheTargetTheStatusAndTheRank()
     {
-        var text = Poppler.Text(Vietnamese.Value);
+        var text = Poppler.Text(await VietnamesePdf.Value);
 
         text.Should().Contain("81,5% (489/600)").And.Contain("100% (200/200)").And.Contain("81,5% (163/200)");
         text.Should().Contain("98% (196/200)").And.Contain("94,9% (1.234/1.300)");
@@ -59,10 +60,10 @@ public class ReviewPdfTests
     }
 
     [Fact]
-    public void TheGapIsPrintedInWordsForEveryCommitment()
+    public async Task TheGapIsPrintedInWordsForEveryCommitment()
     {
         // Drawing order keeps a cell's wrapped lines together, so a sentence is read across its line breaks.
-        var text = Poppler.Flat(Poppler.Text(Vietnamese.Value, "-raw"));
+        var text = Poppler.Flat(Poppler.Text(await VietnamesePdf.Value, "-raw"));
 
         text.Should().Contain("Cần thêm 111 văn bản xử lý trên môi trường số để đạt 100%");
         text.Should().Contain("Đạt cam kết 100%");
@@ -74,36 +75,47 @@ public class ReviewPdfTests
     }
 
     [Fact]
-    public void PagesAreNumberedAndTheRankingRulesAreExplained()
+    public async Task PagesAreNumberedAndTheRankingRulesAreExplained()
     {
-        var text = Poppler.Flat(Poppler.Text(Vietnamese.Value));
+        var text = Poppler.Flat(Poppler.Text(await VietnamesePdf.Value));
 
         text.Should().MatchRegex(@"Trang 1/(\d)").And.Contain("Cách đánh giá và xếp hạng");
         text.Should().Contain("đồng hạng và hạng kế tiếp bị bỏ qua (1, 1, 3)");
     }
 
     [Fact]
-    public void TheFontTravelsInsideThePdfSoAnyReaderShowsTheVietnameseLetters()
+    public async Task TheFontTravelsInsideThePdfSoAnyReaderShowsTheVietnameseLetters()
     {
-        var fonts = Poppler.Fonts(Vietnamese.Value);
+        var pdf = await VietnamesePdf.Value;
 
-        var dejaVu = fonts.Split('\n').Where(l => l.Contains("DejaVu Sans")).ToList();
-        dejaVu.Should().HaveCount(2, "regular and bold");
+        var dejaVu = Poppler.Fonts(pdf).Split('\n').Where(l => l.Contains("DejaVuSans")).ToList();
+        dejaVu.Should().Contain(l => l.Contains("DejaVuSans-Bold")).And.Contain(l => !l.Contains("Bold"), "regular and bold");
         dejaVu.Should().OnlyContain(l => l.Contains(" yes "), "embedded (emb column)");
-        Vietnamese.Value.Length.Should().BeGreaterThan(600_000, "whole font files are embedded: PDFsharp's subsets lose the accents of ố, ế, ề");
+        Poppler.Fonts(pdf).Split('\n').Skip(2).Where(l => l.Length > 0).Should().OnlyContain(l => l.Contains("DejaVuSans"), "no font of the machine is used");
+        pdf.Length.Should().BeLessThan(300_000, "Chromium embeds subsets of the fonts, with the accents of ố, ế, ề intact (the text checks above)");
     }
 
     [Fact]
-    public void TheEnglishReportUsesEnglishWordsAndNumbers()
+    public async Task ThePagesAreA4LandscapeAndTheTableFillsMoreThanOne()
     {
-        var pdf = ReviewPdf.Write(KnownReview.Build(), english: true);
+        var pdf = await VietnamesePdf.Value;
+
+        var lines = Poppler.Info(pdf).Split('\n');
+        lines.Single(l => l.StartsWith("Page size:")).Should().Contain("841.92 x 594.96 pts (A4)", "A4 landscape: wider than tall");
+        int.Parse(lines.Single(l => l.StartsWith("Pages:"))[6..].Trim()).Should().Be(2, "the four commitment rows and the ranking do not fit one page; no row is split");
+    }
+
+    [Fact]
+    public async Task TheEnglishReportUsesEnglishWordsAndNumbers()
+    {
+        var pdf = await Printer.PrintAsync(KnownReview.Build(), english: true);
 
         var text = Poppler.Text(pdf);
         var raw = Poppler.Flat(Poppler.Text(pdf, "-raw"));
 
         text.Should().Contain("Digital transformation competition: commitments review").And.Contain("November 2026");
         text.Should().Contain("Hanoi Public Administration Service Center").And.Contain("93.1%");
-        text.Should().Contain("94.9% (1,234/1,300)").And.Contain("Missed").And.Contain("Near").And.Contain("Page 1/");
+        text.Should().Contain("94.9% (1,234/1,300)").And.Contain("Missed").And.Contain("Near").And.Contain("Page 1 of ");
         raw.Should().Contain("37 more full-process online dossiers needed to reach 100%");
     }
 
