@@ -1,4 +1,3 @@
-using System.Globalization;
 using IOC.Dashboards.Localization;
 using IOC.Domain.Time;
 using IOC.History.Store;
@@ -21,7 +20,7 @@ public sealed partial class Psi
     private ReviewPeriod _period = ReviewPeriod.MonthOf(DateOnly.MinValue);
     private PsiReport? _report;
     private IReadOnlyList<PsiGroupSummary> _groups = [];
-    private string? _badParameter;
+    private PeriodError? _periodError;
     private string? _error;
 
     [Inject] public required PsiQuery Query { get; set; }
@@ -50,13 +49,9 @@ public sealed partial class Psi
     {
         _report = null;
         _error = null;
-        _badParameter = null;
-        if (!ReviewPeriod.TryParse(PeriodParameter, ValueParameter, FromParameter, ToParameter, Today, out _period, out var bad))
-        {
-            _badParameter = bad!.ToString();
-            return;
-        }
 
+        // A period that does not parse is said so on the page, which then shows the current month (as /review does).
+        ReviewPeriod.TryParse(PeriodParameter, ValueParameter, FromParameter, ToParameter, Today, out _period, out _periodError);
         try
         {
             _report = await Query.BuildAsync(_period, CancellationToken.None);
@@ -82,15 +77,6 @@ public sealed partial class Psi
 
     private string BandLink(string band) => PeriodLink(_period, band);
 
-    /// <summary>The period of another kind that starts where the one shown starts (custom: the one shown, as dates).</summary>
-    private ReviewPeriod OfKind(string kind) => kind switch
-    {
-        "month" => ReviewPeriod.MonthOf(_period.FirstDay),
-        "quarter" => ReviewPeriod.Quarter(_period.FirstDay.Year, ((_period.FirstDay.Month - 1) / 3) + 1),
-        "year" => ReviewPeriod.Year(_period.FirstDay.Year),
-        _ => _period with { Kind = PeriodKind.Custom },
-    };
-
     private string GroupName(PsiGroup group) => Ui.IsEnglish ? group.NameEn() : group.NameVi();
 
     private string Formula(PsiGroupSummary group) => Ui.IsEnglish ? group.FormulaEn : group.FormulaVi;
@@ -103,8 +89,6 @@ public sealed partial class Psi
     /// <summary>Points with one decimal in the page's culture ("17,6"), whole numbers without ("20").</summary>
     private string Points(double points) =>
         Math.Round(points, 1) % 1 == 0 ? Math.Round(points, 1).ToString("N0", Ui.Culture) : points.ToString("N1", Ui.Culture);
-
-    private string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A full load so the server sets the language cookie and every static text follows.</summary>
     private void SwitchLanguage() =>

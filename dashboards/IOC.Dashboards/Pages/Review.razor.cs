@@ -1,4 +1,3 @@
-using System.Globalization;
 using IOC.Dashboards.Localization;
 using IOC.Domain.Time;
 using IOC.History.Store;
@@ -15,9 +14,6 @@ namespace IOC.Dashboards.Pages;
 /// </summary>
 public sealed partial class Review
 {
-    /// <summary>The first year offered in the pickers: the two-tier government began in July 2025.</summary>
-    private const int FirstYear = 2025;
-
     private ReviewPeriod _period = ReviewPeriod.MonthOf(DateOnly.MinValue);
     private PeriodError? _periodError;
     private ReviewReport? _report;
@@ -40,17 +36,6 @@ public sealed partial class Review
 
     [SupplyParameterFromQuery(Name = "to")] public string? ToParameter { get; set; }
 
-    /// <summary>Months offered (newest first), named in the page's language rather than the browser's.</summary>
-    private IEnumerable<ReviewPeriod> Months =>
-        Enumerable.Range(0, ((_today.Year - FirstYear) * 12) + _today.Month).Select(i => ReviewPeriod.MonthOf(_today.AddMonths(-i)));
-
-    private IEnumerable<ReviewPeriod> Quarters =>
-        Enumerable.Range(FirstYear, _today.Year - FirstYear + 1).Reverse()
-            .SelectMany(y => Enumerable.Range(1, 4).Reverse().Select(q => ReviewPeriod.Quarter(y, q)))
-            .Where(q => q.FirstDay <= _today);
-
-    private IEnumerable<ReviewPeriod> Years => Enumerable.Range(FirstYear, _today.Year - FirstYear + 1).Reverse().Select(ReviewPeriod.Year);
-
     protected override async Task OnParametersSetAsync()
     {
         _today = VietnamTime.LocalDate(Time.GetUtcNow());
@@ -69,27 +54,9 @@ public sealed partial class Review
         }
     }
 
-    private string Link(ReviewPeriod period) => $"review?{period.Query}&lang={Ui.Lang}";
-
-    /// <summary>Another kind of period around the one shown: the one holding today when it is shown, else its first day.</summary>
-    private string KindLink(string kind)
-    {
-        var anchor = _period.Contains(_today) ? _today : _period.FirstDay;
-        var period = kind switch
-        {
-            "month" => ReviewPeriod.MonthOf(anchor),
-            "quarter" => ReviewPeriod.Quarter(anchor.Year, ((anchor.Month - 1) / 3) + 1),
-            "year" => ReviewPeriod.Year(anchor.Year),
-            _ => new ReviewPeriod(PeriodKind.Custom, _period.FirstDay, _period.LastDay < _today ? _period.LastDay : _today),
-        };
-        return Link(period);
-    }
-
     private string Export(string format) => $"api/v1/review?{_period.Query}&format={format}&lang={Ui.Lang}";
 
     private string RankText(int? rank, int of) => rank is { } r ? Ui.Format("review.rank", r, of) : Ui["review.unranked"];
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A full load so the server sets the language cookie and every static text follows.</summary>
     private void SwitchLanguage() =>
