@@ -119,6 +119,10 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
             {
                 await HeadlessChromium.ScreenshotAsync(page, $"kiosk-{view}");
             }
+
+            // The wall screen cannot be scrolled: every view must end within 1080 px.
+            var bottom = await page.EvaluateAsync<double>($"document.querySelector('.view-{view}').getBoundingClientRect().bottom");
+            bottom.Should().BeLessThanOrEqualTo(1080, $"the {view} view must fit the screen");
         }
 
         seen.Should().Equal("wards", "agencies", "hotline", "city");
