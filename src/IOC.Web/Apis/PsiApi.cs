@@ -21,7 +21,7 @@ public static class PsiApi
                     var report = await query.BuildAsync(period, ct);
                     return Export.Answer(PsiWire.From(report), format, () => PsiExport.Book(report));
                 }))
-            .WithTags("Review").WithName("GetPsi")
+            .WithTags("Review").WithName("GetPsi").AddEndpointFilter(HistoryApi.ServerTiming)
             .WithSummary("An estimate of the Decision 766 Public Service Index per ward and agency over a month, quarter, year or custom period, from what the feeds measure, with the 126 wards ranked on the score scaled to 100 (format=csv|xlsx for a download).");
         return app;
     }

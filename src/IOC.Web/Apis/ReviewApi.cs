@@ -63,7 +63,7 @@ public static class ReviewApi
                         _ => Results.Ok(ReviewWire.From(report)),
                     };
                 }))
-            .WithTags("Review").WithName("GetReview")
+            .WithTags("Review").WithName("GetReview").AddEndpointFilter(HistoryApi.ServerTiming)
             .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall. format=pdf (lang=en for English) or format=xlsx downloads the printable report.");
         return app;
     }
