@@ -20,6 +20,12 @@ public sealed class SimulatorOptions
     public int TickMilliseconds { get; set; } = 1000;
 
     /// <summary>
+    /// Days of simulated history to ingest before the live feed starts, on a first run only (an empty inbox), so the
+    /// review, PSI and drill-down pages have a month to show in a demo. 0 (the default): none. At most 366.
+    /// </summary>
+    public int BackfillDays { get; set; }
+
+    /// <summary>
     /// Open dossiers and tickets the generator remembers. At the cap the oldest planned work is completed at once,
     /// so memory stays flat whatever the rate (at 3 events/s about 110,000–145,000 items are open at a time, at 40
     /// events/s 1.4–1.9 million). Work adopted from earlier runs counts too.

@@ -1,6 +1,7 @@
 using IOC.Domain.Units;
 using IOC.Grains.Routing;
 using IOC.Ingestion;
+using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Simulation;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public static class SimulatorExtensions
 /// </summary>
 public sealed class SimulatorHost(
     IngestionService ingestion,
+    SqliteInbox inbox,
     GrainRouter grains,
     UnitCatalog units,
     IOptions<SimulatorOptions> options,
@@ -37,6 +39,11 @@ public sealed class SimulatorHost(
     {
         var settings = options.Value;
         logger.LogInformation("Simulator on: seed {Seed}, about {Rate} events/s on average over the week", settings.Seed, settings.EventsPerSecond);
+        if (settings.BackfillDays > 0)
+        {
+            await BackfillAsync(settings, stoppingToken);
+        }
+
         var generator = new TrafficGenerator(units, settings);
         var simulator = new TrafficSimulator(ingestion, generator, settings, time, message => logger.LogWarning("Simulator: {Message}", message));
         try
@@ -60,5 +67,24 @@ public sealed class SimulatorHost(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Simulated history before the live feed, on a first run only: never mixed into an inbox that has data.</summary>
+    private async Task BackfillAsync(SimulatorOptions settings, CancellationToken stoppingToken)
+    {
+        if (inbox.LastSeq() > 0)
+        {
+            logger.LogInformation("Simulator:BackfillDays is set but the inbox already holds events; no simulated history added");
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var days = Math.Min(settings.BackfillDays, SimulatedHistory.MaxDays);
+        var accepted = await SimulatedHistory.BackfillAsync(ingestion, units, settings.Seed, days, time.GetUtcNow(), stoppingToken);
+        logger.LogInformation(
+            "Simulator added {Days} days of simulated history: {Events} events in {Seconds:0.0} s",
+            days,
+            accepted,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 }
