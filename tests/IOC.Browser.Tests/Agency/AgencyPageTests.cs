@@ -68,6 +68,7 @@ public sealed class AgencyPageTests : IClassFixture<HeadlessChromium>, IDisposab
         using var producer = _app.CreateProducer();
         await producer.PostOrFailAsync(WireEvents.Document("card-1", DateTimeOffset.UtcNow.AddMinutes(-2), Office, digital: true, signedDigitally: false));
         var page = await _browser.OpenAsync(_address, "/");
+        await HeadlessChromium.WaitForCircuitAsync(page);
 
         await page.Locator($".agency[data-agency='{Office}'] a.agency-link").ClickAsync();
 

@@ -94,6 +94,9 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
         await producer.PostOrFailAsync(WireEvents.Received("link-1", DateTimeOffset.UtcNow.AddMinutes(-2), channel: "online", unit: "00082"));
         var page = await _browser.OpenAsync(_address, "/?rank=dossier.onlineRate");
 
+        // A click while the circuit starts can change the address without rendering the page (Blazor takes over the
+        // prerendered links then); a person clicks later than a test does.
+        await HeadlessChromium.WaitForCircuitAsync(page);
         await page.Locator(".ranking tr[data-ward='00082'] a.ward-link").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/wards/00082"));
