@@ -101,7 +101,7 @@ public static class ReviewHtml
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var kpi in report.Kpis)
         {
-            var commitment = report.Agencies.SelectMany(a => a.Commitments).First(c => c.Result.Commitment.Kpi == kpi).Result.Commitment;
+            var commitment = report.CommitmentOn(kpi);
             var definition = KpiCatalog.Get(kpi);
             html.Append($"<tr><th scope=\"row\"><p class=\"wording\">{Encode(words.Wording(commitment))}</p>");
             html.Append($"<p class=\"kpi\">{Encode($"{(words.IsEnglish ? definition.NameEn : definition.NameVi)} ({kpi})")}</p></th>");

@@ -1,3 +1,4 @@
+using IOC.Domain.Targets;
 using IOC.Domain.Units;
 using IOC.Review.Commitments;
 using IOC.Review.Periods;
@@ -16,6 +17,10 @@ public sealed record ReviewReport(ReviewPeriod Period, DateTimeOffset AsOf, bool
     /// <summary>The cell of the side-by-side table: this agency's commitment on this KPI, if it made one.</summary>
     public CommitmentReview? Cell(string agency, string kpi) =>
         Agencies.FirstOrDefault(a => a.Agency.Code == agency)?.Commitments.FirstOrDefault(c => c.Result.Commitment.Kpi == kpi);
+
+    /// <summary>The commitment a row stands for: its published wording is the same for every agency that made it.</summary>
+    public Commitment CommitmentOn(string kpi) =>
+        Agencies.SelectMany(a => a.Commitments).First(c => c.Result.Commitment.Kpi == kpi).Result.Commitment;
 
     /// <summary>How many agencies committed to a KPI (the "of n" of its ranks).</summary>
     public int CommittedTo(string kpi) => Agencies.Count(a => a.Commitments.Any(c => c.Result.Commitment.Kpi == kpi));
