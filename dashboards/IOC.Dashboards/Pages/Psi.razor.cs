@@ -1,5 +1,3 @@
-using IOC.Dashboards.Localization;
-using IOC.Domain.Time;
 using IOC.History.Store;
 using IOC.Review.Periods;
 using IOC.Review.Psi;
@@ -12,49 +10,29 @@ namespace IOC.Dashboards.Pages;
 /// wards ranked on the score scaled to 100 with a band filter. Everything is in the query string (period, band, lang),
 /// so a link, a bookmark or the export names the same figures. Read through <see cref="PsiQuery"/>, as the API is.
 /// </summary>
-public sealed partial class Psi
+public sealed partial class Psi : PeriodPage
 {
     /// <summary>The band filter's values in the query string; "none" is the wards with nothing measured.</summary>
     private static readonly string[] BandFilters = ["excellent", "middle", "weak", "none"];
 
-    private ReviewPeriod _period = ReviewPeriod.MonthOf(DateOnly.MinValue);
     private PsiReport? _report;
     private IReadOnlyList<PsiGroupSummary> _groups = [];
-    private PeriodError? _periodError;
     private string? _error;
 
     [Inject] public required PsiQuery Query { get; set; }
-
-    [Inject] public required NavigationManager Navigation { get; set; }
-
-    [Inject] public required TimeProvider Time { get; set; }
-
-    [CascadingParameter] public required Ui Ui { get; set; }
-
-    [SupplyParameterFromQuery(Name = "period")] public string? PeriodParameter { get; set; }
-
-    [SupplyParameterFromQuery(Name = "value")] public string? ValueParameter { get; set; }
-
-    [SupplyParameterFromQuery(Name = "from")] public string? FromParameter { get; set; }
-
-    [SupplyParameterFromQuery(Name = "to")] public string? ToParameter { get; set; }
 
     [SupplyParameterFromQuery(Name = "band")] public string? BandParameter { get; set; }
 
     private string? Band => BandFilters.Contains(BandParameter) ? BandParameter : null;
 
-    private DateOnly Today => VietnamTime.LocalDate(Time.GetUtcNow());
-
     protected override async Task OnParametersSetAsync()
     {
         _report = null;
         _error = null;
-
-        // A period that does not parse is said so on the page, which then shows the current month (as /review does).
-        ReviewPeriod.TryParse(PeriodParameter, ValueParameter, FromParameter, ToParameter, Today, out _period, out _periodError);
+        ReadPeriod();
         try
         {
-            _report = await Query.BuildAsync(_period, CancellationToken.None);
+            _report = await Query.BuildAsync(Period, CancellationToken.None);
             _groups = _report.Groups;
         }
         catch (HistoryStoreException ex)
@@ -75,7 +53,7 @@ public sealed partial class Psi
     private string PeriodLink(ReviewPeriod period, string? band = null) =>
         $"psi?{period.Query}{(band ?? Band) switch { null or "all" => "", var b => $"&band={b}" }}&lang={Ui.Lang}";
 
-    private string BandLink(string band) => PeriodLink(_period, band);
+    private string BandLink(string band) => PeriodLink(Period, band);
 
     private string GroupName(PsiGroup group) => Ui.IsEnglish ? group.NameEn() : group.NameVi();
 
@@ -89,8 +67,4 @@ public sealed partial class Psi
     /// <summary>Points with one decimal in the page's culture ("17,6"), whole numbers without ("20").</summary>
     private string Points(double points) =>
         Math.Round(points, 1) % 1 == 0 ? Math.Round(points, 1).ToString("N0", Ui.Culture) : points.ToString("N1", Ui.Culture);
-
-    /// <summary>A full load so the server sets the language cookie and every static text follows.</summary>
-    private void SwitchLanguage() =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("lang", Ui.IsEnglish ? "vi" : "en"), forceLoad: true);
 }
