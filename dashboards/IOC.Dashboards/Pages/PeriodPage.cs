@@ -7,12 +7,10 @@ namespace IOC.Dashboards.Pages;
 
 /// <summary>
 /// What the review pages (/review, /psi) share: the period the query string names (a bad one is reported and this
-/// month shown instead), today in Hanoi, and the language switch.
+/// month shown instead) and today in Hanoi.
 /// </summary>
 public abstract class PeriodPage : ComponentBase
 {
-    [Inject] public required NavigationManager Navigation { get; set; }
-
     [Inject] public required TimeProvider Time { get; set; }
 
     [CascadingParameter] public required Ui Ui { get; set; }
@@ -40,8 +38,4 @@ public abstract class PeriodPage : ComponentBase
         Period = period;
         PeriodError = error;
     }
-
-    /// <summary>A full load so the server sets the language cookie and every static text follows.</summary>
-    protected void SwitchLanguage() =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("lang", Ui.IsEnglish ? "vi" : "en"), forceLoad: true);
 }

@@ -29,8 +29,6 @@ public abstract partial class UnitPage
 
     [Inject] public required OpenDossierQuery OpenDossiers { get; set; }
 
-    [Inject] public required NavigationManager Navigation { get; set; }
-
     [Inject] public required TimeProvider Time { get; set; }
 
     [CascadingParameter] public required Ui Ui { get; set; }
@@ -84,8 +82,4 @@ public abstract partial class UnitPage
     private string Link(string path) => $"{path}?lang={Ui.Lang}";
 
     private string RangeLink(string preset) => $"{Kind.PageLink(Code)}?range={preset}&lang={Ui.Lang}";
-
-    /// <summary>A full load so the server sets the language cookie and every static text follows.</summary>
-    private void SwitchLanguage() =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("lang", Ui.IsEnglish ? "vi" : "en"), forceLoad: true);
 }

@@ -126,10 +126,6 @@ public sealed partial class Wallboard : IDisposable
         _data = WallboardData.From(Live, _rankKpi);
     }
 
-    /// <summary>A full load so the server sets the language cookie and every static text follows.</summary>
-    private void SwitchLanguage() =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("lang", Ui.IsEnglish ? "vi" : "en"), forceLoad: true);
-
     private string LinkTo(bool kiosk) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
         ["kiosk"] = kiosk ? "1" : null,

@@ -82,6 +82,20 @@ public sealed class ReviewPageTests : IClassFixture<HeadlessChromium>, IDisposab
     }
 
     [Fact]
+    public async Task TheLanguageButtonReloadsThePageInEnglishForTheSamePeriod()
+    {
+        var page = await _browser.OpenAsync(_address, $"/review?period=month&value={MonthA}");
+        await HeadlessChromium.WaitForCircuitAsync(page);
+
+        await page.Locator("[data-lang-switch]").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"value={MonthA}.*lang=en"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Competition agreement review: digital transformation");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator("[data-lang-switch]")).ToHaveTextAsync("Tiếng Việt");
+    }
+
+    [Fact]
     public async Task ABadPeriodIsExplainedAndTheCurrentMonthShown()
     {
         var page = await _browser.OpenAsync(_address, "/review?period=month&value=2026-13");
