@@ -1,6 +1,5 @@
 using IOC.Domain.Time;
 using IOC.Domain.Units;
-using IOC.Ingestion.Parsing;
 
 namespace IOC.Ingestion.Simulation;
 
@@ -22,14 +21,12 @@ public static class SimulatedHistory
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
         var generator = new TrafficGenerator(units, seed, SampleDay.TargetEvents / TimeSpan.FromDays(1).TotalSeconds);
-        var chunkSize = Math.Max(1, Math.Min(ingestion.Options.MaxEventsPerRequest, 5_000));
         long accepted = 0;
         for (var from = VietnamTime.StartOfDay(VietnamTime.LocalDate(now).AddDays(-days)); from < now; from = from.AddDays(1))
         {
             var to = from.AddDays(1) < now ? from.AddDays(1) : now;
-            foreach (var chunk in generator.Generate(from, to).Chunk(chunkSize))
+            await foreach (var (_, result) in SimulatedBatches.IngestAsync(ingestion, generator.Generate(from, to), cancellationToken))
             {
-                var result = await ingestion.IngestAsync(EventJson.ToNdjson(chunk), ndjson: true, cancellationToken);
                 if (result.Rejected.Count > 0)
                 {
                     var first = result.Rejected[0];

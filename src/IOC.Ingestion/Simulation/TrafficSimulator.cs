@@ -1,5 +1,4 @@
 using IOC.Grains.Routing;
-using IOC.Ingestion.Parsing;
 
 namespace IOC.Ingestion.Simulation;
 
@@ -122,11 +121,9 @@ public sealed class TrafficSimulator
 
         var events = _generator.Generate(last, now);
         _last = now;
-        var chunkSize = Math.Max(1, Math.Min(_ingestion.Options.MaxEventsPerRequest, 5_000));
-        foreach (var chunk in events.Chunk(chunkSize))
+        await foreach (var (sent, result) in SimulatedBatches.IngestAsync(_ingestion, events, cancellationToken))
         {
-            var result = await _ingestion.IngestAsync(EventJson.ToNdjson(chunk), ndjson: true, cancellationToken);
-            Interlocked.Add(ref _sent, chunk.Length);
+            Interlocked.Add(ref _sent, sent);
             Interlocked.Add(ref _rejected, result.Rejected.Count);
             // A few reasons per batch say what is wrong; thousands of identical lines would only bury them.
             foreach (var error in result.Rejected.Take(MaxReasonsLogged))
