@@ -141,9 +141,9 @@ public static class ReviewHtml
         html.Append($"<span class=\"rank\">{Encode($"{texts.Rank} {ReviewWords.Rank(cell.Rank, report.CommittedTo(result.Commitment.Kpi))}")}</span></p>");
         html.Append($"<p class=\"gap\">{Encode(words.Gap(cell))}</p>");
 
-        var (high, low) = SvgSparkline.Scale(cell.Trend, report.Period, result.Commitment.Value);
-        html.Append("<div class=\"spark\">").Append(SvgSparkline.Svg(cell.Trend, report.Period, result.Commitment.Value, texts.TrendNote));
-        html.Append($"<div class=\"scale\"><span>{Encode(words.Percent(high))}</span><span>{Encode(words.Percent(low))}</span></div></div>");
+        var trend = SvgSparkline.Geometry(cell.Trend, report.Period, result.Commitment.Value);
+        html.Append("<div class=\"spark\">").Append(SvgSparkline.Svg(trend, texts.TrendNote));
+        html.Append($"<div class=\"scale\"><span>{Encode(words.Percent(trend.High))}</span><span>{Encode(words.Percent(trend.Low))}</span></div></div>");
     }
 
     private static string StatusClass(KpiStatus status) => status switch

@@ -7,7 +7,7 @@ namespace IOC.Reports.Print;
 
 /// <summary>
 /// A commitment's trend as inline SVG for the printed report, drawn from <see cref="TrendGeometry"/> (as the page's
-/// sparkline is): runs of points as polylines or dots, the target dashed; <see cref="Scale"/> gives the scale's ends.
+/// sparkline is): runs of points as polylines or dots, the target dashed.
 /// </summary>
 internal static class SvgSparkline
 {
@@ -15,17 +15,13 @@ internal static class SvgSparkline
     private const double Height = 40;
     private const double Inset = 5;
 
-    /// <summary>The top and bottom of the vertical scale, in percent.</summary>
-    public static (double High, double Low) Scale(IReadOnlyList<TrendPoint> trend, ReviewPeriod period, double target)
-    {
-        var geometry = TrendGeometry.From(trend, period, target, Width, Height, Inset);
-        return (geometry.High, geometry.Low);
-    }
+    /// <summary>Where the trend is drawn in the report's sparkline box; its High and Low are the scale's ends, in percent.</summary>
+    public static TrendGeometry Geometry(IReadOnlyList<TrendPoint> trend, ReviewPeriod period, double target) =>
+        TrendGeometry.From(trend, period, target, Width, Height, Inset);
 
     /// <param name="label">What a screen reader says for the chart (the SVG is a figure, not decoration); encoded here.</param>
-    public static string Svg(IReadOnlyList<TrendPoint> trend, ReviewPeriod period, double target, string label)
+    public static string Svg(TrendGeometry geometry, string label)
     {
-        var geometry = TrendGeometry.From(trend, period, target, Width, Height, Inset);
         var svg = new StringBuilder();
         svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{ReviewHtml.Encode(label)}\">");
         svg.Append($"<rect x=\"0.5\" y=\"0.5\" width=\"{Width - 1}\" height=\"{Height - 1}\" fill=\"none\" stroke=\"#bdbdbd\" stroke-width=\"0.8\" vector-effect=\"non-scaling-stroke\"/>");
