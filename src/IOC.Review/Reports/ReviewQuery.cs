@@ -27,14 +27,11 @@ public sealed class ReviewQuery(CompetitionAgreement agreement, HistoryQueries q
         var results = new List<(Unit Agency, List<(CommitmentResult Result, IReadOnlyList<TrendPoint> Trend)> Items)>(agencies.Count);
         for (var i = 0; i < agencies.Count; i++)
         {
-            var items = new List<(CommitmentResult, IReadOnlyList<TrendPoint>)>();
-            foreach (var commitment in agreement.For(agencies[i].Code))
-            {
-                var result = CommitmentResult.Evaluate(commitment, totals[i].Counters, default);
-                items.Add((result, await TrendAsync(agencies[i], KpiCatalog.Get(commitment.Kpi), period, now, ct)));
-            }
-
-            results.Add((agencies[i], items));
+            var commitments = agreement.For(agencies[i].Code);
+            var trends = await TrendsAsync(agencies[i], commitments.Select(c => KpiCatalog.Get(c.Kpi)).ToList(), period, now, ct);
+            results.Add((agencies[i], commitments
+                .Select((c, k) => (CommitmentResult.Evaluate(c, totals[i].Counters, default), trends[k]))
+                .ToList()));
         }
 
         var kpiRanks = agreement.Kpis.ToDictionary(kpi => kpi, kpi => RankOn(kpi, results.Select(r => (r.Agency.Code, r.Items.Select(x => x.Result).ToList()))));
@@ -65,16 +62,19 @@ public sealed class ReviewQuery(CompetitionAgreement agreement, HistoryQueries q
         return CompetitionRanking.Rank(entries.Select(e => (e.Agency, e.Result!.Value.Value)), higherIsBetter).ToDictionary(e => e.Key, e => e.Rank);
     }
 
-    /// <summary>The KPI per day of the period up to today (per month when the period is longer than a quarter).</summary>
-    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(Unit agency, KpiDefinition kpi, ReviewPeriod period, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Each KPI per day of the period up to today (per month when the period is longer than a quarter), from one read
+    /// of the agency's days with the counters all the KPIs need.
+    /// </summary>
+    private async Task<IReadOnlyList<IReadOnlyList<TrendPoint>>> TrendsAsync(Unit agency, IReadOnlyList<KpiDefinition> kpis, ReviewPeriod period, DateTimeOffset now, CancellationToken ct)
     {
         var lastDay = VietnamTime.LocalDate(now) < period.LastDay ? VietnamTime.LocalDate(now) : period.LastDay;
-        if (lastDay < period.FirstDay)
+        if (lastDay < period.FirstDay || kpis.Count == 0)
         {
-            return [];
+            return kpis.Select(_ => (IReadOnlyList<TrendPoint>)[]).ToList();
         }
 
-        var counters = kpi.Numerator.Concat(kpi.Denominator is { } d ? [d] : Array.Empty<Counter>()).ToList();
+        var counters = kpis.SelectMany(k => k.Numerator.Concat(k.Denominator is { } d ? [d] : Array.Empty<Counter>())).Distinct().ToList();
         var days = await queries.Reader.SeriesAsync(agency.Key, period.From, VietnamTime.StartOfDay(lastDay.AddDays(1)), HistoryStep.Day, ct, counters);
         var points = days.Select(p => (Day: VietnamTime.LocalDate(p.Start), p.Counters));
         if (period.MonthlyTrend)
@@ -93,6 +93,7 @@ public sealed class ReviewQuery(CompetitionAgreement agreement, HistoryQueries q
                 });
         }
 
-        return points.Select(p => new TrendPoint(p.Day, kpi.Evaluate(p.Counters, default).Value)).ToList();
+        var steps = points.ToList();
+        return kpis.Select(kpi => (IReadOnlyList<TrendPoint>)steps.Select(p => new TrendPoint(p.Day, kpi.Evaluate(p.Counters, default).Value)).ToList()).ToList();
     }
 }
