@@ -5,6 +5,7 @@ using IOC.Grains.Publishing;
 using IOC.Grains.Routing;
 using IOC.Ingestion;
 using IOC.Ingestion.Inbox;
+using IOC.Review.Psi;
 using IOC.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public static class CoreExtensions
         {
             var dir = SeedData.Locate(builder.Configuration["SeedData:Directory"]);
             var units = SeedData.LoadUnits(dir);
-            return new SeedCatalogs(units, SeedData.LoadTargets(dir, units), SeedData.LoadCommitments(dir, units));
+            return new SeedCatalogs(units, SeedData.LoadTargets(dir, units), SeedData.LoadCommitments(dir, units), PsiManualData.Load(dir, units));
         });
         services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().Units);
         services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().Targets);
@@ -61,4 +62,5 @@ public static class CoreExtensions
 }
 
 /// <summary>Units and targets are loaded together: targets are checked against the units they name.</summary>
-internal sealed record SeedCatalogs(UnitCatalog Units, TargetCatalog Targets, IReadOnlyList<Commitment> Commitments);
+/// <summary>Everything in seed-data/, read once at start: a bad row in any file stops the start, naming file, line and field.</summary>
+internal sealed record SeedCatalogs(UnitCatalog Units, TargetCatalog Targets, IReadOnlyList<Commitment> Commitments, PsiManualData PsiManual);

@@ -1,4 +1,3 @@
-using IOC.Domain.Seed;
 using IOC.Reports.Print;
 using IOC.Review.Agreement;
 using IOC.Review.Psi;
@@ -10,7 +9,7 @@ public static class ReviewExtensions
 {
     /// <summary>
     /// The competition agreement from seed data, the review built from the history store, and the PSI estimate with the
-    /// points entered by hand (seed-data/psi-manual.csv, read at start so a bad row stops the start like other seed data).
+    /// points entered by hand (seed-data/psi-manual.csv, read with the other seed files).
     /// </summary>
     public static IHostApplicationBuilder AddIocReview(this IHostApplicationBuilder builder)
     {
@@ -21,10 +20,8 @@ public static class ReviewExtensions
             return new CompetitionAgreement(seed.Units, seed.Commitments);
         });
         services.AddSingleton<ReviewQuery>();
-        services.AddSingleton(sp => PsiManualData.Load(
-            SeedData.Locate(builder.Configuration["SeedData:Directory"]), sp.GetRequiredService<SeedCatalogs>().Units));
+        services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().PsiManual);
         services.AddSingleton<PsiQuery>();
-        services.AddHostedService(sp => new SeedCheck(() => sp.GetRequiredService<PsiManualData>()));
 
         // format=pdf prints the review's HTML with headless Chromium (docs/review.md, "Printable report").
         var reports = builder.Configuration.GetSection("Reports");
@@ -36,16 +33,4 @@ public static class ReviewExtensions
         services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();
         return builder;
     }
-}
-
-/// <summary>Builds a seed-data singleton when the host starts, so a bad file fails the start, not the first request.</summary>
-internal sealed class SeedCheck(Func<object> load) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        load();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
