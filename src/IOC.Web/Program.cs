@@ -24,6 +24,10 @@ builder.AddIocApi();
 builder.AddIocHealthChecks();
 builder.AddIocLive();
 builder.AddIocDashboards();
+if (command.Name is not null)
+{
+    builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer, NoServer>();
+}
 
 var app = builder.Build();
 if (command.Name is not null)

@@ -1,8 +1,8 @@
 using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
-using IOC.Grains.Publishing;
-using IOC.Live.Feed;
+using IOC.Domain.Targets;
+using IOC.Grains.Reading;
 using IOC.Live.KpiViews;
 
 namespace IOC.Web.Apis;
@@ -46,8 +46,8 @@ public static class KpiApi
         k.Denominator?.ToString())));
 }
 
-/// <summary>Reads published snapshots after asking for a fresh tick, so a producer reads its own writes.</summary>
-public sealed class KpiReader(UnitCatalog units, LiveKpis live, SnapshotPublisher publisher)
+/// <summary>Reads the grains themselves, so a producer reads its own writes (pages read the pushed copies instead).</summary>
+public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, GrainReader grains, TimeProvider time)
 {
     public async Task<IResult> OneAsync(string? windowText, Func<UnitCatalog, Unit?> find, CancellationToken ct)
     {
@@ -61,8 +61,7 @@ public sealed class KpiReader(UnitCatalog units, LiveKpis live, SnapshotPublishe
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown unit", detail: "No unit with that code.");
         }
 
-        await publisher.RefreshAsync(ct);
-        return Results.Ok(live.Get(unit, window));
+        return Results.Ok(UnitKpis.From(unit, await grains.SnapshotAsync(unit.Key), window, targets));
     }
 
     public async Task<IResult> ManyAsync(string? windowText, Func<UnitCatalog, IEnumerable<Unit>> select, CancellationToken ct)
@@ -72,9 +71,10 @@ public sealed class KpiReader(UnitCatalog units, LiveKpis live, SnapshotPublishe
             return BadWindow(windowText);
         }
 
-        await publisher.RefreshAsync(ct);
-        var list = select(units).Select(u => live.Get(u, window)).ToList();
-        return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(live.LastTick ?? DateTimeOffset.UnixEpoch), list));
+        var selected = select(units).ToList();
+        var snapshots = await grains.SnapshotsAsync(selected.Select(u => u.Key));
+        var list = selected.Select((u, i) => UnitKpis.From(u, snapshots[i], window, targets)).ToList();
+        return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(time.GetUtcNow()), list));
     }
 
     private static KpiWindow? ParseWindow(string? text) =>
