@@ -115,10 +115,10 @@ public sealed class MemoryUnitStore : IUnitRecovery, IHistorySink
         }
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var tail = _inbox.TryGetValue(key, out var events) ? events.Where(e => e.Seq > afterSeq).ToList() : [];
+        var tail = _inbox.TryGetValue(key, out var events) ? events.Where(e => e.Seq > afterSeq && e.Seq <= throughSeq).ToList() : [];
         TailReads.Enqueue((key, tail.Count));
         if (tail.Count > 0)
         {

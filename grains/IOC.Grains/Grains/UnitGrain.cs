@@ -113,22 +113,18 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
             // The store could not be read: rebuild from every inbox event of the key. The changes of those the checkpoint
             // holds are saved already, so they are folded and dropped; the rest are saved as usual from the first tick.
             var last = plan.Checkpoint.Beyond.Count == 0 ? plan.Checkpoint.Through : Math.Max(plan.Checkpoint.Through, plan.Checkpoint.Beyond[^1].Last);
-            await foreach (var page in services.Recovery.ReadTailAsync(Key, 0, cancellationToken))
+            await foreach (var page in services.Recovery.ReadTailAsync(Key, 0, last, cancellationToken))
             {
-                var saved = page.Where(e => e.Seq <= last && plan.Checkpoint.Includes(e.Seq)).ToList();
+                var saved = page.Where(e => plan.Checkpoint.Includes(e.Seq)).ToList();
                 replayed += saved.Count;
                 FoldAll(saved, 0);
-                if (page[^1].Seq >= last)
-                {
-                    break;
-                }
             }
 
             State.TakeChanges();
             State.Resume(plan.Checkpoint);
         }
 
-        await foreach (var page in services.Recovery.ReadTailAsync(Key, plan.Checkpoint.Through, cancellationToken))
+        await foreach (var page in services.Recovery.ReadTailAsync(Key, plan.Checkpoint.Through, long.MaxValue, cancellationToken))
         {
             replayed += page.Count;
             FoldAll(page, page[^1].Seq);

@@ -15,6 +15,6 @@ public interface IUnitRecovery
 {
     Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken);
 
-    /// <summary>The inbox events of the key after <paramref name="afterSeq"/>, oldest first, in pages.</summary>
-    IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, CancellationToken cancellationToken);
+    /// <summary>The inbox events of the key after <paramref name="afterSeq"/> up to <paramref name="throughSeq"/>, oldest first, in pages.</summary>
+    IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken);
 }

@@ -20,10 +20,10 @@ public sealed class InboxTail(SqliteInbox inbox, UnitCatalog units)
 
     public long EventsSkipped => Interlocked.Read(ref _skipped);
 
-    public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadAsync(UnitKey key, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // SQLite answers synchronously: each page is read on the thread pool, not on the activating grain's turn.
-        using var pages = inbox.ReadKeyAfter(key, afterSeq).GetEnumerator();
+        using var pages = inbox.ReadKeyAfter(key, afterSeq, throughSeq).GetEnumerator();
         while (await Task.Run(pages.MoveNext, cancellationToken))
         {
             var page = pages.Current;

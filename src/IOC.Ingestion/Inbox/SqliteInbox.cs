@@ -108,10 +108,11 @@ public sealed class SqliteInbox : IDisposable
     public long LastSeq() => Scalar("SELECT max(seq) FROM events") is long seq ? seq : 0;
 
     /// <summary>
-    /// The events of one grain's key after <paramref name="afterSeq"/>, oldest first, in pages: a ward's (its code in
-    /// <c>unit</c>), an agency's (in <c>agency</c>), or the city's direct work (an agency and no ward). Thread-safe.
+    /// The events of one grain's key after <paramref name="afterSeq"/> up to <paramref name="throughSeq"/>, oldest first,
+    /// in pages: a ward's (its code in <c>unit</c>), an agency's (in <c>agency</c>), or the city's direct work (an agency
+    /// and no ward). Thread-safe.
     /// </summary>
-    public IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(UnitKey key, long afterSeq, int pageSize = 5000)
+    public IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000)
     {
         var filter = key.Level switch
         {
@@ -126,9 +127,10 @@ public sealed class SqliteInbox : IDisposable
         while (true)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT seq, id, body FROM events WHERE {filter} AND seq > $after ORDER BY seq LIMIT $limit";
+            command.CommandText = $"SELECT seq, id, body FROM events WHERE {filter} AND seq > $after AND seq <= $through ORDER BY seq LIMIT $limit";
             command.Parameters.AddWithValue("$code", key.Code);
             command.Parameters.AddWithValue("$after", last);
+            command.Parameters.AddWithValue("$through", throughSeq);
             command.Parameters.AddWithValue("$limit", pageSize);
             var page = new List<InboxRecord>(Math.Min(pageSize, 1024));
             using (var reader = command.ExecuteReader())

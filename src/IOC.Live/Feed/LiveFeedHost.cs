@@ -45,15 +45,6 @@ public sealed partial class LiveFeedHost(
         await base.StartAsync(cancellationToken);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        if (_reference is not null)
-        {
-            grains.DeleteObjectReference<IKpiObserver>(_reference);
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.Tick, time);

@@ -1,5 +1,4 @@
 using IOC.Domain.Events;
-using IOC.Grains.Publishing;
 using IOC.History.Model;
 using IOC.History.Store;
 using IOC.History.Writing;
@@ -94,20 +93,20 @@ public sealed class HistoryWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASuppressedTickIsNotSaved()
+    public async Task HandedOverChangesAreSavedByTheSaveLoopWithTheirCheckpoint()
     {
         _writer.Start();
 
-        using (_writer.Suppress())
+        foreach (var changes in Changes.Of(6, Call(_now)))
         {
-            Tick(5, Call(_now));
+            _writer.Enqueue(changes);
         }
 
-        Tick(6, Call(_now));
+        await Until(() => _writer.UnsavedChanges == 0);
         await _writer.FlushAsync(Patience);
 
         _store.Sum(Measurement.Counters, Resolution.Hour, "CallsReceived").Should().Be(1);
-        _buffer.Checkpoint.Through.Should().Be(6);
+        _buffer.CheckpointOf(Changes.Agency).Through.Should().Be(6);
     }
 
     [Fact]
@@ -125,8 +124,15 @@ public sealed class HistoryWriterTests : IAsyncLifetime
         _buffer.Pending.Should().Be(3);
     }
 
-    private void Tick(long through, params IocEvent[] events) =>
-        _writer.OnTick(new SnapshotBatch(DateTimeOffset.UtcNow, [], Changes.Of(through, events)));
+    private void Tick(long through, params IocEvent[] events)
+    {
+        foreach (var changes in Changes.Of(through, events))
+        {
+            _writer.Enqueue(changes);
+        }
+
+        _writer.SaveNow();
+    }
 
     private static async Task Until(Func<bool> condition)
     {
