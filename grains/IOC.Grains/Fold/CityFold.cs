@@ -35,6 +35,7 @@ public sealed class CityFold(UnitKey key)
 
     public bool Dirty { get; private set; }
 
+    /// <summary>The snapshot last published (<see cref="ChangedSnapshot"/>); reads do not move it.</summary>
     public GrainSnapshot? LastSnapshot { get; private set; }
 
     public int Contributors => _contributors.Count;
@@ -95,9 +96,13 @@ public sealed class CityFold(UnitKey key)
 
         var previous = LastSnapshot;
         var snapshot = Snapshot(now);
+        Dirty = false;
+        _lastSnapshotMinute = VietnamTime.MinuteKey(now);
+        LastSnapshot = snapshot;
         return snapshot.SameFiguresAs(previous) ? null : snapshot;
     }
 
+    /// <summary>The figures at <paramref name="now"/> (a read: what was published is left as it is).</summary>
     public GrainSnapshot Snapshot(DateTimeOffset now)
     {
         var gauges = default(Gauges);
@@ -106,10 +111,7 @@ public sealed class CityFold(UnitKey key)
             gauges += contributor.Gauges;
         }
 
-        Dirty = false;
-        _lastSnapshotMinute = VietnamTime.MinuteKey(now);
-        LastSnapshot = new GrainSnapshot(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), gauges);
-        return LastSnapshot;
+        return new GrainSnapshot(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), gauges);
     }
 
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>

@@ -35,6 +35,7 @@ public sealed class UnitFold(UnitKey key)
     /// <summary>Something was folded since the last snapshot.</summary>
     public bool Dirty { get; private set; }
 
+    /// <summary>The snapshot last published (<see cref="ChangedSnapshot"/>); reads do not move it.</summary>
     public GrainSnapshot? LastSnapshot { get; private set; }
 
     public IReadOnlyCollection<OpenDossier> OpenDossiers => _open.Dossiers;
@@ -119,16 +120,15 @@ public sealed class UnitFold(UnitKey key)
 
         var previous = LastSnapshot;
         var snapshot = Snapshot(now);
+        Dirty = false;
+        _lastSnapshotMinute = VietnamTime.MinuteKey(now);
+        LastSnapshot = snapshot;
         return snapshot.SameFiguresAs(previous) ? null : snapshot;
     }
 
-    public GrainSnapshot Snapshot(DateTimeOffset now)
-    {
-        Dirty = false;
-        _lastSnapshotMinute = VietnamTime.MinuteKey(now);
-        LastSnapshot = new GrainSnapshot(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), Gauges(now));
-        return LastSnapshot;
-    }
+    /// <summary>The figures at <paramref name="now"/> (a read: what was published is left as it is).</summary>
+    public GrainSnapshot Snapshot(DateTimeOffset now) =>
+        new(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), Gauges(now));
 
     public Gauges Gauges(DateTimeOffset now) => _open.Measure(now);
 

@@ -16,7 +16,8 @@ namespace IOC.Grains.Grains;
 public sealed partial class KpiPublisherGrain(ILogger<KpiPublisherGrain> logger) : Grain, IKpiPublisherGrain
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan RefreshObserversEvery = TimeSpan.FromSeconds(2);
+    /// <summary>How stale a publisher's list of web hosts may be: a host that just registered misses pushes this long.</summary>
+    public static readonly TimeSpan RefreshObserversEvery = TimeSpan.FromSeconds(2);
     private List<KpiUpdate> _queue = [];
     private IReadOnlyList<IKpiObserver> _observers = [];
     private Task _flushing = Task.CompletedTask;

@@ -94,7 +94,9 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
         TakeChanges();
         var snapshot = State.ChangedSnapshot(now);
         await OnTickAsync(deactivating);
-        if (snapshot is not null)
+
+        // A grain going away publishes nothing: its next activation (or the silo's shutdown) decides what is shown.
+        if (snapshot is not null && !deactivating)
         {
             await GrainFactory.GetGrain<IKpiPublisherGrain>(0).Publish(new KpiUpdate(now, snapshot));
         }

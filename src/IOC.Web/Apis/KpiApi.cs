@@ -2,7 +2,9 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Domain.Targets;
+using IOC.Grains.Messages;
 using IOC.Grains.Reading;
+using IOC.Live.Feed;
 using IOC.Live.KpiViews;
 
 namespace IOC.Web.Apis;
@@ -46,8 +48,11 @@ public static class KpiApi
         k.Denominator?.ToString())));
 }
 
-/// <summary>Reads the grains themselves, so a producer reads its own writes (pages read the pushed copies instead).</summary>
-public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, GrainReader grains, TimeProvider time)
+/// <summary>
+/// Reads the grains themselves, so a producer reads its own writes (pages read the pushed copies instead), and hands
+/// what it read to this host's live view, so a page or hub client opened next shows at least as much as the API did.
+/// </summary>
+public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, GrainReader grains, LiveStore live, TimeProvider time)
 {
     public async Task<IResult> OneAsync(string? windowText, Func<UnitCatalog, Unit?> find, CancellationToken ct)
     {
@@ -61,7 +66,9 @@ public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, GrainRea
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown unit", detail: "No unit with that code.");
         }
 
-        return Results.Ok(UnitKpis.From(unit, await grains.SnapshotAsync(unit.Key), window, targets));
+        var snapshot = await grains.SnapshotAsync(unit.Key);
+        live.Apply([new KpiUpdate(snapshot.AsOf, snapshot)]);
+        return Results.Ok(UnitKpis.From(unit, snapshot, window, targets));
     }
 
     public async Task<IResult> ManyAsync(string? windowText, Func<UnitCatalog, IEnumerable<Unit>> select, CancellationToken ct)
@@ -73,6 +80,7 @@ public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, GrainRea
 
         var selected = select(units).ToList();
         var snapshots = await grains.SnapshotsAsync(selected.Select(u => u.Key));
+        live.Apply([.. snapshots.Select(s => new KpiUpdate(s.AsOf, s))]);
         var list = selected.Select((u, i) => UnitKpis.From(u, snapshots[i], window, targets)).ToList();
         return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(time.GetUtcNow()), list));
     }

@@ -183,6 +183,20 @@ public sealed class UnitFoldTests
     }
 
     [Fact]
+    public void AReadDoesNotHoldBackTheNextPublication()
+    {
+        var fold = new UnitFold(CuaNam);
+        fold.ChangedSnapshot(Now);
+        fold.Receive(Call(Now, "00082"));
+
+        var read = fold.Snapshot(Now);
+        var published = fold.ChangedSnapshot(Now);
+
+        read[KpiWindow.Today][Counter.CallsOffered].Should().Be(1);
+        published![KpiWindow.Today][Counter.CallsOffered].Should().Be(1);
+    }
+
+    [Fact]
     public void ItsBucketsExportedAndMergedIntoAnotherGiveTheSameWindows()
     {
         var fold = new UnitFold(CuaNam);

@@ -129,7 +129,8 @@ public class KpiApiTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         body!["status"]!.GetValue<string>().Should().Be("Healthy");
         body["checks"]!["inbox"]!["data"]!["path"]!.GetValue<string>().Should().StartWith(_factory.DataDir);
-        body["checks"]!["grains"]!["data"]!["shards"]!.GetValue<int>().Should().BeGreaterThan(0);
+        body["checks"]!["grains"]!["data"]!["activations"]!.GetValue<int>().Should().BeGreaterThan(131, "126 wards, 4 agencies, the city's direct work and the city stay active");
+        body["checks"]!["grains"]!["data"]!["silos"]!.GetValue<int>().Should().Be(1);
     }
 
     [Fact]
