@@ -125,9 +125,20 @@ public static class LibreOffice
         {
             var type = (string?)cell.Attribute(Office + "value-type");
             var value = (string?)cell.Attribute(Office + "value") ?? (string?)cell.Attribute(Office + "date-value");
-            var text = string.Join('\n', cell.Elements(Text + "p").Select(p => p.Value));
+            var text = string.Join('\n', cell.Elements(Text + "p").Select(Paragraph));
             return new SheetCell(type, value, text, (string?)cell.Attribute(Table + "formula"));
         }
+
+        /// <summary>A paragraph's text, with the tabs, runs of spaces and line breaks OpenDocument writes as elements.</summary>
+        private static string Paragraph(XElement paragraph) => string.Concat(paragraph.Nodes().Select(node => node switch
+        {
+            XText text => text.Value,
+            XElement { Name.LocalName: "tab" } => "\t",
+            XElement { Name.LocalName: "line-break" } => "\n",
+            XElement { Name.LocalName: "s" } e => new string(' ', int.Parse((string?)e.Attribute(Text + "c") ?? "1", CultureInfo.InvariantCulture)),
+            XElement e => Paragraph(e),
+            _ => "",
+        }));
     }
 }
 
