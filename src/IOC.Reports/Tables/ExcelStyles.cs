@@ -34,7 +34,11 @@ internal static class ExcelStyles
             new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = language.ExcelDateFormat },
             new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = language.ExcelDateTimeFormat },
             new NumberingFormat { NumberFormatId = PercentFormatId, FormatCode = "0.0%" }) { Count = 3 },
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        // One typeface for header and body (Excel's default, Calibri 11; LibreOffice substitutes a metric twin), so the
+        // bold header is not drawn in another family than the rows.
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),

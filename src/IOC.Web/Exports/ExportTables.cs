@@ -28,7 +28,7 @@ public static class ExportTables
             [
                 l.Pick("Nhóm", "Group"), l.Pick("Mã chỉ số", "KPI id"), l.Pick("Chỉ số", "KPI"), l.Pick("Giá trị", "Value"), l.Pick("Tử số", "Numerator"),
                 l.Pick("Mẫu số", "Denominator"), l.Pick("Chiều", "Direction"), l.Pick("Chỉ tiêu", "Target"), l.Pick("Đánh giá", "Status"),
-                l.Pick("Kỳ trước", "Previous period"), l.Pick("Thay đổi", "Change"), l.Pick("Toàn thành phố", "City"),
+                l.Pick("Kỳ trước", "Previous period"), l.Pick("Thay đổi (điểm % với tỷ lệ)", "Change (points for rates)"), l.Pick("Toàn thành phố", "City"),
             ],
             ShownGroups.Rows(Level(summary.Unit), summary.Kpis).Select(k =>
             {
@@ -37,7 +37,7 @@ public static class ExportTables
                 {
                     ExportWords.Group(k.Group, l), k.Id, l.Pick(k.NameVi, k.NameEn), Value(kind, k.Value.Value), Number(k.Value.Numerator), k.Value.Denominator,
                     k.Target is { } t ? ExportWords.Direction(t.Direction) : null, k.Target is { } target ? Value(kind, target.Value) : null,
-                    ExportWords.Status(k.Status, k.Target is not null, l), Value(kind, k.Previous?.Value), Value(kind, k.Change), Value(kind, k.City?.Value),
+                    ExportWords.Status(k.Status, k.Target is not null, l), Value(kind, k.Previous?.Value), Change(kind, k.Change), Value(kind, k.City?.Value),
                 };
             }).ToList())],
         l);
@@ -97,6 +97,12 @@ public static class ExportTables
         (KpiKind.Count or KpiKind.Gauge, { } v) => (long)Math.Round(v),
         (_, { } v) => v,
     };
+
+    /// <summary>
+    /// A change on the previous period: in percentage points for a rate, as a plain number, as the page says it ("Tăng
+    /// 2,5 điểm %"); a percentage cell would read as a relative change.
+    /// </summary>
+    private static object? Change(KpiKind kind, double? change) => kind == KpiKind.Rate ? change : Value(kind, change);
 
     /// <summary>A numerator: whole for counted items, with decimals for summed seconds.</summary>
     private static object? Number(double? value) => value is { } v ? v == Math.Floor(v) ? (long)v : v : null;

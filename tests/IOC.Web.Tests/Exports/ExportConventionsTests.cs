@@ -38,7 +38,7 @@ public sealed class ExportConventionsTests : IDisposable
 
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().StartWith("chi-so-00082-").And.EndWith(".csv");
         sheet[0].Select(c => c.Text).Should().Equal(
-            "Nhóm", "Mã chỉ số", "Chỉ số", "Giá trị", "Tử số", "Mẫu số", "Chiều", "Chỉ tiêu", "Đánh giá", "Kỳ trước", "Thay đổi", "Toàn thành phố");
+            "Nhóm", "Mã chỉ số", "Chỉ số", "Giá trị", "Tử số", "Mẫu số", "Chiều", "Chỉ tiêu", "Đánh giá", "Kỳ trước", "Thay đổi (điểm % với tỷ lệ)", "Toàn thành phố");
         var online = sheet.Single(r => r[1].Text == "dossier.onlineRate");
         online[0].Text.Should().Be("Hồ sơ thủ tục hành chính");
         (online[3].Type, online[3].Number()).Should().Be(("percentage", 0.5), "1 of 2 online, read as 50%");
@@ -46,7 +46,7 @@ public sealed class ExportConventionsTests : IDisposable
         (online[6].Text, online[7].Type, online[7].Number()).Should().Be(("≥", "percentage", 0.6));
         online[8].Text.Should().Be("Chưa đạt");
         (online[9].Type, online[9].Number()).Should().Be(("percentage", 1), "both dossiers of the previous period were online");
-        (online[10].Type, online[10].Number()).Should().Be(("percentage", -0.5), "a fall of 50 points stays a negative number, not text");
+        (online[10].Type, online[10].Number()).Should().Be(("float", -50), "a fall of 50 percentage points stays a negative number, not text");
         var received = sheet.Single(r => r[1].Text == "dossier.received");
         (received[3].Type, received[3].Number()).Should().Be(("float", 2));
         (received[7].Type, received[8].Text).Should().Be((null, "Không có chỉ tiêu"));
@@ -65,10 +65,10 @@ public sealed class ExportConventionsTests : IDisposable
         var sheet = (await LibreOffice.OpenCsvAsync(bytes, ',', LibreOffice.EnglishUs)).First;
 
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().EndWith("-en.csv");
-        Encoding.UTF8.GetString(bytes).Should().Contain("\"Administrative dossiers\",\"dossier.onlineRate\",\"Online dossier rate\",50%,1,2,\"≥\",60%,\"Missed\",100%,-50%,");
+        Encoding.UTF8.GetString(bytes).Should().Contain("\"Administrative dossiers\",\"dossier.onlineRate\",\"Online dossier rate\",50%,1,2,\"≥\",60%,\"Missed\",100%,-50,");
         sheet[0].Take(4).Select(c => c.Text).Should().Equal("Group", "KPI id", "KPI", "Value");
         var online = sheet.Single(r => r[1].Text == "dossier.onlineRate");
-        (online[3].Type, online[3].Number(), online[10].Number()).Should().Be(("percentage", 0.5, -0.5));
+        (online[3].Type, online[3].Number(), online[10].Number()).Should().Be(("percentage", 0.5, -50));
     }
 
     [Fact]
