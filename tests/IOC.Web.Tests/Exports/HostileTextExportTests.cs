@@ -31,12 +31,13 @@ public sealed class HostileTextExportTests : IDisposable
     public async Task AFormulaSentAsADossierIdOrProcedureIsTextInTheCsvAndExcelExportsNeverAFormula()
     {
         var accepted = await PostHostileDossierAsync();
-        var today = Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var tomorrow = Now.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // From the day the dossier was received (yesterday just after midnight) to the end of today.
+        var from = Now.AddHours(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = Now.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var files = new (string Name, string Url)[]
         {
-            ("dossiers by procedure", $"/api/v1/history/units/00082/dossiers?from={today}&to={tomorrow}"),
+            ("dossiers by procedure", $"/api/v1/history/units/00082/dossiers?from={from}&to={to}"),
             ("open dossiers", "/api/v1/open-dossiers/units/00082"),
         };
         foreach (var (name, url) in files)
