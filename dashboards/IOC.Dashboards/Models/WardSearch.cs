@@ -49,4 +49,21 @@ public static class WardSearch
             .Take(limit)
             .Select(w => w.Ward)];
     }
+
+    /// <summary>
+    /// The ward a query names, for Enter in the search box: the only match, or, when several names contain the query,
+    /// the one whose name equals it (with or without "Phường"/"Xã"). Null when the query names no ward or several.
+    /// </summary>
+    public static Unit? Single(IEnumerable<Unit> wards, string? query)
+    {
+        var matches = Find(wards, query, int.MaxValue);
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        var needle = Fold(query ?? "");
+        var exact = matches.Where(w => Fold(w.ShortName) == needle || Fold(w.Name) == needle || Fold(w.NameEn) == needle).ToList();
+        return exact.Count == 1 ? exact[0] : null;
+    }
 }
