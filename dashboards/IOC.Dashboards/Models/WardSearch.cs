@@ -62,8 +62,30 @@ public static class WardSearch
             return matches[0];
         }
 
-        var needle = Fold(query ?? "");
-        var exact = matches.Where(w => Fold(w.ShortName) == needle || Fold(w.Name) == needle || Fold(w.NameEn) == needle).ToList();
+        var needle = Bare(Fold(query ?? ""));
+        var exact = matches.Where(w => Bare(Fold(w.Name)) == needle || Bare(Fold(w.NameEn)) == needle).ToList();
         return exact.Count == 1 ? exact[0] : null;
+    }
+
+    /// <summary>A folded name without its kind: "phuong cua nam", "cua nam ward" → "cua nam".</summary>
+    private static string Bare(string folded)
+    {
+        foreach (var prefix in (string[])["phuong ", "xa "])
+        {
+            if (folded.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return folded[prefix.Length..];
+            }
+        }
+
+        foreach (var suffix in (string[])[" ward", " commune"])
+        {
+            if (folded.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return folded[..^suffix.Length];
+            }
+        }
+
+        return folded;
     }
 }
