@@ -8,7 +8,7 @@ namespace IOC.Browser.Tests.Phone;
 /// Every page as a leader meets it on a phone (390×844 and 412×915): no sideways scrolling, no figure running into
 /// another or out of its box, every link and button big enough to tap. Screenshots: artifacts/screenshots/phone-*.png.
 /// </summary>
-public sealed class PhoneLayoutTests(HeadlessChromium browser, PhoneApp app) : IClassFixture<HeadlessChromium>, IClassFixture<PhoneApp>
+public sealed class PhoneLayoutTests(HeadlessChromium browser, DayOfTraffic app) : IClassFixture<HeadlessChromium>, IClassFixture<DayOfTraffic>
 {
     [Theory]
     [InlineData("/", "wallboard", 390, 844)]

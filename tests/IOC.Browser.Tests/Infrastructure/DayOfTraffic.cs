@@ -1,13 +1,11 @@
-using IOC.Browser.Tests.Infrastructure;
-
-namespace IOC.Browser.Tests.Phone;
+namespace IOC.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// One app for the phone tests, with a day's worth of every kind of figure so that each page has its tables, lists
+/// One app for the layout tests, with a day's worth of every kind of figure so that each page has its tables, lists
 /// and charts filled: dossiers received and completed (some late) in several wards and an agency, calls, surveys and
 /// documents.
 /// </summary>
-public sealed class PhoneApp : IAsyncLifetime
+public sealed class DayOfTraffic : IAsyncLifetime
 {
     private readonly IocWebFactory _app = new();
 
