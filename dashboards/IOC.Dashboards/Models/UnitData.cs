@@ -1,4 +1,5 @@
 using IOC.Domain.Kpis;
+using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.History.Queries;
 using IOC.History.Reading;
@@ -6,7 +7,10 @@ using IOC.History.Reading;
 namespace IOC.Dashboards.Models;
 
 /// <summary>One trend chart: a KPI group and the series of its main rates.</summary>
-public sealed record GroupChart(string Group, string Step, IReadOnlyList<HistorySeries> Series);
+/// <param name="AxisFrom">Where the time axis starts (Hanoi time): the range's first day, so "today" spans one day
+/// and a single point is placed in it, not in the middle of a two-day axis the chart library makes up.</param>
+/// <param name="AxisTo">Where it ends: midnight after the last day, or the last day's midnight for day points.</param>
+public sealed record GroupChart(string Group, string Step, IReadOnlyList<HistorySeries> Series, DateTime? AxisFrom = null, DateTime? AxisTo = null);
 
 /// <summary>What the ward or agency page shows for a range, read through the same queries as the history API.</summary>
 /// <param name="Groups">The KPI groups shown, in order; one chart each.</param>
@@ -38,6 +42,8 @@ public sealed record UnitData(HistorySummary Summary, DossierBreakdown Dossiers,
         var groups = GroupsFor(unit.Level, summary);
         var step = StepFor(range, queries.Reader, now);
         var charts = new List<GroupChart>();
+        var axisFrom = VietnamTime.ToLocal(range.From).DateTime;
+        var axisTo = VietnamTime.ToLocal(step == HistoryStep.Day ? range.To.AddDays(-1) : range.To).DateTime;
         foreach (var group in groups)
         {
             var series = new List<HistorySeries>();
@@ -46,7 +52,7 @@ public sealed record UnitData(HistorySummary Summary, DossierBreakdown Dossiers,
                 series.Add(await queries.SeriesAsync(unit, KpiCatalog.Get(id), range.From, range.To, step, ct));
             }
 
-            charts.Add(new GroupChart(group, step.ToWire(), series));
+            charts.Add(new GroupChart(group, step.ToWire(), series, axisFrom, axisTo));
         }
 
         return new UnitData(summary, dossiers, list, groups, charts);

@@ -103,7 +103,8 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     public async Task AWardNameOnTheWallboardLinksToItsPage()
     {
         using var producer = _app.CreateProducer();
-        await producer.PostOrFailAsync(WireEvents.Received("link-1", DateTimeOffset.UtcNow.AddMinutes(-2), channel: "online", unit: "00082"));
+        // Five dossiers, none online: the ward falls short of 60% online with enough dossiers to be listed.
+        await producer.PostOrFailAsync([.. Enumerable.Range(0, 5).Select(i => WireEvents.Received($"link-{i}", DateTimeOffset.UtcNow.AddMinutes(-2), channel: "in_person", unit: "00082"))]);
         var page = await _browser.OpenAsync(_address, "/?rank=dossier.onlineRate");
 
         // A click while the circuit starts can change the address without rendering the page (Blazor takes over the
@@ -113,7 +114,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/wards/00082"));
         await Expect(page.Locator("h1")).ToContainTextAsync("Cửa Nam");
-        await Expect(page.Locator("tr[data-kpi='dossier.received'] .kpi-value")).ToHaveTextAsync("1");
+        await Expect(page.Locator("tr[data-kpi='dossier.received'] .kpi-value")).ToHaveTextAsync("5");
     }
 
     [Fact]
