@@ -16,9 +16,16 @@ need_apt=()
 command -v influxd > /dev/null || need_apt+=(influxdb)
 # poppler-utils: the printable-review tests read the PDFs back with pdftotext, pdffonts and pdfinfo.
 command -v pdftotext > /dev/null || need_apt+=(poppler-utils)
-if [ ${#need_apt[@]} -gt 0 ]; then
+# LibreOffice Calc (headless, no GUI): the export tests open the CSV and Excel downloads in a real spreadsheet
+# application and read back what it made of each cell (numbers, percentages, dates, text, never a formula).
+# Without its recommends (a Java runtime, desktop integration): Calc converts files without them.
+need_lo=()
+command -v soffice > /dev/null || need_lo+=(libreoffice-calc-nogui)
+if [ ${#need_apt[@]} -gt 0 ] || [ ${#need_lo[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
+  apt-get update -qq
+  [ ${#need_apt[@]} -eq 0 ] || apt-get install -y -qq "${need_apt[@]}"
+  [ ${#need_lo[@]} -eq 0 ] || apt-get install -y -qq --no-install-recommends "${need_lo[@]}"
 fi
 
 # --- build once, then test without rebuilding -------------------------------------------------

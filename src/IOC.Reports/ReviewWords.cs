@@ -9,7 +9,8 @@ namespace IOC.Reports;
 
 /// <summary>
 /// The words and number formats the printable review and its workbook share, in Vietnamese (vi-VN: "81,5%",
-/// "1.234") or English. Every string leaves here NFC-composed, so each Vietnamese letter is one glyph of the font.
+/// "1.234") or English; the fixed terms they share with the page are <see cref="ReviewTerms"/>. Every string leaves
+/// here NFC-composed, so each Vietnamese letter is one glyph of the font.
 /// </summary>
 public sealed class ReviewWords
 {
@@ -47,9 +48,6 @@ public sealed class ReviewWords
     public string Count(double value) => value.ToString(value == Math.Floor(value) ? "N0" : "N1", Culture);
 
     public string Target(Commitment c) => (c.Direction == TargetDirection.AtLeast ? "≥ " : "≤ ") + Percent(c.Value);
-
-    /// <summary>"1/3": the rank among the agencies committed to the KPI; a dash when not ranked.</summary>
-    public static string Rank(int? rank, int of) => rank is { } r ? $"{r}/{of}" : "—";
 
     public string Gap(CommitmentReview review) => Nfc(IsEnglish ? review.GapEn : review.GapVi);
 

@@ -27,7 +27,8 @@ public static class KnownReview
 
     public static readonly DateTimeOffset AsOf = new(2026, 11, 21, 14, 5, 0, TimeSpan.FromHours(7));
 
-    public static ReviewReport Build(bool running = true)
+    /// <param name="satisfied">TTPVHCC's satisfied responses of 1.300; 1.300 meets its 95% commitment, which shortens its cell to "Đạt cam kết 95%".</param>
+    public static ReviewReport Build(bool running = true, long satisfied = 1234)
     {
         var commitments = SeedData.LoadCommitments(Seed.Directory, Seed.Units);
         var counters = new Dictionary<string, CounterSet>
@@ -35,7 +36,7 @@ public static class KnownReview
             ["VPTU"] = Of((DocumentsProcessed, 600), (DocumentsDigital, 489)),
             ["VPDDBQH-HDND"] = Of((DocumentsProcessed, 200), (DocumentsDigital, 200)),
             ["VPUBND"] = default,
-            ["TTPVHCC"] = Of((DossiersReceived, 200), (DossiersReceivedFullProcess, 163), (DossiersReceivedOnDigitalPlatform, 196), (SurveyResponses, 1300), (SurveySatisfied, 1234)),
+            ["TTPVHCC"] = Of((DossiersReceived, 200), (DossiersReceivedFullProcess, 163), (DossiersReceivedOnDigitalPlatform, 196), (SurveyResponses, 1300), (SurveySatisfied, satisfied)),
         };
         int? KpiRank(string agency) => agency switch { "VPTU" => 2, "VPDDBQH-HDND" => 1, "TTPVHCC" => 1, _ => null };
         int? Overall(string agency) => agency switch { "VPDDBQH-HDND" => 1, "TTPVHCC" => 2, "VPTU" => 3, _ => null };

@@ -8,6 +8,13 @@ public static class Poppler
     /// <summary>The text of the PDF: "-layout" keeps columns side by side; "-raw" keeps drawing order (a table cell's lines stay together).</summary>
     public static string Text(byte[] pdf, string mode = "-layout") => Run("pdftotext", pdf, mode, "-enc", "UTF-8", "{pdf}", "-");
 
+    /// <summary>The text of each page on its own (pdftotext -f n -l n), to see where a table falls.</summary>
+    public static IReadOnlyList<string> Pages(byte[] pdf)
+    {
+        var count = int.Parse(Info(pdf).Split('\n').Single(l => l.StartsWith("Pages:"))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        return Enumerable.Range(1, count).Select(n => Run("pdftotext", pdf, "-layout", "-enc", "UTF-8", "-f", $"{n}", "-l", $"{n}", "{pdf}", "-")).ToList();
+    }
+
     public static string Fonts(byte[] pdf) => Run("pdffonts", pdf, "{pdf}");
 
     /// <summary>pdfinfo's "Key: value" lines (Pages, Page size, …).</summary>

@@ -30,6 +30,11 @@ public static class DashboardExtensions
     /// <summary>The pages, their static assets and the Blazor client script.</summary>
     public static WebApplication MapIocDashboards(this WebApplication app)
     {
+        // An address nobody serves gets the 404 page in the reader's language with the ways back, still with status
+        // 404. Under /api the inner handler answers first with a problem body (AddProblemDetails), and a response
+        // with a body is left alone by the outer one.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseLanguageCookie();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -8,4 +8,7 @@ public sealed class WallboardOptions
 
     /// <summary>Re-render at most this often, however fast events arrive.</summary>
     public int RefreshMilliseconds { get; set; } = 500;
+
+    /// <summary>A ward is judged in the weakest-wards list only from this many dossiers, calls or responses today.</summary>
+    public int RankingMinimumVolume { get; set; } = Models.WardRanking.DefaultMinimumVolume;
 }

@@ -1,4 +1,5 @@
 using IOC.Domain.Kpis;
+using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.History.Queries;
 using IOC.History.Reading;
@@ -6,20 +7,20 @@ using IOC.History.Reading;
 namespace IOC.Dashboards.Models;
 
 /// <summary>One trend chart: a KPI group and the series of its main rates.</summary>
-public sealed record GroupChart(string Group, string Step, IReadOnlyList<HistorySeries> Series);
+/// <param name="AxisFrom">Where the time axis starts (Hanoi time): the range's first day, so "today" spans one day
+/// and a single point is placed in it, not in the middle of a two-day axis the chart library makes up.</param>
+/// <param name="AxisTo">Where it ends: midnight after the last day, or the last day's midnight for day points.</param>
+public sealed record GroupChart(string Group, string Step, IReadOnlyList<HistorySeries> Series, DateTime? AxisFrom = null, DateTime? AxisTo = null);
 
 /// <summary>What the ward or agency page shows for a range, read through the same queries as the history API.</summary>
 /// <param name="Groups">The KPI groups shown, in order; one chart each.</param>
 public sealed record UnitData(HistorySummary Summary, DossierBreakdown Dossiers, OpenDossierList Open, IReadOnlyList<string> Groups, IReadOnlyList<GroupChart> Charts)
 {
     /// <summary>A ward's KPI groups in the order the page shows them: always all three.</summary>
-    public static readonly string[] WardGroups = ["dossier", "hotline", "satisfaction"];
+    public static readonly string[] WardGroups = ShownGroups.Ward;
 
-    /// <summary>
-    /// The groups an agency may show: its documents first (what the competition agreement mostly holds the offices
-    /// to), then dossiers, satisfaction and the hotline, each only when it applies (see <see cref="GroupsFor"/>).
-    /// </summary>
-    public static readonly string[] AgencyGroups = ["document", "dossier", "satisfaction", "hotline"];
+    /// <summary>The groups an agency may show (see <see cref="ShownGroups"/>).</summary>
+    public static readonly string[] AgencyGroups = ShownGroups.Agency;
 
     /// <summary>The main rates charted per group.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Charted = new Dictionary<string, string[]>
@@ -30,14 +31,8 @@ public sealed record UnitData(HistorySummary Summary, DossierBreakdown Dossiers,
         ["document"] = ["document.digitalRate", "document.signedRate"],
     };
 
-    /// <summary>
-    /// The groups a unit's page shows. A ward shows all three. An agency shows a group when the agency has a target
-    /// (a commitment) in it or any figure in the range or the previous period: most offices run no desk and no
-    /// hotline, and three empty tables would bury the document figures they are judged on.
-    /// </summary>
-    public static IReadOnlyList<string> GroupsFor(UnitLevel level, HistorySummary summary) => level != UnitLevel.Agency
-        ? WardGroups
-        : [.. AgencyGroups.Where(group => summary.Kpis.Any(k => k.Group == group && (k.Target is not null || HasFigure(k.Value) || k.Previous is { } p && HasFigure(p))))];
+    /// <summary>The groups a unit's page shows, by the rule the summary export follows too (<see cref="ShownGroups"/>).</summary>
+    public static IReadOnlyList<string> GroupsFor(UnitLevel level, HistorySummary summary) => ShownGroups.For(level, summary.Kpis);
 
     public static async Task<UnitData> LoadAsync(HistoryQueries queries, OpenDossierQuery open, Unit unit, WardRange range, DateTimeOffset now, CancellationToken ct)
     {
@@ -47,6 +42,8 @@ public sealed record UnitData(HistorySummary Summary, DossierBreakdown Dossiers,
         var groups = GroupsFor(unit.Level, summary);
         var step = StepFor(range, queries.Reader, now);
         var charts = new List<GroupChart>();
+        var axisFrom = VietnamTime.ToLocal(range.From).DateTime;
+        var axisTo = VietnamTime.ToLocal(step == HistoryStep.Day ? range.To.AddDays(-1) : range.To).DateTime;
         foreach (var group in groups)
         {
             var series = new List<HistorySeries>();
@@ -55,14 +52,11 @@ public sealed record UnitData(HistorySummary Summary, DossierBreakdown Dossiers,
                 series.Add(await queries.SeriesAsync(unit, KpiCatalog.Get(id), range.From, range.To, step, ct));
             }
 
-            charts.Add(new GroupChart(group, step.ToWire(), series));
+            charts.Add(new GroupChart(group, step.ToWire(), series, axisFrom, axisTo));
         }
 
         return new UnitData(summary, dossiers, list, groups, charts);
     }
-
-    /// <summary>Something counted: a rate or average with a denominator, a count or gauge above zero.</summary>
-    private static bool HasFigure(Figure figure) => figure.Denominator > 0 || figure.Value is > 0;
 
     /// <summary>The range's step, or a coarser one when the store no longer keeps the finer buckets that far back.</summary>
     private static HistoryStep StepFor(WardRange range, HistoryReader reader, DateTimeOffset now)

@@ -45,7 +45,7 @@ public sealed record WallboardData(
     /// <summary>Trends are drawn every 30 minutes: smooth enough for a wall, 48 points a day at most.</summary>
     public static readonly TimeSpan TrendStep = TimeSpan.FromMinutes(30);
 
-    public static WallboardData From(LiveKpis live, string rankKpi)
+    public static WallboardData From(LiveKpis live, string rankKpi, int minimumVolume = WardRanking.DefaultMinimumVolume)
     {
         var city = live.City();
         var headline = HeadlineKpis.Select(id => TileModel.From(city, id, live.CityTrend(id, TrendStep))).ToList();
@@ -60,7 +60,7 @@ public sealed record WallboardData(
             live.LastTick,
             headline,
             actions,
-            WardRanking.Weakest(wards, KpiCatalog.TryGet(rankKpi, out _) ? rankKpi : WardRanking.DefaultKpi, live.Targets),
+            WardRanking.Weakest(wards, KpiCatalog.TryGet(rankKpi, out _) ? rankKpi : WardRanking.DefaultKpi, live.Targets, minimumVolume),
             agencies,
             hotline,
             live.CityPerFiveMinutes("hotline.offered"));

@@ -31,8 +31,9 @@ public sealed record WardRange(string Key, DateOnly FirstDay, DateOnly LastDay)
     public HistoryStep Step => Key == "today" ? HistoryStep.FiveMinutes : Days <= 7 ? HistoryStep.Hour : HistoryStep.Day;
 
     /// <summary>
-    /// The range named by the query string: a preset (default today) or custom from/to dates (yyyy-MM-dd, inclusive).
-    /// A custom range that does not parse, is reversed or too long falls back to today.
+    /// The range named by the query string: a preset (default today) or custom from/to dates, inclusive, as typed on the
+    /// page (dd/mm/yyyy) or as links name them (yyyy-MM-dd). A custom range that does not parse, is reversed or too
+    /// long falls back to today, and <see cref="Problem"/> says why.
     /// </summary>
     public static WardRange Parse(string? range, string? from, string? to, DateOnly today)
     {
@@ -47,8 +48,33 @@ public sealed record WardRange(string Key, DateOnly FirstDay, DateOnly LastDay)
         }
     }
 
+    /// <summary>What is wrong with a custom range, naming the field; null when it is fine or not custom.</summary>
+    public static RangeProblem? Problem(string? range, string? from, string? to)
+    {
+        if (range != "custom")
+        {
+            return null;
+        }
+
+        if (Date(from) is not { } first)
+        {
+            return new RangeProblem("from", string.IsNullOrWhiteSpace(from) ? "date.missing" : "date.invalid", from);
+        }
+
+        if (Date(to) is not { } last)
+        {
+            return new RangeProblem("to", string.IsNullOrWhiteSpace(to) ? "date.missing" : "date.invalid", to);
+        }
+
+        return last < first ? new RangeProblem("to", "date.reversed", to)
+            : last.DayNumber - first.DayNumber >= MaxDays ? new RangeProblem("to", "date.toolong", to)
+            : null;
+    }
+
     private static WardRange Last(string key, int days, DateOnly today) => new(key, today.AddDays(1 - days), today);
 
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? Date(string? text) => PageDate.Parse(text);
 }
+
+/// <summary>A custom range that cannot be shown: the field ("from", "to"), a text key saying why, and what was typed.</summary>
+public sealed record RangeProblem(string Field, string Reason, string? Text);

@@ -49,4 +49,43 @@ public static class WardSearch
             .Take(limit)
             .Select(w => w.Ward)];
     }
+
+    /// <summary>
+    /// The ward a query names, for Enter in the search box: the only match, or, when several names contain the query,
+    /// the one whose name equals it (with or without "Phường"/"Xã"). Null when the query names no ward or several.
+    /// </summary>
+    public static Unit? Single(IEnumerable<Unit> wards, string? query)
+    {
+        var matches = Find(wards, query, int.MaxValue);
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        var needle = Bare(Fold(query ?? ""));
+        var exact = matches.Where(w => Bare(Fold(w.Name)) == needle || Bare(Fold(w.NameEn)) == needle).ToList();
+        return exact.Count == 1 ? exact[0] : null;
+    }
+
+    /// <summary>A folded name without its kind: "phuong cua nam", "cua nam ward" → "cua nam".</summary>
+    private static string Bare(string folded)
+    {
+        foreach (var prefix in (string[])["phuong ", "xa "])
+        {
+            if (folded.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return folded[prefix.Length..];
+            }
+        }
+
+        foreach (var suffix in (string[])[" ward", " commune"])
+        {
+            if (folded.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return folded[..^suffix.Length];
+            }
+        }
+
+        return folded;
+    }
 }

@@ -1,4 +1,5 @@
 using IOC.Dashboards.Localization;
+using IOC.Dashboards.Models;
 using IOC.Domain.Time;
 using IOC.Review.Periods;
 using Microsoft.AspNetCore.Components;
@@ -34,8 +35,15 @@ public abstract class PeriodPage : ComponentBase
     protected void ReadPeriod()
     {
         Today = VietnamTime.LocalDate(Time.GetUtcNow());
-        ReviewPeriod.TryParse(PeriodParameter, ValueParameter, FromParameter, ToParameter, Today, out var period, out var error);
+        // The custom period's days are typed dd/mm/yyyy (DateEntry); links and the API name them yyyy-MM-dd.
+        ReviewPeriod.TryParse(PeriodParameter, ValueParameter, PageDate.ToIso(FromParameter), PageDate.ToIso(ToParameter), Today, out var period, out var error);
         Period = period;
-        PeriodError = error;
+        PeriodError = error is { Field: "from" or "to" } && PageDate.Parse(error.Field == "from" ? FromParameter : ToParameter) is null
+            ? error with { Reason = DateReason(error.Field == "from" ? FromParameter : ToParameter) }
+            : error;
     }
+
+    /// <summary>Why a typed day was not read, in the page's language.</summary>
+    private string DateReason(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? Ui["date.reason.missing"] : Ui.Format("date.reason.invalid", text);
 }

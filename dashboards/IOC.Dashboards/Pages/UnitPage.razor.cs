@@ -20,6 +20,7 @@ public abstract partial class UnitPage
     private WardRange _range = WardRange.Parse(null, null, null, DateOnly.MinValue);
     private UnitData? _data;
     private string? _error;
+    private RangeProblem? _problem;
 
     [Parameter] public required string Code { get; set; }
 
@@ -60,6 +61,7 @@ public abstract partial class UnitPage
     {
         var now = Time.GetUtcNow();
         _range = WardRange.Parse(RangeParameter, FromParameter, ToParameter, VietnamTime.LocalDate(now));
+        _problem = WardRange.Problem(RangeParameter, FromParameter, ToParameter);
         _unit = Kind.Find(Units, Code);
         _data = null;
         _error = null;
@@ -78,6 +80,9 @@ public abstract partial class UnitPage
             _error = ex.Message;
         }
     }
+
+    private string ProblemText(RangeProblem problem) =>
+        Ui.Format(problem.Reason, Ui[problem.Field == "from" ? "range.from" : "range.to"], problem.Text ?? "", WardRange.MaxDays);
 
     private string Link(string path) => $"{path}?lang={Ui.Lang}";
 

@@ -50,7 +50,7 @@ public sealed partial class Wallboard : IDisposable
         }
 
         // Prerender shows real figures at once; the interactive render then keeps them live.
-        _data = WallboardData.From(Live, _rankKpi);
+        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
         _dirty = false;
     }
 
@@ -84,7 +84,7 @@ public sealed partial class Wallboard : IDisposable
                 }
 
                 _dirty = false;
-                var data = WallboardData.From(Live, _rankKpi);
+                var data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
                 await InvokeAsync(() =>
                 {
                     _data = data;
@@ -123,7 +123,7 @@ public sealed partial class Wallboard : IDisposable
     private void RankBy(string kpiId)
     {
         _rankKpi = WardRanking.Choices.Contains(kpiId) ? kpiId : WardRanking.DefaultKpi;
-        _data = WallboardData.From(Live, _rankKpi);
+        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
     }
 
     private string LinkTo(bool kiosk) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>

@@ -42,7 +42,7 @@ public static class ReviewHtml
         Header(html, report, words, texts);
         Commitments(html, report, words, texts);
         Ranking(html, report, words, texts);
-        html.Append($"<h2>{Encode(texts.RulesHeading)}</h2>\n<p class=\"rules\">{Encode(texts.Rules)}</p>\n");
+        html.Append($"<section class=\"keep-together\">\n<h2>{Encode(texts.RulesHeading)}</h2>\n<p class=\"rules\">{Encode(texts.Rules)}</p>\n</section>\n");
         return html.Append("</body>\n</html>\n").ToString();
     }
 
@@ -77,10 +77,10 @@ public static class ReviewHtml
         var period = report.Period;
         html.Append($"<header>\n<p class=\"issuer\">{Encode(texts.Issuer)}</p>\n<h1>{Encode(texts.Title)}</h1>\n");
         html.Append($"<p class=\"period\">{Encode($"{texts.Period}: {words.Period(period)} ({ReviewWords.Day(period.FirstDay)} – {ReviewWords.Day(period.LastDay)})")}");
-        html.Append($" &nbsp;·&nbsp; {Encode($"{texts.AsOf}: {ReviewWords.Time(report.AsOf)} (UTC+7)")}</p>\n");
+        html.Append($" &nbsp;·&nbsp; {Encode(string.Format(words.Culture, texts.AsOf, ReviewWords.Time(report.AsOf)) + " (UTC+7)")}</p>\n");
         if (report.Running)
         {
-            html.Append($"<p class=\"running\">{Encode(texts.Running)}</p>\n");
+            html.Append($"<p class=\"running\">{Encode(string.Format(words.Culture, texts.Running, ReviewWords.Time(report.AsOf)))}</p>\n");
         }
 
         html.Append("</header>\n");
@@ -136,9 +136,15 @@ public static class ReviewHtml
             html.Append($" <span class=\"counts\">({Encode(words.Count(n))}/{Encode(words.Count(d))})</span>");
         }
 
-        html.Append($"</p><p class=\"target\">{Encode($"{texts.Target} {words.Target(result.Commitment)}")}</p>");
+        html.Append($"</p><p class=\"target\">{Encode(string.Format(words.Culture, texts.Target, words.Target(result.Commitment)))}</p>");
         html.Append($"<p class=\"status-line\"><span class=\"{StatusClass(result.Status)}\"><span class=\"mark\"></span>{Encode(words.Status(result.Status))}</span>");
-        html.Append($"<span class=\"rank\">{Encode($"{texts.Rank} {ReviewWords.Rank(cell.Rank, report.CommittedTo(result.Commitment.Kpi))}")}</span></p>");
+        if (report.Contested(result.Commitment.Kpi))
+        {
+            var rank = cell.Rank is { } r ? string.Format(words.Culture, texts.Rank, r, report.CommittedTo(result.Commitment.Kpi)) : texts.Unranked;
+            html.Append($"<span class=\"rank\">{Encode(rank)}</span>");
+        }
+
+        html.Append("</p>");
         html.Append($"<p class=\"gap\">{Encode(words.Gap(cell))}</p>");
 
         var trend = SvgSparkline.Geometry(cell.Trend, report.Period, result.Commitment.Value);
@@ -154,10 +160,11 @@ public static class ReviewHtml
         _ => "nodata",
     };
 
-    // The overall ranking: rank, agency, attainment, commitments met.
+    // The overall ranking: rank, agency, attainment, commitments met. A handful of rows: the heading and the table
+    // are kept on one page (review.css), never a heading and one row at the foot of a page and the rest overleaf.
     private static void Ranking(StringBuilder html, ReviewReport report, ReviewWords words, ReviewTexts texts)
     {
-        html.Append($"<h2>{Encode(texts.RankingHeading)}</h2>\n<table class=\"ranking\">\n");
+        html.Append($"<section class=\"keep-together\">\n<h2>{Encode(texts.RankingHeading)}</h2>\n<table class=\"ranking\">\n");
         html.Append("<colgroup><col class=\"rank-col\"><col><col class=\"figure\"><col class=\"figure\"></colgroup>\n<thead><tr>");
         foreach (var column in new[] { texts.RankColumn, texts.AgencyColumn, texts.AttainmentColumn, texts.MetColumn })
         {
@@ -168,9 +175,9 @@ public static class ReviewHtml
         foreach (var agency in ReviewWorkbook.Ranked(report))
         {
             html.Append($"<tr><td>{Encode(agency.Rank?.ToString(words.Culture) ?? "—")}</td><td>{Encode(words.Name(agency.Agency))}</td>");
-            html.Append($"<td>{Encode(words.Percent(agency.Score.Attainment))}</td><td>{agency.Score.Met}/{agency.Score.Total}</td></tr>\n");
+            html.Append($"<td>{Encode(words.Percent(agency.Score.Attainment))}</td><td>{Encode(string.Format(words.Culture, texts.MetOf, agency.Score.Met, agency.Score.Total))}</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</section>\n");
     }
 }

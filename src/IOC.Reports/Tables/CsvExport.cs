@@ -1,37 +1,79 @@
-using System.Globalization;
 using CsvHelper;
 
 namespace IOC.Reports.Tables;
 
 /// <summary>
-/// CSV (RFC 4180, UTF-8 with a byte order mark so Excel shows the Vietnamese headers right), numbers with a dot,
-/// times as ISO 8601 in Hanoi time. Text that a spreadsheet would run as a formula is escaped (CsvHelper's default).
+/// CSV (RFC 4180, UTF-8 with a byte order mark so Excel reads the Vietnamese letters) in the conventions of the
+/// book's language (<see cref="ExportLanguage"/>, docs/exports.md). Text is always quoted, so a reader that keeps
+/// quoted fields as text (LibreOffice's option) keeps codes such as 00082 whole; text that a spreadsheet would run as
+/// a formula (it starts with =, +, -, @, tab or CR) gets OWASP's apostrophe in front. Numbers, percentages and dates
+/// are written as values, never escaped, so -3,5 still reads as a number.
 /// </summary>
 public static class CsvExport
 {
-    public static byte[] Write(ExportTable table)
+    public static byte[] Write(ExportTable table, ExportLanguage language)
     {
-        using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
+        var options = new CsvWriterOptions
         {
-            csv.WriteHeader(table.Headers.ToArray());
+            WriteByteOrderMark = true,
+            Separator = language.Separator,
+            FormatProvider = language.Culture,
+            Injection = CsvInjection.Escape,
+            InjectionCharacters = new string(ExportCells.FormulaStarts),
+        };
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            foreach (var header in table.Headers)
+            {
+                csv.WriteField(header, CsvQuoting.Always);
+            }
+
+            csv.EndRecord();
             foreach (var row in table.Rows)
             {
-                csv.WriteRecord(row.Select(Text).ToArray());
+                foreach (var cell in row)
+                {
+                    Field(csv, cell, language);
+                }
+
+                csv.EndRecord();
             }
         }
 
         return stream.ToArray();
     }
 
-    public static string? Text(object? cell) => cell switch
+    private static void Field(CsvWriter csv, object? cell, ExportLanguage language)
     {
-        null => null,
-        string s => s,
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset at => IOC.Domain.Time.VietnamTime.ToLocal(at).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(cell, CultureInfo.InvariantCulture),
-    };
+        switch (cell)
+        {
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            case string text:
+                csv.WriteField(text, CsvQuoting.Always);
+                break;
+            case long count:
+                csv.WriteField(count, "");
+                break;
+            case int count:
+                csv.WriteField(count, "");
+                break;
+            case double number:
+                csv.WriteField(number, ExportCells.NumberFormat);
+                break;
+            case Percent percent:
+                csv.WriteField(percent.Value, ExportCells.PercentFormat);
+                break;
+            case DateOnly day:
+                csv.WriteField(day, language.DateFormat);
+                break;
+            case DateTimeOffset at:
+                csv.WriteField(ExportCells.Local(at), language.DateTimeFormat);
+                break;
+            default:
+                throw ExportCells.Unknown(cell);
+        }
+    }
 }

@@ -24,6 +24,13 @@ public sealed record ReviewReport(ReviewPeriod Period, DateTimeOffset AsOf, bool
 
     /// <summary>How many agencies committed to a KPI (the "of n" of its ranks).</summary>
     public int CommittedTo(string kpi) => Agencies.Count(a => a.Commitments.Any(c => c.Result.Commitment.Kpi == kpi));
+
+    /// <summary>
+    /// Whether two or more agencies committed to a KPI, so that a rank on it says something. "Hạng 1/1" on a
+    /// commitment only one agency holds adds nothing: the page, the PDF and the workbook show no rank there (the JSON
+    /// still has rank and rankedOf).
+    /// </summary>
+    public bool Contested(string kpi) => CommittedTo(kpi) > 1;
 }
 
 /// <param name="Rank">Overall rank by attainment; null when the agency has no data on any commitment.</param>

@@ -5,9 +5,14 @@ namespace IOC.Review.Reports;
 /// <summary>
 /// Where a commitment's trend is drawn in a box (the review page's sparkline and the printed report's): one run of
 /// points per stretch of consecutive points with a value (a day without data breaks the line; a lone point is a
-/// dot), placed by date across the whole period (so a month under way shows how far it has run), and the target as a
+/// dot), placed by date across the days read so far (the whole period once it is over), and the target as a
 /// horizontal line. The vertical scale is rounded to tens around the values and the target.
 /// </summary>
+/// <remarks>
+/// Placing the points across the whole period drew a month three days old as a stub in the first tenth of the box;
+/// the page already says how far a running period has got ("số liệu lúc …"), so the box is given to the days there are.
+/// A single day is drawn at the right end, where the latest point of a longer trend sits.
+/// </remarks>
 public sealed record TrendGeometry(IReadOnlyList<IReadOnlyList<(double X, double Y)>> Runs, double TargetY, double High, double Low)
 {
     /// <summary>The last point drawn, if any: marked on the page.</summary>
@@ -23,8 +28,10 @@ public sealed record TrendGeometry(IReadOnlyList<IReadOnlyList<(double X, double
             low = high - 10;
         }
 
-        var span = Math.Max(1, period.LastDay.DayNumber - period.FirstDay.DayNumber);
-        double X(DateOnly day) => inset + ((width - (2 * inset)) * (day.DayNumber - period.FirstDay.DayNumber) / span);
+        // The trend runs up to the last day read (today in a period still running); a day without data still counts.
+        var first = period.FirstDay.DayNumber;
+        var span = (trend.Count > 0 ? trend[^1].Start.DayNumber : period.LastDay.DayNumber) - first;
+        double X(DateOnly day) => span <= 0 ? width - inset : inset + ((width - (2 * inset)) * (day.DayNumber - first) / span);
         double Y(double v) => height - inset - ((height - (2 * inset)) * (v - low) / (high - low));
 
         var runs = new List<IReadOnlyList<(double, double)>>();

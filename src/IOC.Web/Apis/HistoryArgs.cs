@@ -4,6 +4,7 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.History.Reading;
 using IOC.History.Store;
+using IOC.Reports.Tables;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IOC.Web.Apis;
@@ -14,17 +15,20 @@ public sealed record SeriesArgs(
     [property: FromQuery(Name = "from")] string? From,
     [property: FromQuery(Name = "to")] string? To,
     [property: FromQuery(Name = "step")] string? Step,
-    [property: FromQuery(Name = "format")] string? Format)
+    [property: FromQuery(Name = "format")] string? Format,
+    [property: FromQuery(Name = "lang")] string? Lang)
 {
     /// <summary>The most points one series may have.</summary>
     public const int MaxPoints = 2000;
 }
 
 /// <summary>Query parameters of the history endpoints over a range (summary, dossiers).</summary>
+/// <param name="Lang">The language of a CSV or Excel download: vi (default) or en (docs/exports.md).</param>
 public sealed record RangeArgs(
     [property: FromQuery(Name = "from")] string? From,
     [property: FromQuery(Name = "to")] string? To,
-    [property: FromQuery(Name = "format")] string? Format);
+    [property: FromQuery(Name = "format")] string? Format,
+    [property: FromQuery(Name = "lang")] string? Lang);
 
 /// <summary>A history request that failed validation: the field and the reason, for a 400.</summary>
 public sealed record BadArg(string Field, string Reason, string Title = "Bad history request")
@@ -105,6 +109,11 @@ public static partial class HistoryArgParser
         var format = string.IsNullOrEmpty(text) ? "json" : text.ToLowerInvariant();
         return format is "json" or "csv" or "xlsx" ? (format, null) : (format, new BadArg("format", $"format '{text}' is not one of json, csv, xlsx."));
     }
+
+    /// <summary>The language of a download: vi (default, Vietnamese words and conventions) or en (English, invariant formats).</summary>
+    public static (ExportLanguage Language, BadArg? Error) Lang(string? text) => ExportLanguage.Parse(text) is { } language
+        ? (language, null)
+        : (ExportLanguage.Vietnamese, new BadArg("lang", $"lang '{text}' is not vi or en."));
 
     public static string Wire(DateTimeOffset at) => VietnamTime.ToLocal(at).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -7,7 +7,7 @@ namespace IOC.Web.Apis;
 
 /// <summary>
 /// What the history endpoints do: validate, ask <see cref="HistoryQueries"/> (shared with the ward page), and export
-/// the answer when asked (format=csv|xlsx).
+/// the answer when asked (format=csv|xlsx, in the language lang=vi|en names).
 /// </summary>
 public sealed class HistoryEndpoints(UnitCatalog units, HistoryQueries queries, TimeProvider time)
 {
@@ -31,7 +31,8 @@ public sealed class HistoryEndpoints(UnitCatalog units, HistoryQueries queries, 
         var (kpi, kpiError) = HistoryArgParser.Kpi(args.Kpi);
         var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
-        if ((kpiError ?? rangeError ?? formatError) is { } error)
+        var (language, langError) = HistoryArgParser.Lang(args.Lang);
+        if ((kpiError ?? rangeError ?? formatError ?? langError) is { } error)
         {
             return error.ToResult();
         }
@@ -43,32 +44,34 @@ public sealed class HistoryEndpoints(UnitCatalog units, HistoryQueries queries, 
         }
 
         var result = await queries.SeriesAsync(unit, kpi!, from, to, step, ct);
-        return Export.Answer(result, format, () => ExportTables.Series(result));
+        return Export.Answer(result, format, language, l => ExportTables.Series(result, l));
     }
 
     public async Task<IResult> SummaryAsync(Unit unit, RangeArgs args, CancellationToken ct)
     {
         var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
-        if ((rangeError ?? formatError) is { } error)
+        var (language, langError) = HistoryArgParser.Lang(args.Lang);
+        if ((rangeError ?? formatError ?? langError) is { } error)
         {
             return error.ToResult();
         }
 
         var summary = await queries.SummaryAsync(unit, from, to, ct);
-        return Export.Answer(summary, format, () => ExportTables.Summary(summary));
+        return Export.Answer(summary, format, language, l => ExportTables.Summary(summary, l));
     }
 
     public async Task<IResult> DossiersAsync(Unit unit, RangeArgs args, CancellationToken ct)
     {
         var (from, to, rangeError) = HistoryArgParser.Range(args.From, args.To);
         var (format, formatError) = HistoryArgParser.Format(args.Format);
-        if ((rangeError ?? formatError) is { } error)
+        var (language, langError) = HistoryArgParser.Lang(args.Lang);
+        if ((rangeError ?? formatError ?? langError) is { } error)
         {
             return error.ToResult();
         }
 
         var breakdown = await queries.DossiersAsync(unit, from, to, ct);
-        return Export.Answer(breakdown, format, () => ExportTables.Dossiers(breakdown));
+        return Export.Answer(breakdown, format, language, l => ExportTables.Dossiers(breakdown, l));
     }
 }

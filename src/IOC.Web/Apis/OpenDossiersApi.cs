@@ -7,10 +7,12 @@ namespace IOC.Web.Apis;
 /// <summary>Query parameters of the open-dossier list.</summary>
 /// <param name="Sort">due (default), received, daysLate, procedure or id.</param>
 /// <param name="Order">asc (default) or desc.</param>
+/// <param name="Lang">The language of a CSV or Excel download: vi (default) or en.</param>
 public sealed record OpenDossierArgs(
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "sort")] string? Sort,
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "order")] string? Order,
-    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "format")] string? Format);
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "format")] string? Format,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "lang")] string? Lang);
 
 public static class OpenDossiersApi
 {
@@ -42,12 +44,13 @@ public static class OpenDossiersApi
             _ => (bool?)null,
         };
         var (format, formatError) = HistoryArgParser.Format(args.Format);
-        if ((descending is null ? new BadArg("order", $"order '{args.Order}' is not asc or desc.") : formatError) is { } error)
+        var (language, langError) = HistoryArgParser.Lang(args.Lang);
+        if ((descending is null ? new BadArg("order", $"order '{args.Order}' is not asc or desc.") : formatError ?? langError) is { } error)
         {
             return error.ToResult();
         }
 
         var list = await query.ListAsync(unit, sort, descending!.Value, ct);
-        return Export.Answer(list, format, () => ExportTables.OpenDossiers(list));
+        return Export.Answer(list, format, language, l => ExportTables.OpenDossiers(list, l));
     }
 }

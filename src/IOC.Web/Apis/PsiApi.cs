@@ -13,16 +13,17 @@ public static class PsiApi
                 {
                     var (period, error) = args.Parse(time);
                     var (format, formatError) = HistoryArgParser.Format(args.Format);
-                    if ((error ?? formatError) is { } bad)
+                    var (language, langError) = HistoryArgParser.Lang(args.Lang);
+                    if ((error ?? formatError ?? langError) is { } bad)
                     {
                         return bad.ToResult();
                     }
 
                     var report = await query.BuildAsync(period, ct);
-                    return Export.Answer(PsiWire.From(report), format, () => PsiExport.Book(report));
+                    return Export.Answer(PsiWire.From(report), format, language, l => PsiExport.Book(report, l));
                 }))
             .WithTags("Review").WithName("GetPsi").AddEndpointFilter(HistoryApi.ServerTiming)
-            .WithSummary("An estimate of the Decision 766 Public Service Index per ward and agency over a month, quarter, year or custom period, from what the feeds measure, with the 126 wards ranked on the score scaled to 100 (format=csv|xlsx for a download).");
+            .WithSummary("An estimate of the Decision 766 Public Service Index per ward and agency over a month, quarter, year or custom period, from what the feeds measure, with the 126 wards ranked on the score scaled to 100 (format=csv|xlsx for a download, lang=en for English).");
         return app;
     }
 }

@@ -3,6 +3,7 @@ using IOC.Domain.Time;
 using IOC.Reports;
 using IOC.Reports.Excel;
 using IOC.Reports.Print;
+using IOC.Reports.Tables;
 using IOC.Review.Periods;
 using IOC.Review.Reports;
 using IOC.Web.Exports;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace IOC.Web.Apis;
 
-/// <summary>Query parameters naming a review period (see <see cref="ReviewPeriod"/>), the answer's format and the PDF's language.</summary>
+/// <summary>Query parameters naming a review period (see <see cref="ReviewPeriod"/>), the answer's format and the download's language.</summary>
 public sealed record ReviewArgs(
     [property: FromQuery(Name = "period")] string? Period,
     [property: FromQuery(Name = "value")] string? Value,
@@ -25,8 +26,6 @@ public sealed record ReviewArgs(
 
     /// <summary>json (default), pdf or xlsx; null when the format is unknown.</summary>
     public string? FormatOrDefault => string.IsNullOrEmpty(Format) ? "json" : Formats.FirstOrDefault(f => string.Equals(f, Format, StringComparison.OrdinalIgnoreCase));
-
-    public bool English => string.Equals(Lang, "en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The period named, or a 400 naming the bad parameter. No period: the current month.</summary>
     public (ReviewPeriod Period, BadArg? Error) Parse(TimeProvider time) =>
@@ -54,17 +53,22 @@ public static class ReviewApi
                         return new BadArg("format", $"format must be json, pdf or xlsx, not '{args.Format}'.", ReviewArgs.BadTitle).ToResult();
                     }
 
+                    if (ExportLanguage.Parse(args.Lang) is not { } language)
+                    {
+                        return new BadArg("lang", $"lang must be vi or en, not '{args.Lang}'.", ReviewArgs.BadTitle).ToResult();
+                    }
+
                     var report = await query.BuildAsync(period, ct);
                     var file = ReviewFile.BaseName(period);
                     return format switch
                     {
-                        "pdf" => await PdfAsync(printer, report, args.English, file, ct),
-                        "xlsx" => Results.File(ReviewWorkbook.Write(report), Export.XlsxType, file + ".xlsx"),
+                        "pdf" => await PdfAsync(printer, report, language.IsEnglish, file, ct),
+                        "xlsx" => Export.Xlsx(ReviewWorkbook.Book(report, language)),
                         _ => Results.Ok(ReviewWire.From(report)),
                     };
                 }))
             .WithTags("Review").WithName("GetReview").AddEndpointFilter(HistoryApi.ServerTiming)
-            .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall. format=pdf (lang=en for English) or format=xlsx downloads the printable report.");
+            .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall. format=pdf or format=xlsx downloads the printable report or the workbook (lang=en for English).");
         return app;
     }
 

@@ -4,31 +4,35 @@ using IOC.Web.Apis;
 
 namespace IOC.Web.Exports;
 
-/// <summary>The PSI estimate as a download: the wards ranked (the CSV), then the agencies, with Vietnamese headers.</summary>
+/// <summary>The PSI estimate as a download: the wards ranked (the CSV), then the agencies, in the language asked for.</summary>
 public static class PsiExport
 {
-    public static ExportBook Book(PsiReport report)
+    public static ExportBook Book(PsiReport report, ExportLanguage l)
     {
         var period = report.Period;
         var name = $"psi-uoc-tinh-{(period.Value.Length > 0 ? period.Value : $"{period.FirstDay:yyyyMMdd}-{period.LastDay:yyyyMMdd}")}";
         return new ExportBook(name,
         [
-            new ExportTable("Phường, xã", ["Hạng", "Mã", "Phường, xã", .. GroupHeaders(), .. TotalHeaders()],
-                report.Wards.Select<PsiUnitResult, object?[]>(w => [w.Rank is { } r ? (long)r : null, w.Unit.Code, w.Unit.Name, .. Cells(w.Estimate)]).ToList()),
-            new ExportTable("Cơ quan", ["Mã", "Cơ quan", .. GroupHeaders(), .. TotalHeaders()],
-                report.Agencies.Select<PsiUnitResult, object?[]>(a => [a.Unit.Code, a.Unit.Name, .. Cells(a.Estimate)]).ToList()),
-        ]);
+            new ExportTable(l.Pick("Phường, xã", "Wards"), [l.Pick("Hạng", "Rank"), l.Pick("Mã", "Code"), l.Pick("Phường, xã", "Ward"), .. GroupHeaders(l), .. TotalHeaders(l)],
+                report.Wards.Select<PsiUnitResult, object?[]>(w => [w.Rank is { } r ? (long)r : null, w.Unit.Code, l.Pick(w.Unit.Name, w.Unit.NameEn), .. Cells(w.Estimate, l)]).ToList()),
+            new ExportTable(l.Pick("Cơ quan", "Agencies"), [l.Pick("Mã", "Code"), l.Pick("Cơ quan", "Agency"), .. GroupHeaders(l), .. TotalHeaders(l)],
+                report.Agencies.Select<PsiUnitResult, object?[]>(a => [a.Unit.Code, l.Pick(a.Unit.Name, a.Unit.NameEn), .. Cells(a.Estimate, l)]).ToList()),
+        ], l);
     }
 
-    private static IEnumerable<string> GroupHeaders() =>
-        Enum.GetValues<PsiGroup>().Select(g => $"{g.NameVi()} ({PsiEstimator.MaxPoints[g]})");
+    private static IEnumerable<string> GroupHeaders(ExportLanguage l) =>
+        Enum.GetValues<PsiGroup>().Select(g => $"{l.Pick(g.NameVi(), g.NameEn())} ({PsiEstimator.MaxPoints[g]})");
 
-    private static string[] TotalHeaders() =>
-        ["Tổng điểm (ước tính)", "Trên số điểm đo được", "Quy đổi thang 100", "Xếp loại", "Ghi chú"];
+    private static string[] TotalHeaders(ExportLanguage l) =>
+    [
+        l.Pick("Tổng điểm (ước tính)", "Points (estimate)"), l.Pick("Trên số điểm đo được", "Out of (measured)"), l.Pick("Quy đổi thang 100", "Scaled to 100"),
+        l.Pick("Xếp loại", "Band"), l.Pick("Ghi chú", "Note"),
+    ];
 
-    private static object?[] Cells(PsiEstimate e) =>
+    private static object?[] Cells(PsiEstimate e, ExportLanguage l) =>
     [
         .. e.Groups.Select(g => g.Points is { } p ? (object?)Math.Round(p, 2) : null),
-        Math.Round(e.Points, 2), (long)e.MeasuredMax, e.Scaled is { } s ? Math.Round(s, 2) : null, e.Band.NameVi(), PsiWire.EstimateVi,
+        Math.Round(e.Points, 2), (long)e.MeasuredMax, e.Scaled is { } s ? Math.Round(s, 2) : null, l.Pick(e.Band.NameVi(), e.Band.NameEn()),
+        l.Pick(PsiWire.EstimateVi, PsiWire.EstimateEn),
     ];
 }

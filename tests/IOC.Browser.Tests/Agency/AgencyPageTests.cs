@@ -59,7 +59,7 @@ public sealed class AgencyPageTests : IClassFixture<HeadlessChromium>, IDisposab
         var csv = await page.Locator("[data-export='summary'] a[data-format='csv']").GetAttributeAsync("href");
         using var client = new HttpClient { BaseAddress = _address };
         var rows = await client.GetStringAsync(csv);
-        rows.Split('\n').Should().Contain(l => l.StartsWith("document.digitalRate,", StringComparison.Ordinal) && l.Contains("37.5", StringComparison.Ordinal));
+        rows.Split('\n').Should().Contain(l => l.Contains(";\"document.digitalRate\";", StringComparison.Ordinal) && l.Contains(";37,5%;", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,13 +10,16 @@ public sealed class HeadlessChromium : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    /// <summary>For a test that needs a browser of its own (a persistent profile).</summary>
+    public IPlaywright Playwright => _playwright!;
+
     public IBrowser Chromium { get; private set; } = null!;
 
     public static string ScreenshotDir { get; } = Directory.CreateDirectory(Path.Combine(AppProcess.RepoRoot(), "artifacts", "screenshots")).FullName;
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
+        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
@@ -35,6 +38,24 @@ public sealed class HeadlessChromium : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(address, path).ToString());
+        return page;
+    }
+
+    /// <summary>A phone: a touch screen whose layout viewport is the device width (as on a real phone, a page wider
+    /// than that widens the layout viewport instead of being clipped, so overflow shows in scrollWidth).</summary>
+    public async Task<IPage> OpenPhoneAsync(Uri address, string path, int width = 390, int height = 844, string locale = "vi-VN")
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 2,
+            Locale = locale,
             TimezoneId = "Asia/Ho_Chi_Minh",
         });
         var page = await context.NewPageAsync();

@@ -23,7 +23,7 @@ public sealed class ReviewPageTests : IClassFixture<HeadlessChromium>, IDisposab
     private static string MonthA => $"{TwoReviewMonths.MonthA:yyyy-MM}";
 
     [Fact]
-    public async Task ChangingTheMonthChangesTheFiguresGapsAndRanks()
+    public async Task ChangingTheMonthChangesTheFiguresGapsAndRanksAndALoneCommitmentHasNoRank()
     {
         await PostAsync();
         var page = await _browser.OpenAsync(_address, $"/review?period=month&value={MonthA}", 1600, 1500);
@@ -37,6 +37,10 @@ public sealed class ReviewPageTests : IClassFixture<HeadlessChromium>, IDisposab
         await Expect(vptu).ToHaveAttributeAsync("data-status", "missed");
         await Expect(office.Locator(".cell-rank")).ToHaveTextAsync("Hạng 1/3");
         await Expect(Cell(page, "document.digitalRate", "TTPVHCC")).ToHaveClassAsync(new Regex("not-committed"));
+        await Expect(Cell(page, "document.digitalRate", "TTPVHCC")).ToHaveTextAsync("Không thuộc cam kết", new() { UseInnerText = true });
+        await Expect(Cell(page, "satisfaction.rate", "TTPVHCC").Locator(".cell-rank")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".overall-table thead")).ToContainTextAsync("Mức hoàn thành cam kết");
+        await Expect(page.Locator(".overall-table thead")).ToContainTextAsync("Số cam kết đạt");
         await Expect(page.Locator(".overall-table tr[data-agency='TTPVHCC'] .attainment")).ToHaveTextAsync("90%");
         await HeadlessChromium.ScreenshotAsync(page, "review");
         await HeadlessChromium.WaitForCircuitAsync(page);
@@ -90,7 +94,7 @@ public sealed class ReviewPageTests : IClassFixture<HeadlessChromium>, IDisposab
         await page.Locator("[data-lang-switch]").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"value={MonthA}.*lang=en"));
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Competition agreement review: digital transformation");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Digital transformation competition: commitments review");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator("[data-lang-switch]")).ToHaveTextAsync("Tiếng Việt");
     }

@@ -69,10 +69,13 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
     {
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         using var producer = _app.CreateProducer();
+        // Six dossiers each: 00004 has 1 online (16,7%), 00082 has 3 (50%), both short of 60%; 00008 has all six online.
         await producer.PostOrFailAsync(
-            WireEvents.Received("rank-1", now, channel: "online", unit: "00082"),
-            WireEvents.Received("rank-2", now, channel: "in_person", unit: "00004"),
-            WireEvents.Received("rank-3", now, channel: "online", unit: "00004"));
+        [
+            .. Enumerable.Range(0, 6).Select(i => WireEvents.Received($"rank-4-{i}", now, channel: i < 1 ? "online" : "in_person", unit: "00004")),
+            .. Enumerable.Range(0, 6).Select(i => WireEvents.Received($"rank-82-{i}", now, channel: i < 3 ? "online" : "in_person", unit: "00082")),
+            .. Enumerable.Range(0, 6).Select(i => WireEvents.Received($"rank-8-{i}", now, channel: "online", unit: "00008")),
+        ]);
         var page = await _browser.OpenAsync(_address, "/");
         await HeadlessChromium.WaitForCircuitAsync(page);
 
@@ -81,8 +84,21 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
         var rows = page.Locator(".ranking tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Nth(0)).ToHaveAttributeAsync("data-ward", "00004");
-        await Expect(rows.Nth(0).Locator(".value")).ToHaveTextAsync("50%");
+        await Expect(rows.Nth(0).Locator(".value")).ToHaveTextAsync("16,7%");
         await Expect(rows.Nth(1)).ToHaveAttributeAsync("data-ward", "00082");
+        await Expect(page.Locator(".rank-rule")).ToContainTextAsync("có từ 5 hồ sơ tiếp nhận trở lên");
+    }
+
+    [Fact]
+    public async Task WhenEveryWardWithEnoughDossiersMeetsTheTargetTheListSaysSoInAPlainSentence()
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        using var producer = _app.CreateProducer();
+        await producer.PostOrFailAsync([.. Enumerable.Range(0, 5).Select(i => WireEvents.Received($"met-{i}", now, channel: "online", unit: "00082"))]);
+        var page = await _browser.OpenAsync(_address, "/?rank=dossier.onlineRate");
+
+        await Expect(page.Locator(".weakest .empty")).ToHaveTextAsync("Không phường, xã nào chưa đạt hay gần đạt chỉ tiêu này: cả 1 phường, xã được tính đều đạt.");
+        await Expect(page.Locator(".ranking")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -118,6 +134,13 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
             if (view != "city")
             {
                 await HeadlessChromium.ScreenshotAsync(page, $"kiosk-{view}");
+            }
+
+            if (view == "wards")
+            {
+                // No ward has figures yet: that sentence is read from 5 m like everything else on the wall.
+                var size = await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.querySelector('.weakest .empty')).fontSize)");
+                size.Should().BeGreaterThanOrEqualTo(24, "the kiosk scales the no-data sentence with the rest");
             }
 
             // The wall screen cannot be scrolled: every view must end within 1080 px.

@@ -64,34 +64,47 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     }
 
     [Fact]
-    public async Task TheCsvExportDownloadsTheRowsTheApiAnswersForTheSameRange()
+    public async Task TheCsvExportDownloadsTheRowsThePageShowsInThePagesLanguage()
     {
         await PostTodayAndFourDaysAgoAsync();
         var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d");
         var from = await page.Locator(".kpis").GetAttributeAsync("data-from");
         var to = await page.Locator(".kpis").GetAttributeAsync("data-to");
+        var shown = await page.Locator(".kpis tr[data-kpi]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kpi)");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export='summary'] a[data-format='csv']").ClickAsync());
         var path = await download.PathAsync();
 
-        download.SuggestedFilename.Should().EndWith(".csv");
-        var lines = (await File.ReadAllLinesAsync(path!, Encoding.UTF8)).Where(l => l.Length > 0).ToList();
+        download.SuggestedFilename.Should().EndWith(".csv").And.NotEndWith("-en.csv");
+        var rows = (await File.ReadAllLinesAsync(path!, Encoding.UTF8)).Where(l => l.Length > 0).Select(l => l.Split(';').Select(f => f.Trim('"')).ToArray()).ToList();
         using var client = new HttpClient { BaseAddress = _address };
         var json = JsonNode.Parse(await client.GetStringAsync($"/api/v1/history/units/00082/summary?from={from}&to={to}"))!;
-        var kpis = json["kpis"]!.AsArray();
-        lines[0].Should().StartWith("Mã chỉ tiêu,Chỉ tiêu");
-        lines.Should().HaveCount(kpis.Count + 1);
-        var received = lines.Single(l => l.StartsWith("dossier.received,", StringComparison.Ordinal)).Split(',');
-        var receivedJson = kpis.Single(k => (string?)k!["id"] == "dossier.received")!;
+        rows[0].Take(4).Should().Equal("Nhóm", "Mã chỉ số", "Chỉ số", "Giá trị");
+        rows.Skip(1).Select(r => r[1]).Should().Equal(shown, "the rows the page shows, in its order, and no others");
+        var received = rows.Single(r => r[1] == "dossier.received");
+        var receivedJson = json["kpis"]!.AsArray().Single(k => (string?)k!["id"] == "dossier.received")!;
         received[3].Should().Be(receivedJson["value"]!["value"]!.ToString()).And.Be("5");
-        lines.Select(l => l.Split(',')[0]).Skip(1).Should().Equal(kpis.Select(k => (string?)k!["id"]));
+    }
+
+    [Fact]
+    public async Task TheEnglishPageDownloadsTheEnglishFile()
+    {
+        await PostTodayAndFourDaysAgoAsync();
+        var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d&lang=en");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export='dossiers'] a[data-format='csv']").ClickAsync());
+
+        download.SuggestedFilename.Should().EndWith("-en.csv");
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!, Encoding.UTF8)).ToList();
+        lines[0].Should().StartWith("\"Procedure\",\"Received\",\"Online\"");
     }
 
     [Fact]
     public async Task AWardNameOnTheWallboardLinksToItsPage()
     {
         using var producer = _app.CreateProducer();
-        await producer.PostOrFailAsync(WireEvents.Received("link-1", DateTimeOffset.UtcNow.AddMinutes(-2), channel: "online", unit: "00082"));
+        // Five dossiers, none online: the ward falls short of 60% online with enough dossiers to be listed.
+        await producer.PostOrFailAsync([.. Enumerable.Range(0, 5).Select(i => WireEvents.Received($"link-{i}", DateTimeOffset.UtcNow.AddMinutes(-2), channel: "in_person", unit: "00082"))]);
         var page = await _browser.OpenAsync(_address, "/?rank=dossier.onlineRate");
 
         // A click while the circuit starts can change the address without rendering the page (Blazor takes over the
@@ -101,7 +114,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/wards/00082"));
         await Expect(page.Locator("h1")).ToContainTextAsync("Cửa Nam");
-        await Expect(page.Locator("tr[data-kpi='dossier.received'] .kpi-value")).ToHaveTextAsync("1");
+        await Expect(page.Locator("tr[data-kpi='dossier.received'] .kpi-value")).ToHaveTextAsync("5");
     }
 
     [Fact]

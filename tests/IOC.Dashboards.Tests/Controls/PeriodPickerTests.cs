@@ -53,8 +53,8 @@ public class PeriodPickerTests
 
         var html = await RenderAsync(period, Ui.Vietnamese);
 
-        html.QuerySelector("form[data-form='custom'] input[name='from']")!.GetAttribute("value").Should().Be("2026-10-05");
-        html.QuerySelector("form[data-form='custom'] input[name='to']")!.GetAttribute("value").Should().Be("2026-11-04");
+        html.QuerySelector("form[data-form='custom'] input[name='from']")!.GetAttribute("value").Should().Be("05/10/2026");
+        html.QuerySelector("form[data-form='custom'] input[name='to']")!.GetAttribute("value").Should().Be("04/11/2026");
         html.QuerySelector("a[data-step='previous']")!.GetAttribute("href").Should().Be("review?period=custom&from=2026-09-04&to=2026-10-04&lang=vi");
     }
 

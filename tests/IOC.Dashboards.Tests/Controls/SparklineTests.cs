@@ -20,7 +20,16 @@ public class SparklineTests
         svg.GetAttribute("data-points").Should().Be("2");
         html.QuerySelectorAll("circle.spark-single").Should().HaveCount(2, "two lone days are dots, not lines");
         html.QuerySelector("line.spark-target")!.GetAttribute("y1").Should().Be("3", "the 100% target is the top of a 90–100 scale");
-        html.QuerySelector("circle.spark-last")!.GetAttribute("cx").Should().Be("13.6", "3 + 154 × 2 / 29: the third of November");
+        html.QuerySelector("circle.spark-last")!.GetAttribute("cx").Should().Be("157", "the last day read sits at the right end of the 160-wide box");
+    }
+
+    [Fact]
+    public async Task ThreeDaysIntoAMonthTheTrendSpansTheWholeSparkline()
+    {
+        var html = await RenderAsync(ReviewPeriod.Month(2026, 11), Ui.Vietnamese, 92, 94, 96);
+
+        var xs = html.QuerySelector("polyline.spark-line")!.GetAttribute("points")!.Split(' ').Select(p => p.Split(',')[0]).ToList();
+        xs.Should().Equal("3", "80", "157");
     }
 
     [Fact]

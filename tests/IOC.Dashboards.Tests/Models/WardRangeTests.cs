@@ -43,4 +43,25 @@ public class WardRangeTests
         range.Key.Should().Be("today");
         range.FirstDay.Should().Be(Today);
     }
+
+    [Fact]
+    public void ACustomRangeTypedDayFirstOnThePageIsRead()
+    {
+        var range = WardRange.Parse("custom", "01/07/2025", "3/7/2025", Today);
+
+        (range.Key, range.FromParameter, range.ToParameter).Should().Be(("custom", "2025-07-01", "2025-07-04"));
+        WardRange.Problem("custom", "01/07/2025", "3/7/2025").Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("31/02/2025", "03/07/2025", "from", "date.invalid")]
+    [InlineData("", "03/07/2025", "from", "date.missing")]
+    [InlineData("05/07/2025", "01/07/2025", "to", "date.reversed")]
+    [InlineData("01/01/2023", "01/07/2025", "to", "date.toolong")]
+    public void ACustomRangeThatCannotBeShownNamesTheFieldAndTheReason(string from, string to, string field, string reason)
+    {
+        var problem = WardRange.Problem("custom", from, to);
+
+        (problem!.Field, problem.Reason).Should().Be((field, reason));
+    }
 }

@@ -14,14 +14,17 @@ public class WardRankingTests
         return (ward, new UnitKpis(code, ward.Name, ward.NameEn, "ward", "today", DateTimeOffset.UnixEpoch, new Dictionary<string, KpiFigure> { [kpi] = figure }));
     }
 
+    private static KpiFigure OnTime(double value, long completed, string status) =>
+        Figures.Rate(value, Math.Round(value * completed / 100), completed, 100, status: status);
+
     [Fact]
     public void ForAnAtLeastTargetTheLowestRateComesFirst()
     {
         var wards = new[]
         {
-            Ward("00082", "dossier.onTimeRate", Figures.Rate(100, 10, 10)),
-            Ward("00004", "dossier.onTimeRate", Figures.Rate(80, 8, 10)),
-            Ward("00008", "dossier.onTimeRate", Figures.Rate(90, 9, 10)),
+            Ward("00082", "dossier.onTimeRate", OnTime(96, 25, "near")),
+            Ward("00004", "dossier.onTimeRate", OnTime(80, 10, "missed")),
+            Ward("00008", "dossier.onTimeRate", OnTime(90, 10, "missed")),
         };
 
         var ranking = WardRanking.Weakest(wards, "dossier.onTimeRate", Seed.Targets);
@@ -34,9 +37,9 @@ public class WardRankingTests
     {
         var wards = new[]
         {
-            Ward("00082", "hotline.abandonmentRate", Figures.Rate(2, 2, 100)),
-            Ward("00004", "hotline.abandonmentRate", Figures.Rate(12.5, 5, 40)),
-            Ward("00008", "hotline.abandonmentRate", Figures.Rate(5, 1, 20)),
+            Ward("00082", "hotline.abandonmentRate", Figures.Rate(8, 8, 100, 5, "<=", "near")),
+            Ward("00004", "hotline.abandonmentRate", Figures.Rate(12.5, 5, 40, 5, "<=", "missed")),
+            Ward("00008", "hotline.abandonmentRate", Figures.Rate(10, 2, 20, 5, "<=", "near")),
         };
 
         var ranking = WardRanking.Weakest(wards, "hotline.abandonmentRate", Seed.Targets);
@@ -45,13 +48,63 @@ public class WardRankingTests
     }
 
     [Fact]
+    public void WardsThatMeetTheTargetAreNeverListedEvenWhenFewWardsHaveData()
+    {
+        var wards = new[]
+        {
+            Ward("00082", "dossier.onTimeRate", OnTime(100, 12, "met")),
+            Ward("00004", "dossier.onTimeRate", OnTime(100, 7, "met")),
+        };
+
+        var ranking = WardRanking.Weakest(wards, "dossier.onTimeRate", Seed.Targets);
+
+        ranking.Rows.Should().BeEmpty();
+        ranking.Judged.Should().Be(2);
+        ranking.FallingShort.Should().Be(0);
+    }
+
+    [Fact]
+    public void AWardWithOneLateDossierOutOfOneIsNotJudgedBelowTheMinimumVolume()
+    {
+        var wards = new[]
+        {
+            Ward("00082", "dossier.onTimeRate", OnTime(0, 1, "missed")),
+            Ward("00004", "dossier.onTimeRate", OnTime(75, 4, "missed")),
+            Ward("00008", "dossier.onTimeRate", OnTime(80, 5, "missed")),
+        };
+
+        var ranking = WardRanking.Weakest(wards, "dossier.onTimeRate", Seed.Targets, minimumVolume: 5);
+
+        ranking.Rows.Should().ContainSingle().Which.Ward.Code.Should().Be("00008");
+        ranking.BelowVolume.Should().Be(2);
+        ranking.MinimumVolume.Should().Be(5);
+    }
+
+    [Fact]
+    public void AGaugeHasNoVolumeSoEveryWardOverItsTargetIsListed()
+    {
+        var wards = new[]
+        {
+            Ward("00082", "dossier.overduePending", Figures.Count(1, 0, status: "missed")),
+            Ward("00004", "dossier.overduePending", Figures.Count(3, 0, status: "missed")),
+            Ward("00008", "dossier.overduePending", Figures.Count(0, 0, status: "met")),
+        };
+
+        var ranking = WardRanking.Weakest(wards, "dossier.overduePending", Seed.Targets, minimumVolume: 5);
+
+        ranking.Rows.Select(r => r.Ward.Code).Should().Equal("00004", "00082");
+        ranking.MinimumVolume.Should().Be(0, "a count of overdue dossiers is its own volume");
+        ranking.BelowVolume.Should().Be(0);
+    }
+
+    [Fact]
     public void WardsWithNothingToDivideByAreCountedNotRanked()
     {
         var wards = new[]
         {
-            Ward("00082", "dossier.onTimeRate", Figures.Rate(null, 0, 0)),
-            Ward("00004", "dossier.onTimeRate", Figures.Rate(50, 1, 2)),
-            Ward("00008", "dossier.onTimeRate", Figures.Rate(null, 0, 0)),
+            Ward("00082", "dossier.onTimeRate", Figures.Rate(null, 0, 0, 100)),
+            Ward("00004", "dossier.onTimeRate", OnTime(50, 6, "missed")),
+            Ward("00008", "dossier.onTimeRate", Figures.Rate(null, 0, 0, 100)),
         };
 
         var ranking = WardRanking.Weakest(wards, "dossier.onTimeRate", Seed.Targets);
@@ -65,9 +118,9 @@ public class WardRankingTests
     {
         var wards = new[]
         {
-            Ward("00008", "dossier.onTimeRate", Figures.Rate(75, 3, 4)),
-            Ward("00082", "dossier.onTimeRate", Figures.Rate(75, 30, 40)),
-            Ward("00004", "dossier.onTimeRate", Figures.Rate(75, 3, 4)),
+            Ward("00008", "dossier.onTimeRate", OnTime(75, 8, "missed")),
+            Ward("00082", "dossier.onTimeRate", OnTime(75, 40, "missed")),
+            Ward("00004", "dossier.onTimeRate", OnTime(75, 8, "missed")),
         };
 
         var ranking = WardRanking.Weakest(wards, "dossier.onTimeRate", Seed.Targets);
@@ -77,15 +130,16 @@ public class WardRankingTests
     }
 
     [Fact]
-    public void OnlyTheBottomTenAreKept()
+    public void OnlyTheBottomTenAreKeptAndTheRestAreCounted()
     {
         var wards = Seed.Units.Wards.Take(25)
-            .Select((w, i) => Ward(w.Code, "dossier.onlineRate", Figures.Rate(i * 4, i, 25)))
+            .Select((w, i) => Ward(w.Code, "dossier.onlineRate", Figures.Rate(i * 2, i, 50, 60, status: "missed")))
             .ToList();
 
         var ranking = WardRanking.Weakest(wards, "dossier.onlineRate", Seed.Targets);
 
         ranking.Rows.Should().HaveCount(10);
-        ranking.Rows.Select(r => r.Figure.Value).Should().Equal(0, 4, 8, 12, 16, 20, 24, 28, 32, 36);
+        ranking.Rows.Select(r => r.Figure.Value).Should().Equal(0, 2, 4, 6, 8, 10, 12, 14, 16, 18);
+        ranking.FallingShort.Should().Be(25);
     }
 }

@@ -48,4 +48,31 @@ public class WardSearchTests
 
         matches.Should().BeEmpty();
     }
+
+    [Fact]
+    public void EnterOpensTheOnlyMatch()
+    {
+        var ward = WardSearch.Single(Seed.Units.Wards, "cua nam");
+
+        ward!.Code.Should().Be("00082");
+    }
+
+    [Fact]
+    public void EnterOpensTheWardWhoseNameIsTypedInFullEvenWhenAnotherNameContainsIt()
+    {
+        WardSearch.Find(Seed.Units.Wards, "huong son", int.MaxValue).Should().HaveCountGreaterThan(1);
+
+        var ward = WardSearch.Single(Seed.Units.Wards, "Hương Sơn");
+
+        ward!.Code.Should().Be("10489");
+    }
+
+    [Theory]
+    [InlineData("phuong")]
+    [InlineData("zzz")]
+    [InlineData("")]
+    public void EnterOpensNothingWhenTheQueryNamesSeveralWardsOrNone(string query)
+    {
+        WardSearch.Single(Seed.Units.Wards, query).Should().BeNull();
+    }
 }

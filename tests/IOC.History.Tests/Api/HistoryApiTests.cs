@@ -110,7 +110,7 @@ public sealed class HistoryApiTests : IDisposable
     }
 
     [Fact]
-    public async Task TheSummaryExportsToExcelWithVietnameseHeadersAndNumbersAsNumbers()
+    public async Task TheSummaryExportsToExcelWithTheWardPagesRowsVietnameseHeadersAndRatesAsPercentages()
     {
         await PostDayAsync();
 
@@ -118,18 +118,19 @@ public sealed class HistoryApiTests : IDisposable
         var rows = ReadSheet(await response.Content.ReadAsByteArrayAsync());
 
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.Content.Headers.ContentDisposition!.FileNameStar.Should().StartWith("chi-tieu-00082-").And.EndWith(".xlsx");
-        rows[0].Take(4).Select(c => c.Text).Should().Equal("Mã chỉ tiêu", "Chỉ tiêu", "Nhóm", "Giá trị");
-        var online = rows.Single(r => r[0].Text == "dossier.onlineRate");
-        online[1].Text.Should().Be("Tỷ lệ hồ sơ trực tuyến");
-        (online[3].Text, online[3].IsNumber).Should().Be(("50", true));
-        online[6].Text.Should().Be(">= 60");
-        online[7].Text.Should().Be("Chưa đạt");
-        rows.Should().HaveCount(31);
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().StartWith("chi-so-00082-").And.EndWith(".xlsx");
+        rows[0].Take(4).Select(c => c.Text).Should().Equal("Nhóm", "Mã chỉ số", "Chỉ số", "Giá trị");
+        rows[0][7].Text.Should().Be("Chỉ tiêu", "the target is the chỉ tiêu, the KPI the chỉ số, as on the page");
+        var online = rows.Single(r => r[1].Text == "dossier.onlineRate");
+        (online[0].Text, online[2].Text).Should().Be(("Hồ sơ thủ tục hành chính", "Tỷ lệ hồ sơ trực tuyến"));
+        (online[3].Text, online[3].IsNumber).Should().Be(("0.5", true), "50% stored as a share, formatted as a percentage");
+        (online[6].Text, online[7].Text, online[8].Text).Should().Be(("≥", "0.6", "Chưa đạt"));
+        rows.Skip(1).Select(r => r[1].Text).Should().NotContain(id => id.StartsWith("document."), "the ward page shows no document KPIs");
+        rows.Should().HaveCount(28, "the 27 KPIs of the ward page's three groups and the header");
     }
 
     [Fact]
-    public async Task TheBreakdownExportsToCsvWithATotalRow()
+    public async Task TheBreakdownExportsToAVietnameseCsvWithATotalRow()
     {
         await PostDayAsync();
 
@@ -139,9 +140,9 @@ public sealed class HistoryApiTests : IDisposable
         response.Content.Headers.ContentType!.ToString().Should().Be("text/csv; charset=utf-8");
         bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         Encoding.UTF8.GetString(bytes[3..]).Split("\r\n").Should().Equal(
-            "Thủ tục,Tiếp nhận,Trực tuyến,Trực tiếp,Bưu chính,Đã giải quyết,Giải quyết quá hạn,Tỷ lệ đúng hạn (%)",
-            "1.001612,4,2,1,1,0,0,",
-            "Tổng cộng,4,2,1,1,0,0,",
+            "\"Thủ tục\";\"Tiếp nhận\";\"Trực tuyến\";\"Trực tiếp\";\"Bưu chính\";\"Đã giải quyết\";\"Giải quyết quá hạn\";\"Tỷ lệ đúng hạn\"",
+            "\"1.001612\";4;2;1;1;0;0;",
+            "\"Tổng cộng\";4;2;1;1;0;0;",
             "");
     }
 
@@ -165,7 +166,7 @@ public sealed class HistoryApiTests : IDisposable
         items[1]!["procedure"]!.GetValue<string>().Should().Be("1.001612");
         items[0]!["daysLate"]!.GetValue<int>().Should().Be(0);
         xlsx[0].Select(c => c.Text).Should().Equal("Mã hồ sơ", "Thủ tục", "Kênh tiếp nhận", "Ngày tiếp nhận", "Hạn xử lý", "Số ngày quá hạn", "Tình trạng");
-        xlsx.Skip(1).Select(r => (r[0].Text, r[5].Text, r[6].Text)).Should().Equal(("D-late", "2", "Quá hạn"), ("D-soon", "0", "Sắp đến hạn"));
+        xlsx.Skip(1).Select(r => (r[0].Text, r[2].Text, r[5].Text, r[6].Text)).Should().Equal(("D-late", "Trực tiếp", "2", "Quá hạn"), ("D-soon", "Trực tiếp", "0", "Sắp đến hạn"));
     }
 
     /// <summary>Ward 00082: three dossiers at 10 past the first hour (two online), a postal one and a call in the second; one more online in 00070.</summary>

@@ -1,10 +1,11 @@
 using IOC.Reports.Print;
+using IOC.Review.Reports;
 using IOC.Tests.Shared;
 
 namespace IOC.Reports.Tests.Print;
 
 /// <summary>The known review written as HTML and printed by the real headless Chromium, read back with poppler.</summary>
-public class ReviewPdfTests
+public partial class ReviewPdfTests
 {
     private static readonly Lazy<Task<byte[]>> VietnamesePdf = new(() => Printer.PrintAsync(KnownReview.Build()));
 
@@ -15,8 +16,8 @@ public class ReviewPdfTests
 
         text.Should().Contain("Báo cáo đánh giá thực hiện cam kết thi đua chuyển đổi số");
         text.Should().Contain("Kỳ đánh giá: Tháng 11/2026 (01/11/2026 – 30/11/2026)");
-        text.Should().Contain("Số liệu đến: 21/11/2026 14:05");
-        text.Should().Contain("Kỳ đánh giá đang diễn ra");
+        text.Should().Contain("Số liệu lúc 21/11/2026 14:05");
+        text.Should().Contain("Kỳ đánh giá đang diễn ra: số liệu tính đến 21/11/2026 14:05");
     }
 
     [Fact]
@@ -56,7 +57,47 @@ public class ReviewPdfTests
         text.Should().Contain("98% (196/200)").And.Contain("94,9% (1.234/1.300)");
         text.Should().Contain("Chỉ tiêu ≥ 100%").And.Contain("Chỉ tiêu ≥ 95%");
         text.Should().Contain("Chưa đạt").And.Contain("Gần đạt").And.Contain("Chưa có dữ liệu");
-        text.Should().Contain("Hạng 2/3").And.Contain("Hạng 1/3").And.Contain("Hạng —").And.Contain("Hạng 1/1");
+        text.Should().Contain("Hạng 2/3").And.Contain("Hạng 1/3").And.Contain("Chưa xếp hạng");
+    }
+
+    [Fact]
+    public async Task ACommitmentOnlyOneAgencyHoldsIsPrintedWithoutARank()
+    {
+        var text = Poppler.Text(await VietnamesePdf.Value);
+
+        text.Should().NotContain("Hạng 1/1", "the Service Center alone holds its three commitments: a rank among one says nothing");
+        text.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"Hạng \d")).Should().Be(1, "one line carries the two ranked offices' ranks side by side");
+    }
+
+    /// <summary>
+    /// Reports of slightly different heights: with the Service Center meeting its satisfaction commitment (a shorter
+    /// cell), the English report once left the ranking's heading, header and first row at the foot of page 1 and the
+    /// other three rows on a page 2 otherwise empty.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 1234, false)]
+    [InlineData(false, 1300, false)]
+    [InlineData(false, 1300, true)]
+    [InlineData(true, 1300, true)]
+    public async Task TheOverallRankingAndTheRulesAreEachPrintedWholeOnOnePage(bool running, long satisfied, bool english)
+    {
+        var pages = Poppler.Pages(await Printer.PrintAsync(KnownReview.Build(running, satisfied), english));
+
+        var heading = english ? "2. Overall ranking" : "2. Xếp hạng chung";
+        var withRanking = pages.Single(p => p.Contains(heading));
+        withRanking.Split('\n').Count(l => RankingRow().IsMatch(l)).Should().Be(4, "the heading, the header and all four agencies share a page");
+        pages.Where(p => p != withRanking).SelectMany(p => p.Split('\n')).Should().NotContain(l => RankingRow().IsMatch(l), "no ranking row is printed away from its heading");
+        var rules = pages.Single(p => p.Contains(english ? "3. How commitments are judged" : "3. Cách đánh giá và xếp hạng"));
+        Poppler.Flat(rules).Should().Contain(english ? "Agencies without data are not ranked" : "Cơ quan không có số liệu không được xếp hạng");
+    }
+
+    [Fact]
+    public async Task ThePdfSaysWhatThePageSays()
+    {
+        var text = Poppler.Flat(Poppler.Text(await VietnamesePdf.Value));
+
+        text.Should().Contain(ReviewTerms.NotCommitted.Vi).And.Contain(ReviewTerms.Attainment.Vi).And.Contain(ReviewTerms.Met.Vi);
+        text.Should().NotContain("Không cam kết chỉ tiêu này").And.NotContain("Mức đạt ");
     }
 
     [Fact]
@@ -116,8 +157,13 @@ public class ReviewPdfTests
         text.Should().Contain("Digital transformation competition: commitments review").And.Contain("November 2026");
         text.Should().Contain("Hanoi Public Administration Service Center").And.Contain("93.1%");
         text.Should().Contain("94.9% (1,234/1,300)").And.Contain("Missed").And.Contain("Near").And.Contain("Page 1 of ");
+        text.Should().Contain(ReviewTerms.NotCommitted.En).And.Contain("Rank 2 of 3").And.Contain("Not ranked");
         raw.Should().Contain("37 more full-process online dossiers needed to reach 100%");
     }
+
+    /// <summary>A row of the overall ranking as pdftotext lays it out: the rank (or a dash), a wide gap, the agency.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d+|—)\s{2,}\S")]
+    private static partial System.Text.RegularExpressions.Regex RankingRow();
 
     /// <summary>The ranking table's line for an agency: it starts with the rank (a digit or a dash).</summary>
     private static string Row(string[] lines, string name) => lines.Single(l => l.Contains(name) && IsRankingRow(l)).Trim();

@@ -5,7 +5,10 @@ namespace IOC.Review.Tests.Reports;
 
 public sealed class TrendGeometryTests
 {
-    /// <summary>November 2026: 30 days, so day d sits at x = inset + (width − 2·inset) · (d − 1) / 29.</summary>
+    /// <summary>
+    /// November 2026: 30 days. A trend read to the end of the month puts day d at x = inset + (width − 2·inset) · (d − 1) / 29;
+    /// a trend read to day n (a month still running) spreads the days it has across the box: (d − 1) / (n − 1).
+    /// </summary>
     private static readonly ReviewPeriod November = ReviewPeriod.Month(2026, 11);
 
     [Fact]
@@ -29,8 +32,24 @@ public sealed class TrendGeometryTests
         var geometry = TrendGeometry.From([Day(1, 50), Day(2, 60), Day(3, null), Day(4, 70), Day(5, null)], November, 100, 300, 60, 10);
 
         geometry.Runs.Select(r => r.Count).Should().Equal(2, 1);
-        geometry.Last!.Value.X.Should().BeApproximately(10 + (280.0 * 3 / 29), 1e-9);
+        geometry.Last!.Value.X.Should().BeApproximately(10 + (280.0 * 3 / 4), 1e-9, "day 4 of the five days read");
         (geometry.High, geometry.Low).Should().Be((100, 50), "the target counts in the scale");
+    }
+
+    [Fact]
+    public void ThreeDaysIntoAMonthTheLineSpansTheWholeBoxNotItsFirstTenth()
+    {
+        var geometry = TrendGeometry.From([Day(1, 92), Day(2, 94), Day(3, 96)], November, 95, 300, 60, 10);
+
+        geometry.Runs.Single().Select(p => p.X).Should().Equal(10, 150, 290);
+    }
+
+    [Fact]
+    public void TheFirstDayOfAPeriodIsADotAtTheRightEndWhereTheLatestPointSits()
+    {
+        var geometry = TrendGeometry.From([Day(1, 92)], November, 95, 300, 60, 10);
+
+        geometry.Last!.Value.X.Should().Be(290);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class PsiApiTests : IDisposable
     }
 
     [Fact]
-    public async Task TheCsvHasVietnameseHeadersAndTheWardsInRankOrder()
+    public async Task TheCsvHasVietnameseHeadersSemicolonsAndTheWardsInRankOrder()
     {
         var client = _factory.CreateProducer();
         await client.PostEventsAsync(PsiTraffic.ThreeWards(At));
@@ -93,11 +93,11 @@ public sealed class PsiApiTests : IDisposable
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be($"psi-uoc-tinh-{Day.Replace("-", "")}-{Day.Replace("-", "")}.csv");
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(127);
-        lines[0].Should().Be("Hạng,Mã,\"Phường, xã\",\"Công khai, minh bạch (18)\",\"Tiến độ, kết quả giải quyết (20)\",Số hóa hồ sơ (22),"
-            + "Cung cấp dịch vụ trực tuyến (22),Mức độ hài lòng (18),Tổng điểm (ước tính),Trên số điểm đo được,Quy đổi thang 100,Xếp loại,Ghi chú");
-        lines[1].Should().Be("1,00082,Phường Cửa Nam,,20,22,22,,64,64,100,Xuất sắc,ƯỚC TÍNH — không phải kết quả chính thức của Bộ Nội vụ");
-        lines[2].Should().StartWith("2,00070,Phường Hoàn Kiếm,,10,11,,,21,42,50,Trung bình–khá,");
-        lines[4].Should().StartWith(",");
+        lines[0].Should().Be("\"Hạng\";\"Mã\";\"Phường, xã\";\"Công khai, minh bạch (18)\";\"Tiến độ, kết quả giải quyết (20)\";\"Số hóa hồ sơ (22)\";"
+            + "\"Cung cấp dịch vụ trực tuyến (22)\";\"Mức độ hài lòng (18)\";\"Tổng điểm (ước tính)\";\"Trên số điểm đo được\";\"Quy đổi thang 100\";\"Xếp loại\";\"Ghi chú\"");
+        lines[1].Should().Be("1;\"00082\";\"Phường Cửa Nam\";;20;22;22;;64;64;100;\"Xuất sắc\";\"ƯỚC TÍNH — không phải kết quả chính thức của Bộ Nội vụ\"");
+        lines[2].Should().StartWith("2;\"00070\";\"Phường Hoàn Kiếm\";;10;11;;;21;42;50;\"Trung bình–khá\";");
+        lines[4].Should().StartWith(";");
     }
 
     [Fact]

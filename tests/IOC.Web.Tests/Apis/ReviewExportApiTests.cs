@@ -69,7 +69,7 @@ public sealed class ReviewExportApiTests : IDisposable
     }
 
     [Fact]
-    public async Task TheWorkbookOfTheMonthHasTheFiguresAsNumbers()
+    public async Task TheWorkbookOfTheMonthHasTheFiguresAsNumbersAndTheRatesAsShares()
     {
         await PostDocumentsAsync();
 
@@ -80,10 +80,10 @@ public sealed class ReviewExportApiTests : IDisposable
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var rows = document.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
         var vptu = rows.Single(r => r[0].InnerText == "VPTU");
-        (vptu[1].InnerText, vptu[4].CellValue!.Text, vptu[5].CellValue!.Text, vptu[6].CellValue!.Text).Should().Be(("Văn phòng Thành ủy Hà Nội", "75", "3", "4"));
-        vptu[4].DataType!.Value.Should().Be(CellValues.Number);
-        vptu[9].InnerText.Should().Be("Chưa đạt");
-        rows.Single(r => r[0].InnerText == "VPUBND")[4].CellValue!.Text.Should().Be("100");
+        (vptu[1].InnerText, vptu[5].CellValue!.Text, vptu[6].CellValue!.Text, vptu[7].CellValue!.Text).Should().Be(("Văn phòng Thành ủy Hà Nội", "0.75", "3", "4"));
+        vptu[5].DataType!.Value.Should().Be(CellValues.Number);
+        vptu[10].InnerText.Should().Be("Chưa đạt");
+        rows.Single(r => r[0].InnerText == "VPUBND")[5].CellValue!.Text.Should().Be("1");
     }
 
     [Fact]
