@@ -3,10 +3,9 @@ using System.Net.Sockets;
 using IOC.Domain.Units;
 using IOC.Grains;
 using IOC.Grains.Delivery;
-using IOC.Grains.Fold;
 using IOC.Grains.Grains;
-using IOC.Grains.Messages;
 using IOC.Grains.Ports;
+using IOC.Tests.Silo;
 using IOC.Grains.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,26 +62,5 @@ public sealed class BenchSilo : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class NothingToRecover : IUnitRecovery
-    {
-        public Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken) =>
-            Task.FromResult(new RecoveryPlan(new RestoredState(), FoldCut.None, "nothing"));
-
-        public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await Task.CompletedTask;
-            yield break;
-        }
-    }
-
-    private sealed class NoHistory : IHistorySink
-    {
-        public void Enqueue(UnitChanges changes)
-        {
-        }
-
-        public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -38,6 +38,7 @@ if (command.Name is not null)
 app.UseRequestLogging();
 app.MapOpenApi();
 app.MapIocHealth();
+app.MapIocOperations();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();

@@ -77,13 +77,4 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
         public IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
             tail.ReadAsync(key, afterSeq, throughSeq, cancellationToken);
     }
-
-    private sealed class NoHistory : IHistorySink
-    {
-        public void Enqueue(UnitChanges changes)
-        {
-        }
-
-        public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

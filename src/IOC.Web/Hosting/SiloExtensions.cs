@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace IOC.Web.Hosting;
 
@@ -16,7 +17,8 @@ public static class SiloExtensions
 {
     /// <summary>
     /// Co-hosts one Orleans silo in this process (the embedded default): localhost clustering on 127.0.0.1 only, no
-    /// client gateway (the web front calls the grains in-process), and the Orleans dashboard's data for /ops/orleans.
+    /// client gateway (the web front calls the grains in-process), and the Orleans dashboard's data for
+    /// <see cref="DashboardPath"/> (silos, grain counts, call rates and latencies).
     /// </summary>
     public static IHostApplicationBuilder AddIocSilo(this IHostApplicationBuilder builder)
     {
@@ -26,8 +28,18 @@ public static class SiloExtensions
         {
             silo.UseLocalhostClustering(siloPort: port, gatewayPort: 0, serviceId: "ioc", clusterId: "ioc");
             silo.Configure<EndpointOptions>(e => e.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, port));
+            silo.AddDashboard();
         });
         return builder;
+    }
+
+    public const string DashboardPath = "/ops/orleans";
+
+    /// <summary>The Orleans dashboard for operators.</summary>
+    public static IEndpointRouteBuilder MapIocOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        return app;
     }
 
     /// <summary>A port free now on 127.0.0.1 (the OS picks it), so that several instances and tests never collide.</summary>

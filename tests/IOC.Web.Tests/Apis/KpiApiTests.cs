@@ -134,6 +134,19 @@ public class KpiApiTests : IDisposable
     }
 
     [Fact]
+    public async Task TheOrleansDashboardShowsTheSiloToOperators()
+    {
+        var client = _factory.CreateClient();
+
+        var page = await client.GetStringAsync("/ops/orleans/");
+        var counters = await client.GetFromJsonAsync<JsonObject>("/ops/orleans/DashboardCounters");
+
+        page.Should().Contain("<title>Orleans Dashboard</title>");
+        counters!["totalActivationCount"]!.GetValue<int>().Should().BeGreaterThan(131);
+        counters.ToJsonString().Should().Contain("127.0.0.1", "the one silo of the embedded default, on loopback");
+    }
+
+    [Fact]
     public async Task OpenApiDocumentDescribesTheApi()
     {
         var client = _factory.CreateClient();
