@@ -30,6 +30,7 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Action<string> _warn;
     private readonly List<UnitChanges> _unsaved = [];
+    private readonly Queue<string> _setAside = new();
     private readonly Lock _saveLock = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -62,7 +63,21 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
 
     public long PointsWritten { get; private set; }
 
-    /// <summary>Why the last save to the buffer failed (the disk?), or null; its ticks are saved with a later one.</summary>
+    /// <summary>Units' changes the buffer refused alone (while others saved), and why: never retried, shown on /health.</summary>
+    public long SetAsideCount { get; private set; }
+
+    public IReadOnlyList<string> SetAsideReasons
+    {
+        get
+        {
+            lock (_setAside)
+            {
+                return [.. _setAside];
+            }
+        }
+    }
+
+    /// <summary>Why the last save to the buffer failed (the disk?), or null; its changes are saved with a later one.</summary>
     public string? SaveError { get; private set; }
 
     /// <summary>Units' changes waiting to be saved together (at most <see cref="HistoryOptions.SaveMilliseconds"/>), or whose save failed.</summary>
@@ -112,7 +127,11 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
         }
     }
 
-    /// <summary>Under the save lock. On failure the changes stay unsaved and the error goes to the caller.</summary>
+    /// <summary>
+    /// Under the save lock. When the save fails, each unit's changes are tried alone: if some save and others do not,
+    /// the others are set aside (counted, with the reason) so one bad unit never stops the history of the rest; if
+    /// none saves (the disk, not the data), everything stays unsaved and the error goes to the caller.
+    /// </summary>
     private void SaveUnsaved()
     {
         var now = _time.GetUtcNow();
@@ -120,10 +139,31 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
         {
             _buffer.Save(_unsaved, now);
         }
-        catch (Exception ex)
+        catch (Exception whole)
         {
-            SaveError = ex.Message;
-            throw;
+            var failed = new List<(UnitChanges Changes, Exception Error)>();
+            foreach (var changes in _unsaved)
+            {
+                try
+                {
+                    _buffer.Save([changes], now);
+                }
+                catch (Exception alone)
+                {
+                    failed.Add((changes, alone));
+                }
+            }
+
+            if (failed.Count == _unsaved.Count)
+            {
+                SaveError = whole.Message;
+                throw;
+            }
+
+            foreach (var (changes, error) in failed)
+            {
+                SetAside(changes, error);
+            }
         }
 
         var changed = _unsaved.Any(c => c.Delta is not null);
@@ -133,6 +173,21 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
         {
             Wake();
         }
+    }
+
+    private void SetAside(UnitChanges changes, Exception error)
+    {
+        lock (_setAside)
+        {
+            SetAsideCount++;
+            _setAside.Enqueue($"{changes.Key} (cut {changes.Cut}): {error.Message}");
+            if (_setAside.Count > 20)
+            {
+                _setAside.Dequeue();
+            }
+        }
+
+        _warn($"History changes of {changes.Key} set aside: the buffer refused them alone ({error.Message}); the other units' changes were saved");
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public sealed class HistoryHealthCheck(HistoryWriter writer) : IHealthCheck
             ["droppedMinutePoints"] = buffer.DroppedMinutePoints,
             ["expiredPoints"] = buffer.ExpiredPoints,
             ["rejectedPoints"] = buffer.RejectedPoints,
+            ["setAsideChanges"] = writer.SetAsideCount,
         };
         if (writer.LastError is { } error)
         {
@@ -43,6 +44,12 @@ public sealed class HistoryHealthCheck(HistoryWriter writer) : IHealthCheck
         if (writer.SaveError is { } saveError)
         {
             return Task.FromResult(HealthCheckResult.Degraded($"{writer.UnsavedChanges} unit changes could not be saved to the history buffer: {saveError}", data: data));
+        }
+
+        if (writer.SetAsideCount > 0)
+        {
+            data["setAside"] = writer.SetAsideReasons;
+            return Task.FromResult(HealthCheckResult.Degraded($"{writer.SetAsideCount} unit change(s) were set aside by the history buffer; last: {writer.SetAsideReasons[^1]}", data: data));
         }
 
         if (buffer.RejectedPoints > 0)

@@ -110,6 +110,28 @@ public sealed class HistoryWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ChangesTheBufferRefusesAloneAreSetAsideAndEveryOtherUnitsAreSaved()
+    {
+        var poison = new IOC.Grains.Fold.GrainDelta();
+        poison.Counters[0] = IOC.Tests.Shared.TestEvents.Fold(Call(_now)); // the first minute of year 1: no bucket can hold it
+        var other = new IOC.Domain.Units.UnitKey(IOC.Domain.Units.UnitLevel.Agency, "TTPVHCC");
+
+        _writer.Enqueue(new IOC.Grains.Fold.UnitChanges(other, poison, null, new IOC.Grains.Fold.FoldCut(3, [])));
+        foreach (var changes in Changes.Of(4, Call(_now)))
+        {
+            _writer.Enqueue(changes);
+        }
+
+        _writer.SaveNow();
+
+        _writer.SetAsideCount.Should().Be(1);
+        _writer.SetAsideReasons.Single().Should().StartWith("agency:TTPVHCC (cut 3): ");
+        (_writer.UnsavedChanges, _writer.SaveError).Should().Be((0, null));
+        _buffer.CheckpointOf(Changes.Agency).Through.Should().Be(4);
+        _buffer.CheckpointOf(other).Through.Should().Be(0);
+    }
+
+    [Fact]
     public async Task FlushAndDrainGiveUpInTimeWhileTheStoreIsDown()
     {
         _store.Down = true;
