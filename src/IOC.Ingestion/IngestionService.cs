@@ -28,7 +28,7 @@ public sealed class IngestionService : IDisposable
     {
         _inbox = inbox;
         _router = router;
-        _parser = new EventParser(units);
+        _parser = new EventParser(units, options);
         _time = time;
         Options = options;
         _stored = inbox.Count();
