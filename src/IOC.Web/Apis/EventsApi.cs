@@ -16,6 +16,7 @@ public static partial class EventsApi
             .WithDescription(
                 "Valid events are stored durably before the 202; invalid ones are listed with their index and every field error. " +
                 "Header X-Api-Key is required. Schema, rules and bounds: docs/events.md.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
