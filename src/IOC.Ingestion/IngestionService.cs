@@ -210,6 +210,7 @@ public sealed class IngestionService : IDisposable
 
             Interlocked.Add(ref _stored, fresh.Count);
             Interlocked.Add(ref _duplicates, valid.Count - fresh.Count);
+            Options.OnStored?.Invoke(fresh);
 
             // Already durable: from here a crash loses nothing, the restart replays the inbox.
             await _router.PostAsync(fresh, ticket, CancellationToken.None);

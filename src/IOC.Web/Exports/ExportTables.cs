@@ -26,19 +26,20 @@ public static class ExportTables
     {
         var rows = breakdown.ByProcedure.Select(p => new object?[]
         {
-            p.Procedure, p.Received, p.Online, p.InPerson, p.Postal, p.Completed, p.CompletedLate, p.OnTimeRate,
+            p.IsUnknown ? "Không rõ thủ tục" : p.Procedure, p.Name, NameSource(p.NameSource),
+            p.Received, p.Online, p.InPerson, p.Postal, p.Completed, p.CompletedLate, p.OnTimeRate,
         }).ToList();
         var completed = breakdown.ByProcedure.Sum(p => p.Completed);
         var late = breakdown.ByProcedure.Sum(p => p.CompletedLate);
         rows.Add(
         [
-            "Tổng cộng", breakdown.Received, breakdown.ByProcedure.Sum(p => p.Online), breakdown.ByProcedure.Sum(p => p.InPerson),
+            "Tổng cộng", null, null, breakdown.Received, breakdown.ByProcedure.Sum(p => p.Online), breakdown.ByProcedure.Sum(p => p.InPerson),
             breakdown.ByProcedure.Sum(p => p.Postal), completed, late, completed == 0 ? null : Math.Round(100.0 * (completed - late) / completed, 2),
         ]);
         return new ExportBook(
             $"ho-so-{breakdown.Unit.Code}-{Day(breakdown.From)}-{Day(breakdown.To)}",
             [
-                new ExportTable("Theo thủ tục", ["Thủ tục", "Tiếp nhận", "Trực tuyến", "Trực tiếp", "Bưu chính", "Đã giải quyết", "Giải quyết quá hạn", "Tỷ lệ đúng hạn (%)"], rows),
+                new ExportTable("Theo thủ tục", ["Thủ tục", "Tên thủ tục", "Nguồn tên thủ tục", "Tiếp nhận", "Trực tuyến", "Trực tiếp", "Bưu chính", "Đã giải quyết", "Giải quyết quá hạn", "Tỷ lệ đúng hạn (%)"], rows),
                 new ExportTable("Theo kênh", ["Kênh tiếp nhận", "Tiếp nhận", "Tỷ lệ (%)"],
                     breakdown.ByChannel.Select(c => new object?[] { c.NameVi, c.Received, c.Share }).ToList()),
             ]);
@@ -52,6 +53,14 @@ public static class ExportTables
             {
                 i.Id, i.Procedure, i.Channel, i.Received, i.Due, (long)i.DaysLate, i.Status == "overdue" ? "Quá hạn" : "Sắp đến hạn",
             }).ToList())]);
+
+    /// <summary>A producer's name is how its one-stop system calls the procedure, not the official catalogue's.</summary>
+    private static string? NameSource(string? source) => source switch
+    {
+        "catalogue" => "Danh mục chính thức (procedure-names.csv)",
+        "producer" => "Hệ thống một cửa gửi đến",
+        _ => null,
+    };
 
     private static string Status(string status) => status switch
     {
