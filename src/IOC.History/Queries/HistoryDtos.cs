@@ -84,6 +84,7 @@ public sealed record ProcedureCount(
     string? Name = null, string? NameSource = null, string? NameCitation = null)
 {
     /// <summary>The row of completions whose receipt IOC never saw (received before IOC started, or never sent).</summary>
+    [JsonIgnore]
     public bool IsUnknown => Procedure == "unknown";
 }
 
