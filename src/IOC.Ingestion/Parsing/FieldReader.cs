@@ -27,6 +27,13 @@ internal sealed class FieldReader
                 continue;
             }
 
+            // A field is named in the answer: an empty or endless name cannot be, and is no field of any event.
+            if (name.Length == 0 || name.Length > EventRules.MaxNameLength)
+            {
+                Fail("(item)", name.Length == 0 ? "has a field with an empty name" : $"has a field name longer than {EventRules.MaxNameLength} characters");
+                continue;
+            }
+
             if (!seen.Add(name))
             {
                 Fail(name, "appears more than once");

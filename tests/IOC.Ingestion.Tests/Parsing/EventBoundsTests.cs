@@ -229,6 +229,20 @@ public sealed class EventBoundsTests
         result.Error!.Field.Should().Be("(item)");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void AFieldWithAnEmptyOrEndlessNameIsReportedOnTheItemNotUnderThatName(string name)
+    {
+        // Found by the fuzzer: an empty name was reported as field "", which no producer can find.
+        var json = Valid("document.processed").ToJsonString().Replace("{", $"{{\"{name}\":false,", StringComparison.Ordinal);
+
+        var result = ParseText(json, Now);
+
+        result.Error!.Field.Should().Be("(item)");
+        result.Error.Reason.Should().StartWith(name.Length == 0 ? "has a field with an empty name" : "has a field name longer than 64 characters");
+    }
+
     [Fact]
     public void AnItemWithManyProblemsListsThemAllInFieldOrder()
     {
