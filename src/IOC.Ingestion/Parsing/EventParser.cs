@@ -27,7 +27,7 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
             return Rejected(item.Index, null, [new FieldError("(item)", "must be a JSON object")]);
         }
 
-        var r = new FieldReader(item.Json);
+        var r = new FieldReader(item.Json, EventSchema.TableFor(item.Json));
         var id = r.Identifier("id");
         var type = Type(r);
         var at = r.Timestamp("at");
@@ -39,7 +39,7 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
 
         if (type is { } t)
         {
-            foreach (var name in r.Names.Where(name => !EventSchema.IsField(t, name)))
+            foreach (var name in r.Unknown)
             {
                 var guess = EventSchema.Suggest(t, name);
                 r.Fail(name, $"is not a field of {t.ToWire()} events" + (guess is null ? "" : $"; did you mean '{guess}'?"));

@@ -109,8 +109,30 @@ public static class EventSchema
     /// <summary>Every field an event of <paramref name="type"/> may carry.</summary>
     public static IEnumerable<FieldSpec> Fields(EventType type) => Common.Concat(Specific[type]);
 
-    public static bool IsField(EventType type, string name) =>
-        Common.Any(f => f.Name == name) || Specific[type].Any(f => f.Name == name);
+    public static bool IsField(EventType type, string name) => Tables[type].IndexOf(name) >= 0;
+
+    /// <summary>The fields of each type, and of every type together (for an item whose type is unknown).</summary>
+    public static readonly IReadOnlyDictionary<EventType, FieldTable> Tables =
+        Specific.ToDictionary(p => p.Key, p => new FieldTable(Common.Concat(p.Value).Select(f => f.Name)));
+
+    public static readonly FieldTable AllFields = new(Common.Concat(Specific.Values.SelectMany(f => f)).Select(f => f.Name));
+
+    /// <summary>The table for an item: its type's when "type" names one, else every field.</summary>
+    public static FieldTable TableFor(System.Text.Json.JsonElement item)
+    {
+        try
+        {
+            return item.TryGetProperty("type"u8, out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String &&
+                   WireNames.EventTypes.TryGetValue(type.GetString()!, out var known)
+                ? Tables[known]
+                : AllFields;
+        }
+        catch (InvalidOperationException)
+        {
+            // A type with a \u escape of a lone surrogate: the reader reports it.
+            return AllFields;
+        }
+    }
 
     /// <summary>The field of <paramref name="type"/> a misspelt name most likely meant, or null when none is close.</summary>
     public static string? Suggest(EventType? type, string name)
@@ -160,5 +182,41 @@ public static class EventSchema
         }
 
         return d[a.Length, b.Length];
+    }
+}
+
+/// <summary>Field names with their position: looked up by string, or matched against a JSON property's UTF-8 name without allocating.</summary>
+public sealed class FieldTable
+{
+    private readonly byte[][] _utf8;
+    private readonly Dictionary<string, int> _index;
+
+    public FieldTable(IEnumerable<string> names)
+    {
+        Names = [.. names.Distinct(StringComparer.Ordinal)];
+        if (Names.Length > 64)
+        {
+            throw new ArgumentException("A field table holds at most 64 names (a bit each).", nameof(names));
+        }
+
+        _utf8 = [.. Names.Select(n => System.Text.Encoding.UTF8.GetBytes(n))];
+        _index = Names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+    }
+
+    public string[] Names { get; }
+
+    public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
+
+    public int IndexOf(System.Text.Json.JsonProperty property)
+    {
+        for (var i = 0; i < _utf8.Length; i++)
+        {
+            if (property.NameEquals(_utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

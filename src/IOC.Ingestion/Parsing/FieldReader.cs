@@ -11,18 +11,61 @@ namespace IOC.Ingestion.Parsing;
 /// </summary>
 internal sealed class FieldReader
 {
-    private readonly List<(string Name, JsonElement Value)> _fields = [];
-    private readonly List<FieldError> _errors = [];
-    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private static readonly IReadOnlyList<FieldError> NoErrors = [];
 
-    /// <summary>Lists the object's fields; a name or text that is not valid Unicode is reported here, before anything reads it.</summary>
-    public FieldReader(JsonElement json)
+    private readonly FieldTable _table;
+
+    // A field of the table is found by comparing UTF-8 names, so a valid event allocates no name strings.
+    private readonly JsonElement[] _values;
+    private ulong _present;
+
+    // Most items are valid: these are made on the first unknown field or failure only.
+    private List<string>? _unknown;
+    private List<FieldError>? _errors;
+    private HashSet<string>? _failed;
+
+    /// <summary>
+    /// Lists the object's fields against <paramref name="table"/> (the fields of its type, or of every type); a name
+    /// that is not valid Unicode, empty, endless or repeated is reported here, others go to <see cref="Unknown"/>.
+    /// </summary>
+    public FieldReader(JsonElement json, FieldTable table)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        _table = table;
+        _values = new JsonElement[table.Names.Length];
         foreach (var property in json.EnumerateObject())
         {
-            if (!TryText(() => property.Name, out var name))
+            int index;
+            try
             {
+                index = table.IndexOf(property);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name whose \u escapes are not valid UTF-16 cannot even be compared; reading it below reports it.
+                index = -1;
+            }
+
+            if (index >= 0)
+            {
+                if ((_present & (1UL << index)) != 0)
+                {
+                    Fail(table.Names[index], "appears more than once");
+                    continue;
+                }
+
+                _present |= 1UL << index;
+                _values[index] = property.Value;
+                continue;
+            }
+
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json throws when a name's \u escapes are not valid UTF-16.
                 Fail("(item)", "has a field name that is not valid Unicode (a \\u escape of a lone surrogate)");
                 continue;
             }
@@ -31,35 +74,29 @@ internal sealed class FieldReader
             if (name.Length == 0 || name.Length > EventRules.MaxNameLength)
             {
                 Fail("(item)", name.Length == 0 ? "has a field with an empty name" : $"has a field name longer than {EventRules.MaxNameLength} characters");
-                continue;
             }
-
-            if (!seen.Add(name))
+            else if (_unknown?.Contains(name) == true)
             {
                 Fail(name, "appears more than once");
-                continue;
             }
-
-            if (property.Value.ValueKind == JsonValueKind.String && !TryText(() => property.Value.GetString(), out _))
+            else
             {
-                Fail(name, "is not valid Unicode text (a \\u escape of a lone surrogate)");
-                continue;
+                (_unknown ??= []).Add(name);
             }
-
-            _fields.Add((name, property.Value));
         }
     }
 
-    public IReadOnlyList<FieldError> Errors => _errors;
+    public IReadOnlyList<FieldError> Errors => _errors ?? NoErrors;
 
-    public IEnumerable<string> Names => _fields.Select(f => f.Name);
+    /// <summary>The fields that are not in the table, in order (none for a valid event).</summary>
+    public IReadOnlyList<string> Unknown => _unknown ?? (IReadOnlyList<string>)[];
 
-    public bool HasFailed(string field) => _failed.Contains(field);
+    public bool HasFailed(string field) => _failed?.Contains(field) == true;
 
     public void Fail(string field, string reason)
     {
-        _errors.Add(new FieldError(field, reason));
-        _failed.Add(field);
+        (_errors ??= []).Add(new FieldError(field, reason));
+        (_failed ??= new HashSet<string>(StringComparer.Ordinal)).Add(field);
     }
 
     /// <summary>A string of at most <paramref name="maxLength"/> characters, or null (missing, null or wrong).</summary>
@@ -76,7 +113,18 @@ internal sealed class FieldReader
             return null;
         }
 
-        var value = p.GetString()!;
+        string value;
+        try
+        {
+            value = p.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json throws when a string's \u escapes are not valid UTF-16.
+            Fail(field, "is not valid Unicode text (a \\u escape of a lone surrogate)");
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
             Fail(field, "must not be empty");
@@ -201,24 +249,40 @@ internal sealed class FieldReader
     }
 
     /// <summary>The item's id for the error report: any short string, even one that breaks the id rules.</summary>
-    public string? IdForReport() =>
-        _fields.FirstOrDefault(f => f.Name == "id").Value is { ValueKind: JsonValueKind.String } p && p.GetString() is { Length: <= EventRules.MaxIdLength } id ? id : null;
+    public string? IdForReport()
+    {
+        if (HasFailed("id") && _errors!.Any(e => e.Field == "id" && e.Reason.StartsWith("is not valid Unicode", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return Find("id", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: <= EventRules.MaxIdLength } id ? id : null;
+    }
+
+    private bool Find(string field, out JsonElement value)
+    {
+        var index = _table.IndexOf(field);
+        if (index >= 0 && (_present & (1UL << index)) != 0)
+        {
+            value = _values[index];
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
 
     private bool TryGet(string field, bool required, out JsonElement value)
     {
-        value = default;
         if (HasFailed(field))
         {
+            value = default;
             return false;
         }
 
-        foreach (var (name, element) in _fields)
+        if (Find(field, out value) && value.ValueKind != JsonValueKind.Null)
         {
-            if (name == field && element.ValueKind != JsonValueKind.Null)
-            {
-                value = element;
-                return true;
-            }
+            return true;
         }
 
         if (required)
@@ -227,21 +291,6 @@ internal sealed class FieldReader
         }
 
         return false;
-    }
-
-    /// <summary>System.Text.Json throws when asked for a string whose \u escapes are not valid UTF-16.</summary>
-    private static bool TryText(Func<string?> read, out string text)
-    {
-        try
-        {
-            text = read() ?? "";
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            text = "";
-            return false;
-        }
     }
 
     /// <summary>RFC 3339: "...Z" or "...+07:00". A time without an offset is ambiguous, so it is refused.</summary>
