@@ -28,7 +28,7 @@ public sealed class IngestionService : IDisposable
     {
         _inbox = inbox;
         _router = router;
-        _parser = new EventParser(units);
+        _parser = new EventParser(units, options);
         _time = time;
         Options = options;
         _stored = inbox.Count();
@@ -210,6 +210,7 @@ public sealed class IngestionService : IDisposable
 
             Interlocked.Add(ref _stored, fresh.Count);
             Interlocked.Add(ref _duplicates, valid.Count - fresh.Count);
+            Options.OnStored?.Invoke(fresh);
 
             // Already durable: from here a crash loses nothing, the restart replays the inbox.
             await _router.PostAsync(fresh, ticket, CancellationToken.None);

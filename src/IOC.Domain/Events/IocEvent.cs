@@ -56,7 +56,11 @@ public sealed record DossierReceived : IocEvent
 
     public required string DossierId { get; init; }
 
+    /// <summary>The procedure's code in the National Database on Administrative Procedures.</summary>
     public required string Procedure { get; init; }
+
+    /// <summary>The procedure's name as the producer's one-stop system shows it, when it sends one.</summary>
+    public string? ProcedureName { get; init; }
 
     public required DossierChannel Channel { get; init; }
 
@@ -72,6 +76,9 @@ public sealed record DossierCompleted : IocEvent
     public override EventType Type => EventType.DossierCompleted;
 
     public required string DossierId { get; init; }
+
+    /// <summary>The procedure's code when the producer sends it: counts a dossier whose receipt IOC never saw under its procedure.</summary>
+    public string? Procedure { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }
 
