@@ -7,6 +7,12 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- fanout [--clients 1000] [--runs 5]   (hub delivery to many clients)
 // dotnet run -c Release --project bench/IOC.Bench -- history-write [--events 1440 (minutes)] [--runs 5] [--batch 5000]   (needs influxd)
 // dotnet run -c Release --project bench/IOC.Bench -- history-query [--runs 5]   (90 days for every unit on SQLite and InfluxDB)
+// dotnet run -c Release --project bench/IOC.Bench -- fuzz [--minutes 10] [--seed S] [--corpus DIR]   (keeps new inputs in tests/IOC.Ingestion.Tests/FuzzCorpus)
+if (args.FirstOrDefault() == "fuzz")
+{
+    return await FuzzCommand.RunAsync(args);
+}
+
 var options = BenchOptions.Parse(args);
 return options.Command switch
 {
@@ -22,6 +28,6 @@ return options.Command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline|freshness|fanout|history-write|history-query [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline|freshness|fanout|history-write|history-query|fuzz [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

@@ -6,6 +6,15 @@ public sealed class IngestionOptions
 
     public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>Events whose "at" is older than this many days are refused (1 to 3650; replaying the inbox ignores it).</summary>
+    public int MaxEventAgeDays { get; set; } = Parsing.EventRules.DefaultMaxEventAgeDays;
+
+    /// <summary>
+    /// Called after each inbox commit with the events stored for the first time (not duplicates), under the ingestion
+    /// lock; set in code (procedure names), never from configuration. It must not throw: the batch is already stored.
+    /// </summary>
+    public Action<IReadOnlyList<Domain.Events.IocEvent>>? OnStored { get; set; }
+
     /// <summary>SHA-256 hex digests of the accepted producer keys (never the keys themselves).</summary>
     public string[] ApiKeys { get; set; } = [];
 }

@@ -28,7 +28,7 @@ public sealed class IngestionService : IDisposable
     {
         _inbox = inbox;
         _delivery = delivery;
-        _parser = new EventParser(units);
+        _parser = new EventParser(units, options);
         _time = time;
         Options = options;
         _stored = inbox.Count();
@@ -129,6 +129,7 @@ public sealed class IngestionService : IDisposable
 
             Interlocked.Add(ref _stored, fresh.Count);
             Interlocked.Add(ref _duplicates, valid.Count - fresh.Count);
+            Options.OnStored?.Invoke([.. fresh.Select(f => f.Event)]);
 
             // Already durable: from here a crash loses nothing, each grain replays its inbox tail when it activates.
             if (fresh.Count > 0)

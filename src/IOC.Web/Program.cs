@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddIocLogging();
 builder.AddIocCore();
+builder.AddIocProducers();
 builder.AddIocHistory();
 builder.AddIocReview();
 builder.AddIocSimulator(enabled: command.Name is null);

@@ -121,6 +121,16 @@ internal static class Strings
         ["dossiers.late"] = ("Quá hạn", "Late"),
         ["dossiers.onTime"] = ("Đúng hạn", "On time"),
         ["dossiers.total"] = ("Tổng cộng", "Total"),
+        ["dossiers.unknownProcedure"] = ("Không rõ thủ tục", "Procedure not known"),
+        ["dossiers.nameUnknown"] = ("Chưa rõ tên thủ tục", "Name not known"),
+        ["dossiers.nameFromProducer"] = ("Tên theo hệ thống một cửa gửi đến, không phải danh mục chính thức", "Name as the one-stop system sends it, not the official catalogue"),
+        ["dossiers.nameFromCatalogue"] = ("Tên chính thức theo danh mục của đơn vị vận hành: {0}", "Official name from the operator's catalogue: {0}"),
+        ["dossiers.completedNote"] = (
+            "Cột «Đã giải quyết» đếm hồ sơ giải quyết trong khoảng thời gian này, kể cả hồ sơ tiếp nhận trước đó; vì vậy một thủ tục có thể có hồ sơ đã giải quyết mà không có hồ sơ tiếp nhận.",
+            "“Completed” counts dossiers completed in this range, including those received before it, so a procedure may show completions without receipts."),
+        ["dossiers.unknownNote"] = (
+            "«Không rõ thủ tục»: hồ sơ đã giải quyết mà IOC không nhận được sự kiện tiếp nhận (tiếp nhận trước khi IOC bắt đầu hoạt động, hoặc hệ thống một cửa không gửi) và sự kiện giải quyết không ghi mã thủ tục.",
+            "“Procedure not known”: completed dossiers whose receipt IOC never got (received before IOC started, or not sent by the one-stop system) and whose completion does not name the procedure."),
         ["dossiers.empty"] = ("Không có hồ sơ tiếp nhận trong khoảng thời gian này.", "No dossiers received in this range."),
         ["channel.online"] = ("Trực tuyến", "Online"),
         ["channel.in_person"] = ("Trực tiếp", "In person"),

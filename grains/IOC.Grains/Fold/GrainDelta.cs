@@ -56,7 +56,7 @@ public sealed class GrainDelta
                 Procedures.Add(new ProcedureEvent(new ProcedureBucket(minute, r.Procedure, r.Channel), false, false));
                 break;
             case DossierCompleted d:
-                var bucket = new ProcedureBucket(minute, completing?.Procedure ?? ProcedureBucket.UnknownProcedure, completing?.Channel);
+                var bucket = new ProcedureBucket(minute, completing?.Procedure ?? d.Procedure ?? ProcedureBucket.UnknownProcedure, completing?.Channel);
                 Procedures.Add(new ProcedureEvent(bucket, true, EventFolder.Classify(d.CompletedAt, d.DueAt) == Timeliness.Late));
                 break;
         }

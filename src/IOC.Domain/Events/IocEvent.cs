@@ -76,8 +76,13 @@ public sealed record DossierReceived : IocEvent
     [Id(0)]
     public required string DossierId { get; init; }
 
+    /// <summary>The procedure's code in the National Database on Administrative Procedures.</summary>
     [Id(1)]
     public required string Procedure { get; init; }
+
+    /// <summary>The procedure's name as the producer's one-stop system shows it, when it sends one.</summary>
+    [Id(6)]
+    public string? ProcedureName { get; init; }
 
     [Id(2)]
     public required DossierChannel Channel { get; init; }
@@ -99,6 +104,10 @@ public sealed record DossierCompleted : IocEvent
 
     [Id(0)]
     public required string DossierId { get; init; }
+
+    /// <summary>The procedure's code when the producer sends it: counts a dossier whose receipt IOC never saw under its procedure.</summary>
+    [Id(5)]
+    public string? Procedure { get; init; }
 
     [Id(1)]
     public required DateTimeOffset DueAt { get; init; }

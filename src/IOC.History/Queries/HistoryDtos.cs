@@ -74,8 +74,19 @@ public sealed record DossierBreakdown(UnitRef Unit, DateTimeOffset From, DateTim
 /// <param name="Share">Percentage of the dossiers received (null when none were).</param>
 public sealed record ChannelCount(string Channel, string NameVi, long Received, double? Share);
 
+/// <param name="Procedure">The national procedure code, or "unknown" for completions whose receipt IOC never saw.</param>
 /// <param name="OnTimeRate">(completed − completed late) / completed, in percent; null when none were completed.</param>
-public sealed record ProcedureCount(string Procedure, long Received, long Online, long InPerson, long Postal, long Completed, long CompletedLate, double? OnTimeRate);
+/// <param name="Name">The procedure's name when IOC knows one (docs/events.md, "Procedure names"); null otherwise.</param>
+/// <param name="NameSource">"catalogue" (the operator's procedure-names.csv, official) or "producer" (as the one-stop system names it).</param>
+/// <param name="NameCitation">For a catalogue name: where the official name comes from.</param>
+public sealed record ProcedureCount(
+    string Procedure, long Received, long Online, long InPerson, long Postal, long Completed, long CompletedLate, double? OnTimeRate,
+    string? Name = null, string? NameSource = null, string? NameCitation = null)
+{
+    /// <summary>The row of completions whose receipt IOC never saw (received before IOC started, or never sent).</summary>
+    [JsonIgnore]
+    public bool IsUnknown => Procedure == "unknown";
+}
 
 /// <summary>A unit's open dossiers that are overdue or due within 24 h, as of <see cref="AsOf"/>.</summary>
 public sealed record OpenDossierList(UnitRef Unit, DateTimeOffset AsOf, int Overdue, int DueSoon, IReadOnlyList<OpenDossierItem> Items);

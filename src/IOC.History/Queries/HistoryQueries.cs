@@ -1,3 +1,4 @@
+using IOC.Domain.Events;
 using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
 using IOC.Domain.Time;
@@ -11,7 +12,7 @@ namespace IOC.History.Queries;
 /// The history answers shared by the API and the ward page: let the grains and the writer catch up (a reader sees what
 /// was acknowledged), read the store and shape the answer. Arguments are already validated by the caller.
 /// </summary>
-public sealed class HistoryQueries(TargetCatalog targets, GrainReader grains, HistoryReader reader, TimeProvider time)
+public sealed class HistoryQueries(TargetCatalog targets, GrainReader grains, HistoryReader reader, TimeProvider time, IProcedureNames? names = null)
 {
     private static readonly (string Wire, string NameVi)[] Channels = [("online", "Trực tuyến"), ("in_person", "Trực tiếp"), ("postal", "Bưu chính")];
 
@@ -84,8 +85,10 @@ public sealed class HistoryQueries(TargetCatalog targets, GrainReader grains, Hi
             long Of(string channel) => g.Where(p => p.Channel == channel).Sum(p => p.Received);
             var completed = g.Sum(p => p.Completed);
             var late = g.Sum(p => p.CompletedLate);
+            var name = names?.Find(g.Key);
             return new ProcedureCount(g.Key, g.Sum(p => p.Received), Of("online"), Of("in_person"), Of("postal"), completed, late,
-                completed == 0 ? null : Math.Round(100.0 * (completed - late) / completed, 2));
+                completed == 0 ? null : Math.Round(100.0 * (completed - late) / completed, 2),
+                name?.Name, name is null ? null : name.Source == ProcedureNameSource.Catalogue ? "catalogue" : "producer", name?.Citation);
         }).OrderByDescending(p => p.Received).ThenBy(p => p.Procedure, StringComparer.Ordinal).ToList();
         return new DossierBreakdown(UnitRef.From(unit), Local(readFrom), Local(readTo), received, byChannel, byProcedure);
     }

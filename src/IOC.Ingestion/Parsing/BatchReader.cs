@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace IOC.Ingestion.Parsing;
 
@@ -18,13 +19,28 @@ public static class BatchReader
          contentType.StartsWith("application/jsonlines", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads a body; dispose the result when done with its items (it returns pooled buffers).</summary>
-    /// <exception cref="BatchRejectedException">The body is not JSON/NDJSON, or holds more than <paramref name="maxEvents"/> items.</exception>
+    /// <exception cref="BatchRejectedException">The body is not UTF-8 JSON/NDJSON, or holds more than <paramref name="maxEvents"/>
+    /// items; <see cref="BatchRejectedException.Location"/> says where.</exception>
     public static RawBatch Read(ReadOnlyMemory<byte> body, bool ndjson, int maxEvents)
     {
         // Files saved by some Windows editors start with a UTF-8 byte order mark; it is not part of the JSON.
+        var skipped = 0;
         if (body.Span.StartsWith("\uFEFF"u8))
         {
             body = body[3..];
+            skipped = 3;
+        }
+
+        // JsonDocument does not check the bytes inside strings; reading such a string later would throw, so the
+        // whole body is checked here (a vectorised pass) and refused with the place of the first bad byte.
+        if (!Utf8.IsValid(body.Span))
+        {
+            var offset = BodyLocator.FirstInvalidUtf8(body.Span);
+            var location = BodyLocator.Locate(body.Span, offset, ndjson, skipped);
+            throw new BatchRejectedException(
+                BatchRejection.Unreadable,
+                $"Body is not valid UTF-8: the byte at offset {location.ByteOffset} ({BodyLocator.Describe(location)}) does not start a valid UTF-8 sequence. Send the events as UTF-8 text.",
+                location);
         }
 
         var batch = new RawBatch();
@@ -32,11 +48,11 @@ public static class BatchReader
         {
             if (ndjson)
             {
-                ReadNdjson(body, maxEvents, batch);
+                ReadNdjson(body, maxEvents, batch, skipped);
             }
             else
             {
-                ReadArray(body, maxEvents, batch);
+                ReadArray(body, maxEvents, batch, skipped);
             }
 
             return batch;
@@ -48,7 +64,7 @@ public static class BatchReader
         }
     }
 
-    private static void ReadArray(ReadOnlyMemory<byte> body, int maxEvents, RawBatch batch)
+    private static void ReadArray(ReadOnlyMemory<byte> body, int maxEvents, RawBatch batch, int skipped)
     {
         JsonDocument document;
         try
@@ -57,7 +73,10 @@ public static class BatchReader
         }
         catch (JsonException ex)
         {
-            throw new BatchRejectedException(BatchRejection.Unreadable, $"Body is not valid JSON: {ex.Message}");
+            var offset = BodyLocator.OffsetOf(body.Span, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            var location = BodyLocator.Locate(body.Span, offset, ndjson: false, skipped);
+            throw new BatchRejectedException(
+                BatchRejection.Unreadable, $"Body is not valid JSON at byte offset {location.ByteOffset} ({BodyLocator.Describe(location)}): {BodyLocator.Reason(ex)}", location);
         }
 
         batch.Documents.Add(document);
@@ -82,21 +101,25 @@ public static class BatchReader
 
                 return;
             default:
-                throw new BatchRejectedException(BatchRejection.Unreadable, "Body must be a JSON array of events (or one event object).");
+                throw new BatchRejectedException(
+                    BatchRejection.Unreadable, $"Body must be a JSON array of events (or one event object), not a {root.ValueKind.ToString().ToLowerInvariant()}.", new BodyLocation(skipped, 1, null));
         }
     }
 
-    private static void ReadNdjson(ReadOnlyMemory<byte> body, int maxEvents, RawBatch batch)
+    private static void ReadNdjson(ReadOnlyMemory<byte> body, int maxEvents, RawBatch batch, int skipped)
     {
         var items = batch.Items;
         var rest = body;
         var line = 0;
+        var lineStart = 0;
         while (!rest.IsEmpty)
         {
             line++;
             var end = rest.Span.IndexOf((byte)'\n');
             var current = end < 0 ? rest : rest[..end];
             rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+            var start = lineStart;
+            lineStart += current.Length + 1;
             if (current.Span.Trim(" \t\r"u8).IsEmpty)
             {
                 continue;
@@ -115,7 +138,9 @@ public static class BatchReader
             }
             catch (JsonException ex)
             {
-                throw new BatchRejectedException(BatchRejection.Unreadable, $"Line {line} is not valid JSON: {ex.Message}");
+                var location = new BodyLocation(skipped + start + (ex.BytePositionInLine ?? 0), line, items.Count);
+                throw new BatchRejectedException(
+                    BatchRejection.Unreadable, $"Line {line} is not valid JSON (item {items.Count}, byte offset {location.ByteOffset}): {BodyLocator.Reason(ex)}", location);
             }
         }
     }

@@ -46,6 +46,11 @@ public static class EventJson
             case DossierReceived r:
                 w.WriteString("dossierId", r.DossierId);
                 w.WriteString("procedure", r.Procedure);
+                if (r.ProcedureName is not null)
+                {
+                    w.WriteString("procedureName", r.ProcedureName);
+                }
+
                 w.WriteString("channel", r.Channel.ToWire());
                 w.WriteBoolean("fullProcessOnline", r.FullProcessOnline);
                 w.WriteBoolean("onDigitalPlatform", r.OnDigitalPlatform);
@@ -53,6 +58,11 @@ public static class EventJson
                 break;
             case DossierCompleted d:
                 w.WriteString("dossierId", d.DossierId);
+                if (d.Procedure is not null)
+                {
+                    w.WriteString("procedure", d.Procedure);
+                }
+
                 w.WriteString("dueAt", d.DueAt);
                 w.WriteString("completedAt", d.CompletedAt);
                 w.WriteBoolean("resultDigitized", d.ResultDigitized);

@@ -5,346 +5,253 @@ using IOC.Domain.Units;
 namespace IOC.Ingestion.Parsing;
 
 /// <summary>
-/// Reads one event object against the schema in DESIGN.md. The first problem found is reported with the
-/// field it concerns; nothing is guessed or defaulted for a required field.
+/// Reads one event object against the wire schema (<see cref="EventSchema"/>, docs/events.md) and its bounds
+/// (<see cref="EventRules"/>). Every problem of the item is reported with the field it concerns; nothing is guessed
+/// or defaulted for a required field, and a field the type does not have is an error.
 /// </summary>
-public sealed class EventParser(UnitCatalog units)
+public sealed class EventParser(UnitCatalog units, IngestionOptions? options = null)
 {
     /// <summary>Producers' clocks drift; beyond this an event "from the future" is a bug on their side.</summary>
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxClockSkew = EventRules.MaxClockSkew;
 
-    public const int MaxIdLength = 128;
+    public const int MaxIdLength = EventRules.MaxIdLength;
 
-    /// <param name="now">Ingestion time for the "not in the future" rules; null when replaying the inbox (already checked).</param>
+    private readonly int _maxAgeDays = options?.MaxEventAgeDays ?? EventRules.DefaultMaxEventAgeDays;
+
+    /// <param name="now">Ingestion time for the rules relative to the clock (not in the future, not too old); null when
+    /// replaying the inbox, whose events were checked against the clock when they came in.</param>
     public ParseResult Parse(in RawItem item, DateTimeOffset? now)
     {
-        var reader = new FieldReader(item.Json, item.Index);
         if (item.Json.ValueKind != JsonValueKind.Object)
         {
-            return reader.Fail("(item)", "must be a JSON object");
+            return Rejected(item.Index, null, [new FieldError("(item)", "must be a JSON object")]);
         }
 
-        var id = reader.String("id", MaxIdLength);
-        var typeName = reader.String("type", 64);
-        if (reader.Error is { } early)
+        var r = new FieldReader(item.Json, EventSchema.TableFor(item.Json));
+        var id = r.Identifier("id");
+        var type = Type(r);
+        var at = r.Timestamp("at");
+        var (unit, agency) = Place(r);
+        if (at is { } a && now is { } n)
         {
-            return early;
+            CheckClock(r, "at", a, n);
         }
 
-        if (!WireNames.EventTypes.TryGetValue(typeName!, out var type))
+        if (type is { } t)
         {
-            return reader.Fail("type", $"unknown event type '{typeName}'; expected one of {string.Join(", ", WireNames.EventTypes.Keys)}");
-        }
-
-        var at = reader.Timestamp("at");
-        var unit = reader.OptionalString("unit", 16);
-        var agency = reader.OptionalString("agency", 32);
-        if (reader.Error is null)
-        {
-            if (unit is null && agency is null)
+            foreach (var name in r.Unknown)
             {
-                reader.Fail("unit", "is required (a 5-digit ward code) unless 'agency' is given");
-            }
-            else if (unit is not null && !units.IsWard(unit))
-            {
-                reader.Fail("unit", $"unknown unit code '{unit}'");
-            }
-            else if (agency is not null && !units.IsAgency(agency))
-            {
-                reader.Fail("agency", $"unknown agency code '{agency}'");
-            }
-            else if (now is { } n && at > n + MaxClockSkew)
-            {
-                reader.Fail("at", "is more than 5 minutes in the future");
+                var guess = EventSchema.Suggest(t, name);
+                r.Fail(name, $"is not a field of {t.ToWire()} events" + (guess is null ? "" : $"; did you mean '{guess}'?"));
             }
         }
 
-        if (reader.Error is { } commonError)
+        var e = type is { } known ? Specific(r, known, at, now) : null;
+        if (r.Errors.Count > 0 || e is null)
         {
-            return commonError;
+            return Rejected(item.Index, r.IdForReport(), r.Errors.Count > 0 ? r.Errors : [new FieldError("type", "is required")]);
         }
 
-        var e = type switch
-        {
-            EventType.HotlineCall => Call(ref reader),
-            EventType.HotlineTicketOpened => new TicketOpened
-            {
-                Id = id!, At = at, Unit = unit, Agency = agency,
-                TicketId = reader.String("ticketId", MaxIdLength)!,
-                DueAt = reader.Timestamp("dueAt"),
-            },
-            EventType.HotlineTicketResolved => new TicketResolved
-            {
-                Id = id!, At = at, Unit = unit, Agency = agency,
-                TicketId = reader.String("ticketId", MaxIdLength)!,
-                DueAt = reader.Timestamp("dueAt"),
-                ResolvedAt = reader.NotFuture("resolvedAt", reader.Timestamp("resolvedAt"), now),
-            },
-            EventType.DossierReceived => Received(ref reader),
-            EventType.DossierCompleted => new DossierCompleted
-            {
-                Id = id!, At = at, Unit = unit, Agency = agency,
-                DossierId = reader.String("dossierId", MaxIdLength)!,
-                DueAt = reader.Timestamp("dueAt"),
-                CompletedAt = reader.NotFuture("completedAt", reader.Timestamp("completedAt"), now),
-                ResultDigitized = reader.Bool("resultDigitized"),
-                FeePaidOnline = reader.OptionalBool("feePaidOnline"),
-            },
-            EventType.SurveyResponse => new SurveyResponse
-            {
-                Id = id!, At = at, Unit = unit, Agency = agency,
-                Subject = reader.Enum("subject", WireNames.Subjects),
-                Rating = reader.Enum("rating", WireNames.Ratings),
-            },
-            EventType.DocumentProcessed => Document(ref reader),
-            _ => throw new InvalidOperationException($"No parser for {type}."),
-        };
-
-        return reader.Error ?? new ParseResult(e, null);
-
-        IocEvent Call(ref FieldReader r)
-        {
-            var answered = r.Bool("answered");
-            var wait = r.Seconds("waitSeconds", required: true);
-            var handle = r.Seconds("handleSeconds", required: answered);
-            return new HotlineCall { Id = id!, At = at, Unit = unit, Agency = agency, Answered = answered, WaitSeconds = wait ?? 0, HandleSeconds = answered ? handle : null };
-        }
-
-        IocEvent Received(ref FieldReader r)
-        {
-            var received = new DossierReceived
-            {
-                Id = id!, At = at, Unit = unit, Agency = agency,
-                DossierId = r.String("dossierId", MaxIdLength)!,
-                Procedure = r.String("procedure", 64)!,
-                Channel = r.Enum("channel", WireNames.Channels),
-                FullProcessOnline = r.Bool("fullProcessOnline"),
-                OnDigitalPlatform = r.Bool("onDigitalPlatform"),
-                DueAt = r.Timestamp("dueAt"),
-            };
-            if (r.Error is null && received.FullProcessOnline && received.Channel != DossierChannel.Online)
-            {
-                r.Fail("fullProcessOnline", "a full-process online dossier must be received through channel 'online'");
-            }
-            else if (r.Error is null && received.DueAt < received.At)
-            {
-                r.Fail("dueAt", "is before the dossier was received ('at')");
-            }
-
-            return received;
-        }
-
-        IocEvent Document(ref FieldReader r)
-        {
-            var digital = r.Bool("digital");
-            var signed = r.Bool("signedDigitally");
-            if (r.Error is null && signed && !digital)
-            {
-                r.Fail("signedDigitally", "a digitally signed document is processed digitally; 'digital' must be true");
-            }
-
-            return new DocumentProcessed { Id = id!, At = at, Unit = unit, Agency = agency, Digital = digital, SignedDigitally = signed };
-        }
+        return new ParseResult(e with { Id = id!, At = at!.Value, Unit = unit, Agency = agency }, null);
     }
 
-    /// <summary>RFC 3339: "...Z" or "...+07:00". A time without an offset is ambiguous, so it is refused.</summary>
-    private static bool HasOffset(string text) =>
-        text.Length >= 16 && text.IndexOf('T') > 0 &&
-        (text[^1] is 'Z' or 'z' || (text[^6] is '+' or '-' && text[^3] == ':' && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(text[^5])));
-
-    /// <summary>System.Text.Json's ISO 8601 reader is strict and fast; it only lacks RFC 3339's lower-case "z".</summary>
-    private static bool TryReadTimestamp(JsonElement element, string text, out DateTimeOffset value) =>
-        text[^1] == 'z'
-            ? DateTimeOffset.TryParse(string.Concat(text.AsSpan(0, text.Length - 1), "Z"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value)
-            : element.TryGetDateTimeOffset(out value);
-
-    /// <summary>Reads fields one by one and keeps the first error; later reads become no-ops.</summary>
-    private struct FieldReader(JsonElement json, int index)
+    private static EventType? Type(FieldReader r)
     {
-        private string? _id;
-
-        public ParseResult? Error { get; private set; }
-
-        public ParseResult Fail(string field, string reason)
+        var name = r.String("type", EventRules.MaxNameLength);
+        if (name is null)
         {
-            Error ??= new ParseResult(null, new ItemError(index, _id ?? TryId(), field, reason));
-            return Error;
-        }
-
-        public string? String(string field, int maxLength) => String(field, maxLength, out _);
-
-        /// <param name="element">The property read, so a caller parsing it further does not look it up again.</param>
-        private string? String(string field, int maxLength, out JsonElement element)
-        {
-            var value = OptionalString(field, maxLength, out element);
-            if (value is null && Error is null)
-            {
-                Fail(field, "is required");
-            }
-
-            if (field == "id")
-            {
-                _id = value;
-            }
-
-            return value;
-        }
-
-        public string? OptionalString(string field, int maxLength) => OptionalString(field, maxLength, out _);
-
-        private string? OptionalString(string field, int maxLength, out JsonElement p)
-        {
-            p = default;
-            if (Error is not null || !json.TryGetProperty(field, out p) || p.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (p.ValueKind != JsonValueKind.String)
-            {
-                Fail(field, "must be a string");
-                return null;
-            }
-
-            var value = p.GetString()!;
-            if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
-            {
-                Fail(field, "must not be empty");
-                return null;
-            }
-
-            if (value.Length > maxLength)
-            {
-                Fail(field, $"is longer than {maxLength} characters");
-                return null;
-            }
-
-            return value;
-        }
-
-        public DateTimeOffset Timestamp(string field)
-        {
-            var text = String(field, 64, out var element);
-            if (text is null)
-            {
-                return default;
-            }
-
-            if (!HasOffset(text) || !TryReadTimestamp(element, text, out var value))
-            {
-                Fail(field, "must be an ISO 8601 timestamp with an offset, e.g. 2025-07-01T08:30:00+07:00");
-                return default;
-            }
-
-            return value;
-        }
-
-        public DateTimeOffset NotFuture(string field, DateTimeOffset value, DateTimeOffset? now)
-        {
-            if (Error is null && now is { } n && value > n + MaxClockSkew)
-            {
-                Fail(field, "is more than 5 minutes in the future");
-            }
-
-            return value;
-        }
-
-        public bool Bool(string field)
-        {
-            if (Error is not null)
-            {
-                return false;
-            }
-
-            if (!json.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null)
-            {
-                Fail(field, "is required");
-                return false;
-            }
-
-            if (p.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                Fail(field, "must be true or false");
-                return false;
-            }
-
-            return p.GetBoolean();
-        }
-
-        public bool? OptionalBool(string field)
-        {
-            if (Error is not null || !json.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (p.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                return p.GetBoolean();
-            }
-
-            Fail(field, "must be true, false or null (no fee)");
             return null;
         }
 
-        public double? Seconds(string field, bool required)
+        if (WireNames.EventTypes.TryGetValue(name, out var type))
         {
-            if (Error is not null)
-            {
-                return null;
-            }
+            return type;
+        }
 
-            if (!json.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
+        r.Fail("type", $"unknown event type '{name}'; expected one of {string.Join(", ", WireNames.EventTypes.Keys)}");
+        return null;
+    }
+
+    private (string? Unit, string? Agency) Place(FieldReader r)
+    {
+        var unit = r.String("unit", 16, required: false);
+        var agency = r.String("agency", EventRules.MaxAgencyLength, required: false);
+        if (unit is null && agency is null && !r.HasFailed("unit") && !r.HasFailed("agency"))
+        {
+            r.Fail("unit", "is required (a 5-digit ward code) unless 'agency' is given");
+        }
+
+        if (unit is not null && !units.IsWard(unit))
+        {
+            r.Fail("unit", EventRules.Unit().IsMatch(unit) ? $"unknown unit code '{unit}'" : $"unknown unit code '{unit}': a ward code has 5 digits");
+        }
+
+        if (agency is not null && !units.IsAgency(agency))
+        {
+            r.Fail("agency", $"unknown agency code '{agency}'");
+        }
+
+        return (unit, agency);
+    }
+
+    /// <summary>"at" is at most 5 minutes ahead of the server and at most Ingestion:MaxEventAgeDays old.</summary>
+    private void CheckClock(FieldReader r, string field, DateTimeOffset value, DateTimeOffset now)
+    {
+        if (value > now + MaxClockSkew)
+        {
+            r.Fail(field, "is more than 5 minutes in the future");
+        }
+        else if (field == "at" && value < EventRules.OldestAt(now, _maxAgeDays))
+        {
+            r.Fail(field, $"is more than {_maxAgeDays} days old (Ingestion:MaxEventAgeDays)");
+        }
+    }
+
+    /// <summary>The type's own fields, with placeholders for the common ones (set by the caller once all are valid).</summary>
+    private IocEvent? Specific(FieldReader r, EventType type, DateTimeOffset? at, DateTimeOffset? now)
+    {
+        switch (type)
+        {
+            case EventType.HotlineCall:
+                var answered = r.Bool("answered");
+                var wait = r.Seconds("waitSeconds", required: true, EventRules.MaxWaitSeconds);
+                var handle = r.Seconds("handleSeconds", required: answered == true, EventRules.MaxHandleSeconds);
+                return answered is { } ans && wait is { } w
+                    ? new HotlineCall { Id = "", At = default, Answered = ans, WaitSeconds = w, HandleSeconds = ans ? handle : null }
+                    : null;
+            case EventType.HotlineTicketOpened:
+                var ticket = r.Identifier("ticketId");
+                var due = Due(r, at, notBeforeAt: "is before the ticket was opened ('at')");
+                return ticket is not null && due is { } d ? new TicketOpened { Id = "", At = default, TicketId = ticket, DueAt = d } : null;
+            case EventType.HotlineTicketResolved:
+                var resolvedTicket = r.Identifier("ticketId");
+                var ticketDue = Due(r, at, notBeforeAt: null);
+                var resolved = Finished(r, "resolvedAt", at, now);
+                return resolvedTicket is not null && ticketDue is { } td && resolved is { } rs
+                    ? new TicketResolved { Id = "", At = default, TicketId = resolvedTicket, DueAt = td, ResolvedAt = rs }
+                    : null;
+            case EventType.DossierReceived:
+                return Received(r, at);
+            case EventType.DossierCompleted:
+                return Completed(r, at, now);
+            case EventType.SurveyResponse:
+                var subject = r.Enum("subject", WireNames.Subjects);
+                var rating = r.Enum("rating", WireNames.Ratings);
+                return subject is { } s && rating is { } g ? new SurveyResponse { Id = "", At = default, Subject = s, Rating = g } : null;
+            case EventType.DocumentProcessed:
+                var digital = r.Bool("digital");
+                var signed = r.Bool("signedDigitally");
+                if (signed == true && digital == false)
                 {
-                    Fail(field, "is required");
+                    r.Fail("signedDigitally", "a digitally signed document is processed digitally; 'digital' must be true");
                 }
 
-                return null;
-            }
-
-            if (p.ValueKind != JsonValueKind.Number || !p.TryGetDouble(out var value) || !double.IsFinite(value))
-            {
-                Fail(field, "must be a number of seconds");
-                return null;
-            }
-
-            if (value < 0)
-            {
-                Fail(field, "must not be negative");
-                return null;
-            }
-
-            if (value > TimeSpan.FromDays(1).TotalSeconds)
-            {
-                Fail(field, "is more than a day; expected seconds");
-                return null;
-            }
-
-            return value;
+                return digital is { } dg && signed is { } sg ? new DocumentProcessed { Id = "", At = default, Digital = dg, SignedDigitally = sg } : null;
+            default:
+                throw new InvalidOperationException($"No parser for {type}.");
         }
-
-        public T Enum<T>(string field, IReadOnlyDictionary<string, T> names)
-            where T : struct
-        {
-            var text = String(field, 64);
-            if (text is null)
-            {
-                return default;
-            }
-
-            if (!names.TryGetValue(text, out var value))
-            {
-                Fail(field, $"'{text}' is not one of {string.Join(", ", names.Keys)}");
-            }
-
-            return value;
-        }
-
-        private readonly string? TryId() =>
-            json.ValueKind == JsonValueKind.Object && json.TryGetProperty("id", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
     }
+
+    private static DossierReceived? Received(FieldReader r, DateTimeOffset? at)
+    {
+        var dossier = r.Identifier("dossierId");
+        var procedure = Procedure(r, required: true);
+        var name = r.String("procedureName", EventRules.MaxProcedureNameLength, required: false);
+        if (name is not null && !EventRules.IsProcedureName(name))
+        {
+            r.Fail("procedureName", "must start with a letter or digit and hold no control characters");
+            name = null;
+        }
+
+        var channel = r.Enum("channel", WireNames.Channels);
+        var fullProcess = r.Bool("fullProcessOnline");
+        var onPlatform = r.Bool("onDigitalPlatform");
+        var due = Due(r, at, notBeforeAt: "is before the dossier was received ('at')");
+        if (fullProcess == true && channel is { } c && c != DossierChannel.Online)
+        {
+            r.Fail("fullProcessOnline", "a full-process online dossier must be received through channel 'online'");
+        }
+
+        return dossier is not null && procedure is not null && channel is { } ch && fullProcess is { } fp && onPlatform is { } op && due is { } d
+            ? new DossierReceived
+            {
+                Id = "", At = default, DossierId = dossier, Procedure = procedure, ProcedureName = name,
+                Channel = ch, FullProcessOnline = fp, OnDigitalPlatform = op, DueAt = d,
+            }
+            : null;
+    }
+
+    private static DossierCompleted? Completed(FieldReader r, DateTimeOffset? at, DateTimeOffset? now)
+    {
+        var dossier = r.Identifier("dossierId");
+        var procedure = Procedure(r, required: false);
+        var due = Due(r, at, notBeforeAt: null);
+        var completed = Finished(r, "completedAt", at, now);
+        var digitized = r.Bool("resultDigitized");
+        var fee = r.Bool("feePaidOnline", required: false);
+        return dossier is not null && due is { } d && completed is { } c && digitized is { } dz && !r.HasFailed("feePaidOnline")
+            ? new DossierCompleted
+            {
+                Id = "", At = default, DossierId = dossier, Procedure = procedure, DueAt = d, CompletedAt = c,
+                ResultDigitized = dz, FeePaidOnline = fee,
+            }
+            : null;
+    }
+
+    private static string? Procedure(FieldReader r, bool required) =>
+        r.Formatted(
+            "procedure", EventRules.MaxProcedureLength, EventRules.Procedure(),
+            "a national procedure code: a digit, a dot and six digits (1.001612), optionally with the publishing agency's code (1.001612.000.00.00.H26)",
+            required);
+
+    /// <summary>A due time within two years of "at"; with <paramref name="notBeforeAt"/>, also not before it.</summary>
+    private static DateTimeOffset? Due(FieldReader r, DateTimeOffset? at, string? notBeforeAt)
+    {
+        var due = r.Timestamp("dueAt");
+        if (due is not { } d || at is not { } a)
+        {
+            return due;
+        }
+
+        if (notBeforeAt is not null && d < a)
+        {
+            r.Fail("dueAt", notBeforeAt);
+        }
+        else if (d > a + EventRules.MaxSpanFromAt || d < a - EventRules.MaxSpanFromAt)
+        {
+            r.Fail("dueAt", $"is more than {EventRules.MaxSpanFromAt.TotalDays} days from 'at'");
+        }
+
+        return r.HasFailed("dueAt") ? null : due;
+    }
+
+    /// <summary>A completion or resolution: reported by this event, so not after "at", and at most two years before it.</summary>
+    private static DateTimeOffset? Finished(FieldReader r, string field, DateTimeOffset? at, DateTimeOffset? now)
+    {
+        var value = r.Timestamp(field);
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        if (now is { } n && v > n + MaxClockSkew)
+        {
+            r.Fail(field, "is more than 5 minutes in the future");
+        }
+        else if (at is { } a && v > a + MaxClockSkew)
+        {
+            r.Fail(field, "is more than 5 minutes after 'at', the time of the event that reports it");
+        }
+        else if (at is { } b && v < b - EventRules.MaxSpanFromAt)
+        {
+            r.Fail(field, $"is more than {EventRules.MaxSpanFromAt.TotalDays} days before 'at'");
+        }
+
+        return r.HasFailed(field) ? null : value;
+    }
+
+    private static ParseResult Rejected(int index, string? id, IReadOnlyList<FieldError> errors) =>
+        new(null, ItemError.Of(index, id, errors));
 }
 
 /// <summary>Either an event or the reason it was rejected.</summary>

@@ -1,10 +1,11 @@
 using IOC.Ingestion;
 using IOC.Ingestion.Parsing;
 using IOC.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IOC.Web.Apis;
 
-public static class EventsApi
+public static partial class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
@@ -12,61 +13,105 @@ public static class EventsApi
         api.MapPost("/", PostEvents)
             .WithName("PostEvents")
             .WithSummary("Ingest a batch of events (JSON array or NDJSON).")
-            .WithDescription("Valid events are stored durably before the 202; invalid ones are listed with index, field and reason. Header X-Api-Key is required.")
-            .Accepts<object[]>("application/json", "application/x-ndjson")
-            .Produces<IngestResponse>(StatusCodes.Status202Accepted)
+            .WithDescription(
+                "Valid events are stored durably before the 202; invalid ones are listed with their index and every field error. " +
+                "Header X-Api-Key is required. Schema, rules and bounds: docs/events.md.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
-    private static async Task<IResult> PostEvents(HttpRequest request, IngestionService ingestion, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> PostEvents(
+        HttpRequest request, IngestionService ingestion, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("IOC.Web.Ingestion");
+        if (EventsContentType.Check(request.ContentType) is { } unsupported)
+        {
+            LogRefused(logger, StatusCodes.Status415UnsupportedMediaType, unsupported);
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Content-Type", detail: unsupported);
+        }
+
         var limit = ingestion.Options.MaxBodyBytes;
         if (request.ContentLength > limit)
         {
-            return TooLarge($"Body is {request.ContentLength} bytes; the limit is {limit} (Ingestion:MaxBodyBytes).");
+            return TooLarge(logger, $"Body is {request.ContentLength} bytes; the limit is {limit} (Ingestion:MaxBodyBytes).");
         }
 
         var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
         if (body is null)
         {
-            return TooLarge($"Body is larger than {limit} bytes (Ingestion:MaxBodyBytes).");
+            return TooLarge(logger, $"Body is larger than {limit} bytes (Ingestion:MaxBodyBytes).");
         }
 
         var ndjson = BatchReader.IsNdjson(request.ContentType);
         try
         {
             var result = await ingestion.IngestAsync(body.Value, ndjson, cancellationToken);
-            logger.LogInformation(
-                "Ingested batch: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected ({Format:l}, {Bytes} bytes)",
-                result.Accepted, result.Duplicates, result.Rejected.Count, ndjson ? "ndjson" : "json", body.Value.Length);
-            return Results.Json(IngestResponse.From(result), statusCode: StatusCodes.Status202Accepted);
+            LogIngested(logger, result.Accepted, result.Duplicates, result.Rejected.Count, ndjson ? "ndjson" : "json", body.Value.Length);
+            return TypedResults.Accepted((string?)null, IngestResponse.From(result));
         }
         catch (BatchRejectedException ex) when (ex.Kind == BatchRejection.TooLarge)
         {
-            logger.LogWarning("Batch refused as too large: {Reason}", ex.Message);
-            return TooLarge(ex.Message);
+            return TooLarge(logger, ex.Message);
         }
         catch (BatchRejectedException ex)
         {
-            logger.LogWarning("Batch refused as unreadable: {Reason}", ex.Message);
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable batch", detail: ex.Message + " Nothing of this batch was kept.");
+            LogRefused(logger, StatusCodes.Status400BadRequest, ex.Message);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Unreadable batch",
+                detail: ex.Message + " Nothing of this batch was kept.",
+                extensions: Where(ex.Location));
         }
     }
 
-    private static IResult TooLarge(string reason) =>
-        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large", detail: reason + " Nothing of this batch was kept; split it.");
+    /// <summary>The place of a broken body as problem members: byteOffset, line and item (0-based), when known.</summary>
+    private static Dictionary<string, object?> Where(BodyLocation? location)
+    {
+        var members = new Dictionary<string, object?>();
+        if (location?.ByteOffset is { } offset)
+        {
+            members["byteOffset"] = offset;
+        }
+
+        if (location?.Line is { } line)
+        {
+            members["line"] = line;
+        }
+
+        if (location?.Item is { } item)
+        {
+            members["item"] = item;
+        }
+
+        return members;
+    }
+
+    private static ProblemHttpResult TooLarge(ILogger logger, string reason)
+    {
+        LogRefused(logger, StatusCodes.Status413PayloadTooLarge, reason);
+        return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large", detail: reason + " Nothing of this batch was kept; split it.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested batch: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected ({Format}, {Bytes} bytes)")]
+    private static partial void LogIngested(ILogger logger, int accepted, int duplicates, int rejected, string format, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch refused with {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string reason);
 }
 
+/// <summary>The answer to a batch: how many were kept, how many were repeats, and every problem of the others.</summary>
 public sealed record IngestResponse(int Accepted, int Duplicates, IReadOnlyList<RejectedItem> Rejected)
 {
     public static IngestResponse From(IngestResult result) => new(
         result.Accepted,
         result.Duplicates,
-        result.Rejected.Select(e => new RejectedItem(e.Index, e.Id, e.Field, e.Reason)).ToList());
+        result.Rejected.Select(e => new RejectedItem(e.Index, e.Id, e.Field, e.Reason, e.Errors.Select(f => new RejectedField(f.Field, f.Reason)).ToList())).ToList());
 }
 
-public sealed record RejectedItem(int Index, string? Id, string Field, string Reason);
+/// <summary>One rejected item. <see cref="Field"/> and <see cref="Reason"/> are its first problem; <see cref="Errors"/> has them all.</summary>
+public sealed record RejectedItem(int Index, string? Id, string Field, string Reason, IReadOnlyList<RejectedField> Errors);
+
+public sealed record RejectedField(string Field, string Reason);

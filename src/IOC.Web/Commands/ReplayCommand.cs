@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using IOC.Ingestion;
 using IOC.Ingestion.Parsing;
 using IOC.Web.Apis;
@@ -24,7 +23,7 @@ public static class ReplayCommand
             return 2;
         }
 
-        Func<List<string>, Task<IngestResponse>> send;
+        Func<List<ReadOnlyMemory<byte>>, Task<IngestResponse>> send;
         HttpClient? http = null;
         if (command.Options.TryGetValue("server", out var server))
         {
@@ -41,13 +40,16 @@ public static class ReplayCommand
         }
 
         var totals = new Totals();
-        var batch = new List<string>(BatchSize);
+        var batch = new List<ReadOnlyMemory<byte>>(BatchSize);
         var lineNumbers = new List<int>(BatchSize);
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(file))
+
+        // Bytes, not text: a decoder would quietly turn bytes that are not UTF-8 into U+FFFD and store the damage;
+        // the ingestion's reader refuses them with their place instead.
+        foreach (var line in Lines(await File.ReadAllBytesAsync(file)))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.Span.Trim(" \t\r"u8).IsEmpty)
             {
                 continue;
             }
@@ -81,11 +83,35 @@ public static class ReplayCommand
         return totals.Rejected.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<IngestResponse> IngestLocallyAsync(IngestionService ingestion, List<string> lines)
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(ReadOnlyMemory<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var end = bytes.Span.IndexOf((byte)'\n');
+            yield return end < 0 ? bytes : bytes[..end];
+            bytes = end < 0 ? ReadOnlyMemory<byte>.Empty : bytes[(end + 1)..];
+        }
+    }
+
+    private static byte[] Join(List<ReadOnlyMemory<byte>> lines)
+    {
+        var body = new byte[lines.Sum(l => l.Length + 1)];
+        var at = 0;
+        foreach (var line in lines)
+        {
+            line.Span.CopyTo(body.AsSpan(at));
+            at += line.Length;
+            body[at++] = (byte)'\n';
+        }
+
+        return body;
+    }
+
+    private static async Task<IngestResponse> IngestLocallyAsync(IngestionService ingestion, List<ReadOnlyMemory<byte>> lines)
     {
         try
         {
-            return IngestResponse.From(await ingestion.IngestAsync(Encoding.UTF8.GetBytes(string.Join('\n', lines)), ndjson: true));
+            return IngestResponse.From(await ingestion.IngestAsync(Join(lines), ndjson: true));
         }
         catch (BatchRejectedException)
         {
@@ -97,14 +123,14 @@ public static class ReplayCommand
             {
                 try
                 {
-                    var one = await ingestion.IngestAsync(Encoding.UTF8.GetBytes(lines[i]), ndjson: true);
+                    var one = IngestResponse.From(await ingestion.IngestAsync(lines[i], ndjson: true));
                     accepted += one.Accepted;
                     duplicates += one.Duplicates;
-                    rejected.AddRange(one.Rejected.Select(r => new RejectedItem(i, r.Id, r.Field, r.Reason)));
+                    rejected.AddRange(one.Rejected.Select(r => r with { Index = i }));
                 }
                 catch (BatchRejectedException ex)
                 {
-                    rejected.Add(new RejectedItem(i, null, "(line)", ex.Message));
+                    rejected.Add(new RejectedItem(i, null, "(line)", ex.Message, [new RejectedField("(line)", ex.Message)]));
                 }
             }
 
@@ -112,14 +138,16 @@ public static class ReplayCommand
         }
     }
 
-    private static async Task<IngestResponse> PostAsync(HttpClient http, List<string> lines)
+    private static async Task<IngestResponse> PostAsync(HttpClient http, List<ReadOnlyMemory<byte>> lines)
     {
-        using var content = new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson");
+        using var content = new ByteArrayContent(Join(lines));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(EventsContentType.Ndjson);
         using var response = await http.PostAsync("/api/v1/events", content);
         if (!response.IsSuccessStatusCode)
         {
             var detail = await response.Content.ReadAsStringAsync();
-            return new IngestResponse(0, 0, [new RejectedItem(0, null, "(batch)", $"{(int)response.StatusCode}: {detail}")]);
+            var reason = $"{(int)response.StatusCode}: {detail}";
+            return new IngestResponse(0, 0, [new RejectedItem(0, null, "(batch)", reason, [new RejectedField("(batch)", reason)])]);
         }
 
         return (await response.Content.ReadFromJsonAsync<IngestResponse>())!;
@@ -139,7 +167,7 @@ public static class ReplayCommand
             Accepted += response.Accepted;
             Duplicates += response.Duplicates;
             Rejected.AddRange(response.Rejected.Select(r =>
-                $"line {(r.Index < lineNumbers.Count ? lineNumbers[r.Index] : lineNumbers[0])}: {r.Field} {r.Reason}{(r.Id is null ? "" : $" (id {r.Id})")}"));
+                $"line {(r.Index < lineNumbers.Count ? lineNumbers[r.Index] : lineNumbers[0])}: {string.Join("; ", (r.Errors ?? []).DefaultIfEmpty(new RejectedField(r.Field, r.Reason)).Select(e => $"{e.Field} {e.Reason}"))}{(r.Id is null ? "" : $" (id {r.Id})")}"));
         }
     }
 }

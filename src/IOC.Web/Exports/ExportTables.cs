@@ -46,13 +46,14 @@ public static class ExportTables
     {
         var rows = breakdown.ByProcedure.Select(p => new object?[]
         {
-            p.Procedure, p.Received, p.Online, p.InPerson, p.Postal, p.Completed, p.CompletedLate, Percent.Of(p.OnTimeRate),
+            p.IsUnknown ? l.Pick("Không rõ thủ tục", "Procedure not known") : p.Procedure, p.Name, NameSource(p.NameSource, l),
+            p.Received, p.Online, p.InPerson, p.Postal, p.Completed, p.CompletedLate, Percent.Of(p.OnTimeRate),
         }).ToList();
         var completed = breakdown.ByProcedure.Sum(p => p.Completed);
         var late = breakdown.ByProcedure.Sum(p => p.CompletedLate);
         rows.Add(
         [
-            l.Pick("Tổng cộng", "Total"), breakdown.Received, breakdown.ByProcedure.Sum(p => p.Online), breakdown.ByProcedure.Sum(p => p.InPerson),
+            l.Pick("Tổng cộng", "Total"), null, null, breakdown.Received, breakdown.ByProcedure.Sum(p => p.Online), breakdown.ByProcedure.Sum(p => p.InPerson),
             breakdown.ByProcedure.Sum(p => p.Postal), completed, late, completed == 0 ? null : new Percent(Math.Round(100.0 * (completed - late) / completed, 2)),
         ]);
         return new ExportBook(
@@ -60,7 +61,8 @@ public static class ExportTables
             [
                 new ExportTable(l.Pick("Theo thủ tục", "By procedure"),
                     [
-                        l.Pick("Thủ tục", "Procedure"), l.Pick("Tiếp nhận", "Received"), l.Pick("Trực tuyến", "Online"), l.Pick("Trực tiếp", "In person"),
+                        l.Pick("Thủ tục", "Procedure"), l.Pick("Tên thủ tục", "Procedure name"), l.Pick("Nguồn tên thủ tục", "Name from"),
+                        l.Pick("Tiếp nhận", "Received"), l.Pick("Trực tuyến", "Online"), l.Pick("Trực tiếp", "In person"),
                         l.Pick("Bưu chính", "Postal"), l.Pick("Đã giải quyết", "Completed"), l.Pick("Giải quyết quá hạn", "Completed late"), l.Pick("Tỷ lệ đúng hạn", "On-time rate"),
                     ],
                     rows),
@@ -82,6 +84,14 @@ public static class ExportTables
                 i.Id, i.Procedure, ExportWords.Channel(i.Channel, l), i.Received, i.Due, (long)i.DaysLate, ExportWords.OpenStatus(i.Status, l),
             }).ToList())],
         l);
+
+    /// <summary>A producer's name is how its one-stop system calls the procedure, not the official catalogue's.</summary>
+    private static string? NameSource(string? source, ExportLanguage l) => source switch
+    {
+        "catalogue" => l.Pick("Danh mục chính thức (procedure-names.csv)", "Official catalogue (procedure-names.csv)"),
+        "producer" => l.Pick("Hệ thống một cửa gửi đến", "Sent by the one-stop system"),
+        _ => null,
+    };
 
     private static KpiKind Kind(string kind) => Enum.Parse<KpiKind>(kind);
 

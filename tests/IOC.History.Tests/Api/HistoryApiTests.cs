@@ -106,7 +106,7 @@ public sealed class HistoryApiTests : IDisposable
         J(breakdown["byChannel"]).Should().Be(
             """[{"channel":"online","nameVi":"Trực tuyến","received":2,"share":50},{"channel":"in_person","nameVi":"Trực tiếp","received":1,"share":25},{"channel":"postal","nameVi":"Bưu chính","received":1,"share":25}]""");
         J(breakdown["byProcedure"]).Should().Be(
-            """[{"procedure":"1.001612","received":4,"online":2,"inPerson":1,"postal":1,"completed":0,"completedLate":0,"onTimeRate":null}]""");
+            """[{"procedure":"1.001612","received":4,"online":2,"inPerson":1,"postal":1,"completed":0,"completedLate":0,"onTimeRate":null,"name":null,"nameSource":null,"nameCitation":null}]""");
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public sealed class HistoryApiTests : IDisposable
         response.Content.Headers.ContentType!.ToString().Should().Be("text/csv; charset=utf-8");
         bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         Encoding.UTF8.GetString(bytes[3..]).Split("\r\n").Should().Equal(
-            "\"Thủ tục\";\"Tiếp nhận\";\"Trực tuyến\";\"Trực tiếp\";\"Bưu chính\";\"Đã giải quyết\";\"Giải quyết quá hạn\";\"Tỷ lệ đúng hạn\"",
-            "\"1.001612\";4;2;1;1;0;0;",
-            "\"Tổng cộng\";4;2;1;1;0;0;",
+            "\"Thủ tục\";\"Tên thủ tục\";\"Nguồn tên thủ tục\";\"Tiếp nhận\";\"Trực tuyến\";\"Trực tiếp\";\"Bưu chính\";\"Đã giải quyết\";\"Giải quyết quá hạn\";\"Tỷ lệ đúng hạn\"",
+            "\"1.001612\";;;4;2;1;1;0;0;",
+            "\"Tổng cộng\";;;4;2;1;1;0;0;",
             "");
     }
 

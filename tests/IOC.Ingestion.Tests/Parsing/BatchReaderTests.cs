@@ -41,7 +41,7 @@ public sealed class BatchReaderTests
 
         act.Should().Throw<BatchRejectedException>()
             .Where(e => e.Kind == BatchRejection.Unreadable)
-            .WithMessage("Body must be a JSON array of events (or one event object).");
+            .WithMessage("Body must be a JSON array of events (or one event object), not a *.");
     }
 
     [Fact]
@@ -148,6 +148,78 @@ public sealed class BatchReaderTests
         var isNdjson = BatchReader.IsNdjson(contentType);
 
         isNdjson.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(false, "[{\"id\":\"a\"},\n{\"id\":\"b#\"}]", 2, 1)]
+    [InlineData(true, "{\"id\":\"a\"}\n\n{\"id\":\"b#\"}\n", 3, 1)]
+    [InlineData(false, "{\"id\":\"#\"}", 1, null)]
+    public void BytesThatAreNotUtf8AreRefusedWithTheirOffsetLineAndItem(bool ndjson, string text, int line, int? item)
+    {
+        var body = Bytes(text);
+        var offset = System.Array.IndexOf(body, (byte)'#');
+        body[offset] = 0xFF;
+
+        var act = () => BatchReader.Read(body, ndjson, maxEvents: 10);
+
+        var error = act.Should().Throw<BatchRejectedException>().Which;
+        error.Kind.Should().Be(BatchRejection.Unreadable);
+        error.Location.Should().Be(new BodyLocation(offset, line, item));
+        error.Message.Should().StartWith($"Body is not valid UTF-8: the byte at offset {offset}");
+    }
+
+    [Fact]
+    public void ATruncatedMultiByteSequenceAtTheEndIsNotUtf8()
+    {
+        var body = Bytes("[{\"id\":\"Đ").Concat(new byte[] { 0xE1, 0xBA }).ToArray();
+
+        var act = () => BatchReader.Read(body, ndjson: false, maxEvents: 10);
+
+        act.Should().Throw<BatchRejectedException>().Which.Location!.ByteOffset.Should().Be(body.Length - 2);
+    }
+
+    [Fact]
+    public void TheOffsetCountsTheByteOrderMark()
+    {
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Bytes("[\"\u00ff")).ToArray();
+        body[^2] = 0xC3;
+        body[^1] = 0x28;
+
+        var act = () => BatchReader.Read(body, ndjson: false, maxEvents: 10);
+
+        act.Should().Throw<BatchRejectedException>().Which.Location!.ByteOffset.Should().Be(body.Length - 2);
+    }
+
+    [Fact]
+    public void BrokenJsonInAnArrayNamesTheItemItBreaksIn()
+    {
+        var body = Bytes("[{\"id\":\"a\"},\n {\"id\":\"b\"},\n {\"id\": oops}]");
+
+        var act = () => BatchReader.Read(body, ndjson: false, maxEvents: 10);
+
+        var error = act.Should().Throw<BatchRejectedException>().Which;
+        error.Location.Should().Be(new BodyLocation(System.Array.IndexOf(body, (byte)'o'), 3, 2));
+        error.Message.Should().StartWith("Body is not valid JSON at byte offset");
+    }
+
+    [Fact]
+    public void BrokenJsonBetweenItemsNamesTheNextItem()
+    {
+        var body = Bytes("[{\"id\":\"a\"}, oops]");
+
+        var act = () => BatchReader.Read(body, ndjson: false, maxEvents: 10);
+
+        act.Should().Throw<BatchRejectedException>().Which.Location!.Item.Should().Be(1);
+    }
+
+    [Fact]
+    public void NestingDeeperThanSixteenLevelsIsUnreadable()
+    {
+        var body = Bytes("[" + new string('[', 40) + new string(']', 40) + "]");
+
+        var act = () => BatchReader.Read(body, ndjson: false, maxEvents: 10);
+
+        act.Should().Throw<BatchRejectedException>().Which.Kind.Should().Be(BatchRejection.Unreadable);
     }
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);

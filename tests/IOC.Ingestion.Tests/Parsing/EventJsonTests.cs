@@ -19,13 +19,18 @@ public sealed class EventJsonTests
             new TicketResolved { Id = "t2", At = At, Unit = "00070", TicketId = "T-1", DueAt = At.AddDays(3), ResolvedAt = At.AddMinutes(-30) },
             new DossierReceived
             {
-                Id = "d1", At = At, Unit = "00004", DossierId = "D-1", Procedure = "Đăng ký khai sinh",
+                Id = "d1", At = At, Unit = "00004", DossierId = "D-1", Procedure = "1.001193", ProcedureName = "Đăng ký khai sinh",
                 Channel = DossierChannel.Postal, FullProcessOnline = false, OnDigitalPlatform = true, DueAt = At.AddDays(2),
             },
             new DossierCompleted
             {
                 Id = "d2", At = At, Unit = "00004", DossierId = "D-1", DueAt = At.AddDays(2), CompletedAt = At,
                 ResultDigitized = false, FeePaidOnline = null,
+            },
+            new DossierCompleted
+            {
+                Id = "d3", At = At, Unit = "00004", DossierId = "D-2", Procedure = "1.001193.000.00.00.H26", DueAt = At.AddDays(-1), CompletedAt = At,
+                ResultDigitized = true, FeePaidOnline = true,
             },
             new SurveyResponse { Id = "s1", At = At, Unit = "00082", Subject = SurveySubject.Hotline, Rating = SatisfactionRating.Neutral },
             new DocumentProcessed { Id = "p1", At = At, Agency = "VPUBND", Digital = true, SignedDigitally = false },

@@ -90,7 +90,7 @@ public sealed class EventParserTests
     {
         var result = Parse(Valid("hotline.call").With("unit", "001"));
 
-        ShouldReject(result, "unit", "unknown unit code '001'");
+        ShouldReject(result, "unit", "unknown unit code '001': a ward code has 5 digits");
     }
 
     [Fact]
@@ -260,12 +260,26 @@ public sealed class EventParserTests
         ShouldReject(result, field, "must not be negative");
     }
 
-    [Fact]
-    public void SecondsOverADayAreRejectedAsNotSeconds()
+    [Theory]
+    [InlineData("waitSeconds", "7200.5", "is more than 7200 seconds (2 h); expected seconds")]
+    [InlineData("handleSeconds", "14401", "is more than 14400 seconds (4 h); expected seconds")]
+    [InlineData("waitSeconds", "1e400", "must be a number of seconds")]
+    [InlineData("handleSeconds", "86400000", "is more than 14400 seconds (4 h); expected seconds")]
+    public void SecondsBeyondTheirBoundAreRejectedAsNotSeconds(string field, string json, string reason)
     {
-        var result = Parse(Valid("hotline.call").With("waitSeconds", 86_401));
+        var result = Parse(Valid("hotline.call").With(field, JsonNode.Parse(json)));
 
-        ShouldReject(result, "waitSeconds", "is more than a day; expected seconds");
+        ShouldReject(result, field, reason);
+    }
+
+    [Theory]
+    [InlineData("waitSeconds", 7_200)]
+    [InlineData("handleSeconds", 14_400)]
+    public void SecondsAtTheirBoundAreAccepted(string field, double seconds)
+    {
+        var result = Parse(Valid("hotline.call").With(field, seconds));
+
+        result.Error.Should().BeNull();
     }
 
     [Fact]
@@ -368,13 +382,17 @@ public sealed class EventParserTests
     }
 
     [Fact]
-    public void TheFirstProblemOfAnItemIsTheOneReported()
+    public void EveryProblemOfAnItemIsReportedAndTheFirstIsAlsoItsFieldAndReason()
     {
         var json = Valid("dossier.received").With("unit", "99999").Without("dossierId").With("channel", "fax");
 
         var result = Parse(json);
 
         ShouldReject(result, "unit", "unknown unit code '99999'");
+        result.Error!.Errors.Should().Equal(
+            new FieldError("unit", "unknown unit code '99999'"),
+            new FieldError("dossierId", "is required"),
+            new FieldError("channel", "'fax' is not one of online, in_person, postal"));
     }
 
     [Fact]

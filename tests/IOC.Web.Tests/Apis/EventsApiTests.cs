@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -116,6 +117,101 @@ public class EventsApiTests : IClassFixture<IocWebFactory>
         var response = await client.PostAsync("/api/v1/events", new StringContent($"[\"{huge}\"]", Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    [InlineData("application/json; charset=iso-8859-1")]
+    public async Task AMissingOrWrongContentTypeIs415WithAProblemThatSaysWhatToSend(string? contentType)
+    {
+        var client = _factory.CreateProducer();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(new JsonArray(WireEvents.Received($"ct-{Guid.NewGuid():N}", Now)).ToJsonString()));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        var response = await client.PostAsync("/api/v1/events", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        problem!["status"]!.GetValue<int>().Should().Be(415);
+        problem["detail"]!.GetValue<string>().Should().Contain(contentType is null ? "no Content-Type" : contentType.Contains("charset") ? "UTF-8" : "application/x-ndjson");
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/jsonl")]
+    public async Task Utf8CharsetAndJsonLinesAreRead(string contentType)
+    {
+        var client = _factory.CreateProducer();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(WireEvents.Received($"cs-{Guid.NewGuid():N}", Now).ToJsonString()));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+
+        var response = await client.PostAsync("/api/v1/events", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task EveryFieldErrorOfAnItemIsListedUnderErrorsWithTheFirstAlsoAsFieldAndReason()
+    {
+        var client = _factory.CreateProducer();
+        var bad = WireEvents.Received($"many-{Guid.NewGuid():N}", Now);
+        bad["channel"] = "fax";
+        bad["procedure"] = "=1+2";
+        bad.Remove("unit");
+        bad["unti"] = WireEvents.Ward;
+
+        var response = await client.PostAsync(bad);
+
+        var rejected = (await response.Content.ReadFromJsonAsync<JsonObject>())!["rejected"]![0]!;
+        rejected["field"]!.GetValue<string>().Should().Be("unit");
+        rejected["errors"]!.AsArray().Select(e => $"{e!["field"]}: {e["reason"]}").Should().Equal(
+            "unit: is required (a 5-digit ward code) unless 'agency' is given",
+            "unti: is not a field of dossier.received events; did you mean 'unit'?",
+            "procedure: '=1+2' is not a national procedure code: a digit, a dot and six digits (1.001612), optionally with the publishing agency's code (1.001612.000.00.00.H26)",
+            "channel: 'fax' is not one of online, in_person, postal");
+    }
+
+    [Fact]
+    public async Task AnEventOlderThan400DaysIsRejectedOnAt()
+    {
+        var client = _factory.CreateProducer();
+
+        var response = await client.PostAsync(WireEvents.Received($"old-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddDays(-401)));
+
+        var rejected = (await response.Content.ReadFromJsonAsync<JsonObject>())!["rejected"]![0]!;
+        rejected["field"]!.GetValue<string>().Should().Be("at");
+        rejected["reason"]!.GetValue<string>().Should().Be("is more than 400 days old (Ingestion:MaxEventAgeDays)");
+    }
+
+    [Fact]
+    public async Task EveryErrorAnswerOfTheEventsApiIsAProblemWithAReason()
+    {
+        var client = _factory.CreateProducer();
+        var anonymous = _factory.CreateProducer(key: null);
+
+        var answers = new[]
+        {
+            await anonymous.PostAsync(WireEvents.Received($"p-{Guid.NewGuid():N}", Now)),
+            await client.PostAsync("/api/v1/events", new StringContent("[1,", Encoding.UTF8, "application/json")),
+            await client.PostAsync("/api/v1/events", new StringContent("42", Encoding.UTF8, "application/json")),
+            await client.PostAsync("/api/v1/events", new StringContent(new string(' ', 9 * 1024 * 1024), Encoding.UTF8, "application/json")),
+            await client.PostAsync("/api/v1/events", new StringContent("[]", Encoding.UTF8, "text/csv")),
+        };
+
+        answers.Select(a => (int)a.StatusCode).Should().Equal(401, 400, 400, 413, 415);
+        foreach (var answer in answers)
+        {
+            answer.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            var problem = await answer.Content.ReadFromJsonAsync<JsonObject>();
+            problem!["title"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+            problem["detail"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+        }
     }
 
     private static async Task<long> ReceivedAsync(HttpClient client, string ward)

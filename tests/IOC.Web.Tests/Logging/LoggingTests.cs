@@ -8,9 +8,9 @@ public class LoggingTests
     {
         var factory = new IocWebFactory { KeepDataDir = true };
         var dataDir = factory.DataDir;
-        var secretProcedure = "PROCEDURE-THAT-MUST-NOT-BE-LOGGED";
+        var secretProcedure = "DOSSIER-THAT-MUST-NOT-BE-LOGGED";
         var e = WireEvents.Received($"log-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1));
-        e["procedure"] = secretProcedure;
+        e["dossierId"] = secretProcedure;
         var client = factory.CreateProducer();
 
         await client.PostAsync(e);
