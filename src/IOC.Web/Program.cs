@@ -34,6 +34,7 @@ if (command.Name is not null)
 app.UseRequestLogging();
 app.MapOpenApi();
 app.MapIocHealth();
+app.MapIocHealthProbes();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();
