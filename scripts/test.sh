@@ -16,6 +16,8 @@ need_apt=()
 command -v influxd > /dev/null || need_apt+=(influxdb)
 # poppler-utils: the printable-review tests read the PDFs back with pdftotext, pdffonts and pdfinfo.
 command -v pdftotext > /dev/null || need_apt+=(poppler-utils)
+# fonts-dejavu-core: the charts (ScottPlot/Skia) name DejaVu Sans; Skia sees only installed fonts.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"

@@ -40,6 +40,7 @@ app.MapKpiApi();
 app.MapUnitsApi();
 app.MapIocLive();
 app.MapHistoryApi();
+app.MapChartsApi();
 app.MapOpenDossiersApi();
 app.MapReviewApi();
 app.MapPsiApi();
