@@ -13,6 +13,8 @@ internal static class ChartPalette
 
     public static readonly Color Ink = Color.FromHex("#212121");
 
+    public static readonly Color Muted = Color.FromHex("#616161");
+
     public static Color Status(string status) => status switch
     {
         "met" => Color.FromHex("#2e7d32"),

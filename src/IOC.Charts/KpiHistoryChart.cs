@@ -1,5 +1,4 @@
 using IOC.Domain.Kpis;
-using IOC.Domain.Targets;
 using IOC.Domain.Time;
 
 namespace IOC.Charts;
@@ -12,7 +11,7 @@ public static class KpiHistoryChart
     /// <param name="step">The history API's step: 5m, 1h, 1d (or 1mo for months).</param>
     public static LineChartInput Input(
         string unitName, KpiDefinition kpi, IReadOnlyList<(DateTimeOffset Start, double? Value)> points,
-        DateTimeOffset from, DateTimeOffset to, string step, Target? target, bool english)
+        DateTimeOffset from, DateTimeOffset to, string step, ChartTarget? target, bool english)
     {
         var texts = ChartTexts.For(english);
         var chartStep = step switch
@@ -28,7 +27,7 @@ public static class KpiHistoryChart
             kpi.Kind,
             chartStep,
             [new ChartLine(unitName, [.. points.Select(p => new ChartPoint(VietnamTime.ToLocal(p.Start).DateTime, p.Value))])],
-            target is null ? null : new ChartTarget(target.Value, target.DirectionSymbol),
+            target,
             english);
     }
 

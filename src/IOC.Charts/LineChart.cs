@@ -33,7 +33,8 @@ public static class LineChart
             var xs = line.Points.Select(p => p.At.ToOADate()).ToArray();
             var ys = line.Points.Select(p => p.Value ?? double.NaN).ToArray();
             var scatter = plot.Add.Scatter(xs, ys, ChartPalette.Lines[index % ChartPalette.Lines.Length]);
-            scatter.LegendText = line.Name;
+            // One line needs no name in the legend: the title says whose it is.
+            scatter.LegendText = input.Lines.Count > 1 ? line.Name : "";
             scatter.LineWidth = 2.5f;
             scatter.MarkerSize = 8;
             drawn += ys.Count(y => !double.IsNaN(y));
@@ -49,6 +50,10 @@ public static class LineChart
         {
             var note = plot.Add.Annotation(texts.NoData, Alignment.MiddleCenter);
             note.LabelFontSize = 18;
+            note.LabelFontColor = ChartPalette.Muted;
+            note.LabelBackgroundColor = Colors.White;
+            note.LabelBorderColor = ChartPalette.Grid;
+            note.LabelShadowColor = Colors.Transparent;
         }
 
         TimeAxis(plot, input);

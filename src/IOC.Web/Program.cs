@@ -41,6 +41,7 @@ app.MapUnitsApi();
 app.MapIocLive();
 app.MapHistoryApi();
 app.MapChartsApi();
+app.MapBriefingsApi();
 app.MapOpenDossiersApi();
 app.MapReviewApi();
 app.MapPsiApi();

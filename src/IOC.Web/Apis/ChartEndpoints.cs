@@ -44,7 +44,7 @@ public sealed class ChartEndpoints(UnitCatalog units, TargetCatalog targets, His
         var series = await queries.SeriesAsync(unit, kpi!, from, to, step, ct);
         var input = KpiHistoryChart.Input(
             english ? unit.NameEn : unit.Name, kpi!, [.. series.Points.Select(p => (p.Start, p.Value))],
-            series.From, series.To, series.Step, targets.Find(kpi!.Id, unit.Key), english);
+            series.From, series.To, series.Step, targets.Find(kpi!.Id, unit.Key) is { } target ? new ChartTarget(target.Value, target.DirectionSymbol) : null, english);
         var plot = LineChart.Build(input);
         var name = $"{unit.Code}-{kpi.Id}-{HistoryArgParser.Wire(from)[..10]}-{HistoryArgParser.Wire(to)[..10]}";
         return format.Equals("svg", StringComparison.OrdinalIgnoreCase)
