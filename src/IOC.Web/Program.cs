@@ -5,6 +5,7 @@ using IOC.Web.Commands;
 using IOC.Web.Health;
 using IOC.Web.Hosting;
 using IOC.Web.Logging;
+using IOC.Web.Telemetry;
 
 // `replay <file>` and other commands run on the same services as the server, then exit.
 var command = CommandLine.Parse(args);
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
 });
 builder.AddIocLogging();
+builder.AddIocTelemetry();
 builder.AddIocCore();
 builder.AddIocHistory();
 builder.AddIocReview();
@@ -32,6 +34,7 @@ if (command.Name is not null)
 }
 
 app.UseRequestLogging();
+app.MapIocTelemetry();
 app.MapOpenApi();
 app.MapIocHealth();
 app.MapIocHealthProbes();
