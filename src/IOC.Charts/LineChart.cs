@@ -58,7 +58,13 @@ public static class LineChart
 
         TimeAxis(plot, input);
         ValueAxis(plot, input);
-        plot.ShowLegend(Edge.Bottom);
+
+        // A legend with nothing in it (one unnamed line, no target) makes ScottPlot abandon the whole drawing.
+        if (input.Lines.Count > 1 || input.Target is not null)
+        {
+            plot.ShowLegend(Edge.Bottom);
+        }
+
         return plot;
     }
 

@@ -121,3 +121,22 @@ public class LineChartTests
 
     private static List<ChartPoint> Days(params double?[] values) => [.. values.Select((v, i) => new ChartPoint(November.AddDays(i), v))];
 }
+
+public class ConcurrentChartTests
+{
+    [Fact]
+    public void ChartsDrawnFromManyThreadsAtOnceAreAllComplete()
+    {
+        var svgs = new string[48];
+
+        Parallel.For(0, svgs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var points = Enumerable.Range(0, 10).Select(d => new ChartPoint(new DateTime(2026, 11, 1).AddDays(d), 80.0 + i % 7 + d)).ToList();
+            var input = new LineChartInput($"Biểu đồ {i}", "01/11/2026 – 10/11/2026 · theo ngày", IOC.Domain.Kpis.KpiKind.Rate, ChartStep.Days,
+                [new ChartLine("Phường Cửa Nam", points)], new ChartTarget(95, ">="), English: false);
+            svgs[i] = ChartImage.Svg(LineChart.Build(input), ChartSize.Document);
+        });
+
+        svgs.Select((svg, i) => svg.Contains($"Biểu đồ {i}") && svg.Contains("Chỉ tiêu ≥ 95%")).Should().AllBeEquivalentTo(true);
+    }
+}

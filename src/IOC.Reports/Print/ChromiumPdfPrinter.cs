@@ -20,16 +20,16 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
     private readonly SemaphoreSlim _slots = new(options.Concurrency, options.Concurrency);
 
     public Task<byte[]> PrintAsync(string html, CancellationToken ct = default) =>
-        RenderAsync(html, "report.pdf", pdf => [$"--print-to-pdf={pdf}", "--no-pdf-header-footer"], ct);
+        RenderAsync(html, "report.pdf", "the PDF", pdf => [$"--print-to-pdf={pdf}", "--no-pdf-header-footer"], ct);
 
     public Task<byte[]> PhotographAsync(string html, int width, int height, double scale, CancellationToken ct = default) =>
-        RenderAsync(html, "page.png", png =>
+        RenderAsync(html, "page.png", "the picture", png =>
         [
             $"--screenshot={png}", $"--window-size={width},{height}",
             $"--force-device-scale-factor={scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "--hide-scrollbars",
         ], ct);
 
-    private async Task<byte[]> RenderAsync(string html, string output, Func<string, string[]> outputArgs, CancellationToken ct)
+    private async Task<byte[]> RenderAsync(string html, string output, string what, Func<string, string[]> outputArgs, CancellationToken ct)
     {
         var browser = FindBrowser();
         await _slots.WaitAsync(ct);
@@ -38,7 +38,7 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
             var folder = Directory.CreateTempSubdirectory("ioc-pdf-");
             try
             {
-                return await RenderInAsync(folder.FullName, browser, html, output, outputArgs, ct);
+                return await RenderInAsync(folder.FullName, browser, html, output, what, outputArgs, ct);
             }
             finally
             {
@@ -53,7 +53,7 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
 
     public void Dispose() => _slots.Dispose();
 
-    private async Task<byte[]> RenderInAsync(string folder, string browser, string html, string output, Func<string, string[]> outputArgs, CancellationToken ct)
+    private async Task<byte[]> RenderInAsync(string folder, string browser, string html, string output, string what, Func<string, string[]> outputArgs, CancellationToken ct)
     {
         var page = Path.Combine(folder, "report.html");
         var file = Path.Combine(folder, output);
@@ -61,7 +61,7 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
         var tail = await RunAsync(browser, Arguments(folder, page, outputArgs(file)), ct);
         return File.Exists(file) && new FileInfo(file).Length > 0
             ? await File.ReadAllBytesAsync(file, ct)
-            : throw new PdfPrinterException($"{browser} exited without writing {output}. {tail}");
+            : throw new PdfPrinterException($"{browser} exited without writing {what}. {tail}");
     }
 
     /// <summary>The browser to start: <c>Reports:Chromium</c> (a path or a command), else the first of <see cref="Names"/> on PATH.</summary>

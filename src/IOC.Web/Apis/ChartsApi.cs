@@ -7,6 +7,7 @@ public static class ChartsApi
     /// <summary>/api/v1/charts/{city | units | agencies}/{code}.{png | svg}: a KPI's history against its target as a picture; see docs/charts.md.</summary>
     public static IEndpointRouteBuilder MapChartsApi(this IEndpointRouteBuilder app)
     {
+        ChartFontLog.WarnIfMissing(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("IOC.Web.Charts"));
         var api = app.MapGroup("/api/v1/charts").WithTags("Charts").AddEndpointFilter(HistoryApi.ServerTiming);
         const string Summary = "A KPI per step over a range against its target, as a PNG (or SVG) titled with the unit and the period.";
         api.MapGet("/city/{code}.{format}", (string code, string format, [AsParameters] ChartArgs args, ChartEndpoints charts, CancellationToken ct) =>
