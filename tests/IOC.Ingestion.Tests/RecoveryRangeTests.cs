@@ -1,6 +1,7 @@
 using IOC.Domain.Kpis;
 using IOC.Grains.Routing;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 using static IOC.Ingestion.Tests.SampleEvents;
 
 namespace IOC.Ingestion.Tests;
@@ -8,7 +9,7 @@ namespace IOC.Ingestion.Tests;
 /// <summary>Inbox sequence numbers reach the fold cut, and a restart can replay only the tail after a checkpoint.</summary>
 public sealed class RecoveryRangeTests : IAsyncLifetime
 {
-    private readonly IngestionPipeline _pipeline = new(new FakeClock(Now));
+    private readonly IngestionPipeline _pipeline = new(new FakeTimeProvider(Now.ToUniversalTime()));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -3,6 +3,7 @@ using IOC.Grains.Publishing;
 using IOC.Grains.Routing;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IOC.Ingestion.Tests.Simulation;
 
@@ -15,7 +16,7 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
     private static readonly DateTimeOffset WednesdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 18), 9);
     private static readonly DateTimeOffset ThursdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 19), 8);
 
-    private readonly FakeClock _clock = new(WednesdayMorning);
+    private readonly FakeTimeProvider _clock = new(WednesdayMorning.ToUniversalTime());
     private readonly IngestionPipeline _pipeline;
     private readonly SimulatorOptions _options = new() { EventsPerSecond = 0.1 };
     private readonly List<string> _log = [];
@@ -36,7 +37,7 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
         var earlierIds = $"sim-{_options.Seed}-{earlierGenerator.Start!.Value.ToUnixTimeSeconds()}-";
         first.Inbox.Dispose();
         first.Ingestion.Dispose();
-        _clock.Set(ThursdayMorning);
+        _clock.SetUtcNow(ThursdayMorning.ToUniversalTime());
         var second = _pipeline.Start();
         await second.Ingestion.RecoverAsync();
         var atRestart = await Gauges(second.Publisher);

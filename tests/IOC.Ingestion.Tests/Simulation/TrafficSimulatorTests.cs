@@ -3,6 +3,7 @@ using IOC.Grains.Routing;
 using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IOC.Ingestion.Tests.Simulation;
 
@@ -11,7 +12,7 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
     private static readonly DateTimeOffset WednesdayMorning = new(2026, 11, 18, 9, 0, 0, TimeSpan.FromHours(7));
 
     private readonly string _inboxPath = Path.Combine(Path.GetTempPath(), $"ioc-sim-{Guid.NewGuid():N}.db");
-    private readonly FakeClock _clock = new(WednesdayMorning);
+    private readonly FakeTimeProvider _clock = new(WednesdayMorning.ToUniversalTime());
     private readonly List<string> _log = [];
     private readonly SqliteInbox _inbox;
     private readonly GrainRouter _router = new(new GrainOptions { Shards = 2 });
@@ -111,7 +112,7 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
         return new TrafficSimulator(_ingestion, generator, options, _clock, line => { lock (_log) { _log.Add(line); } });
     }
 
-    /// <summary>The loop's timer is real (FakeClock does not drive timers); its clock is not.</summary>
+    /// <summary>The loop runs on its own task: FakeTimeProvider fires its timer on Advance, the test waits for the tick.</summary>
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
