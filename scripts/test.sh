@@ -16,6 +16,8 @@ need_apt=()
 command -v influxd > /dev/null || need_apt+=(influxdb)
 # poppler-utils: the printable-review tests read the PDFs back with pdftotext, pdffonts and pdfinfo.
 command -v pdftotext > /dev/null || need_apt+=(poppler-utils)
+# fonts-dejavu-core: the charts (ScottPlot/Skia) name DejaVu Sans; Skia sees only installed fonts.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 # LibreOffice Calc (headless, no GUI): the export tests open the CSV and Excel downloads in a real spreadsheet
 # application and read back what it made of each cell (numbers, percentages, dates, text, never a formula).
 # Without its recommends (a Java runtime, desktop integration): Calc converts files without them.

@@ -38,6 +38,8 @@ public sealed class BenchSilo : IAsyncDisposable
         services.AddSingleton(units);
         services.AddSingleton<IUnitRecovery, NothingToRecover>();
         services.AddSingleton<IHistorySink, NoHistory>();
+        services.AddMetrics();
+        services.AddSingleton<IOC.Domain.Telemetry.IocMetrics>();
         services.AddSingleton<FoldFaults>();
         services.AddSingleton<UnitGrainServices>();
         services.AddSingleton<EventDelivery>();

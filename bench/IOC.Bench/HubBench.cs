@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using IOC.Live.Tests.Client;
 using IOC.Testing.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace IOC.Bench;
@@ -46,7 +46,10 @@ public static class HubBench
         }
     }
 
-    public static HubConnection Hub(Uri address) => WebSocketConnectionFactory.Connect(new Uri(address, "/hubs/kpi"));
+    /// <summary>A SignalR .NET client over WebSockets, as a screen or program of an operator would connect.</summary>
+    public static HubConnection Hub(Uri address) => new HubConnectionBuilder()
+        .WithUrl(new Uri(address, "/hubs/kpi"), HttpTransportType.WebSockets)
+        .Build();
 
     /// <summary>A KPI's value in a pushed snapshot or update, or null when the message does not carry it.</summary>
     public static double? Kpi(JsonElement payload, string id) =>

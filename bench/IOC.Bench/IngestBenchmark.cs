@@ -33,7 +33,7 @@ public static class IngestBenchmark
                     ["Ingestion__ApiKeys__0"] = digest,
                 },
             });
-            var (acknowledged, elapsed) = await PostAllAsync(server.Address, batches, options.Clients);
+            var (acknowledged, elapsed) = await PostAllAsync(server.Address, batches, options.Clients, Key);
             if (acknowledged != options.Events)
             {
                 Console.Error.WriteLine($"run {run}: only {acknowledged} of {options.Events} events acknowledged");
@@ -71,10 +71,10 @@ public static class IngestBenchmark
         return batches;
     }
 
-    private static async Task<(long Acknowledged, TimeSpan Elapsed)> PostAllAsync(Uri address, byte[][] batches, int clients)
+    public static async Task<(long Acknowledged, TimeSpan Elapsed)> PostAllAsync(Uri address, byte[][] batches, int clients, string key)
     {
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var next = -1;
         long acknowledged = 0;
         var stopwatch = Stopwatch.StartNew();

@@ -7,6 +7,8 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- fanout [--clients 1000] [--runs 5]   (hub delivery to many clients)
 // dotnet run -c Release --project bench/IOC.Bench -- history-write [--events 1440 (minutes)] [--runs 5] [--batch 5000]   (needs influxd)
 // dotnet run -c Release --project bench/IOC.Bench -- history-query [--runs 5]   (90 days for every unit on SQLite and InfluxDB)
+// dotnet run -c Release --project bench/IOC.Bench -- ingest-telemetry [--events 1000000] [--runs 5]   (telemetry off vs on, interleaved)
+// dotnet run -c Release --project bench/IOC.Bench -- charts   (BenchmarkDotNet: one chart drawn as PNG/SVG)
 // dotnet run -c Release --project bench/IOC.Bench -- fuzz [--minutes 10] [--seed S] [--corpus DIR]   (keeps new inputs in tests/IOC.Ingestion.Tests/FuzzCorpus)
 if (args.FirstOrDefault() == "fuzz")
 {
@@ -23,11 +25,13 @@ return options.Command switch
     "fanout" => await FanoutBenchmark.RunAsync(options),
     "history-write" => await HistoryWriteBenchmark.RunAsync(options),
     "history-query" => await HistoryQueryBenchmark.RunAsync(options),
+    "ingest-telemetry" => await TelemetryBenchmark.RunAsync(options),
+    "charts" => ChartBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|pipeline|freshness|fanout|history-write|history-query|fuzz [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|pipeline|freshness|fanout|history-write|history-query|charts|fuzz [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

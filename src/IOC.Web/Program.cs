@@ -5,6 +5,7 @@ using IOC.Web.Commands;
 using IOC.Web.Health;
 using IOC.Web.Hosting;
 using IOC.Web.Logging;
+using IOC.Web.Telemetry;
 
 // `replay <file>` and other commands run on the same services as the server, then exit.
 var command = CommandLine.Parse(args);
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
 });
 builder.AddIocLogging();
+builder.AddIocTelemetry();
 builder.AddIocCore();
 builder.AddIocProducers();
 builder.AddIocHistory();
@@ -37,14 +39,18 @@ if (command.Name is not null)
 }
 
 app.UseRequestLogging();
+app.MapIocTelemetry();
 app.MapOpenApi();
 app.MapIocHealth();
+app.MapIocHealthProbes();
 app.MapIocOperations();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();
 app.MapIocLive();
 app.MapHistoryApi();
+app.MapChartsApi();
+app.MapBriefingsApi();
 app.MapOpenDossiersApi();
 app.MapReviewApi();
 app.MapPsiApi();

@@ -4,6 +4,7 @@ using IOC.Domain.Units;
 using IOC.Grains.Fold;
 using IOC.Ingestion.Parsing;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 using static IOC.Ingestion.Tests.SampleEvents;
 
 namespace IOC.Ingestion.Tests;
@@ -13,7 +14,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
 {
     private static readonly UnitKey CuaNam = new(UnitLevel.Ward, "00082");
 
-    private readonly IngestionPipeline _pipeline = new(new FakeClock(Now));
+    private readonly IngestionPipeline _pipeline = new(new FakeTimeProvider(Now.ToUniversalTime()));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -20,6 +20,13 @@ public static class Poppler
     /// <summary>pdfinfo's "Key: value" lines (Pages, Page size, …).</summary>
     public static string Info(byte[] pdf) => Run("pdfinfo", pdf, "{pdf}");
 
+    /// <summary>pdfimages' list of the pictures in the PDF: one line per image with its page, width and height.</summary>
+    public static IReadOnlyList<(int Page, int Width, int Height)> Images(byte[] pdf) =>
+        [.. Run("pdfimages", pdf, "-list", "{pdf}").Split('\n').Skip(2)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(cells => cells.Length > 4 && cells[2] == "image")
+            .Select(cells => (int.Parse(cells[0]), int.Parse(cells[3]), int.Parse(cells[4])))];
+
     /// <summary>Page 1 as a PNG at 60 dpi, written to <paramref name="png"/> (to look at what a reader sees).</summary>
     public static void FirstPagePng(byte[] pdf, string png) =>
         Run("pdftoppm", pdf, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "{pdf}", png[..^".png".Length]);

@@ -47,6 +47,8 @@ public sealed class TestSilo : IAsyncDisposable
             services.AddSingleton(Seed.Units);
             services.AddSingleton(recovery);
             services.AddSingleton(history);
+            services.AddMetrics();
+            services.AddSingleton<IOC.Domain.Telemetry.IocMetrics>();
             services.AddSingleton<FoldFaults>();
             services.AddSingleton<UnitGrainServices>();
             services.AddSingleton<EventDelivery>();

@@ -21,13 +21,14 @@ public static class DashboardExtensions
             StaticWebAssetsLoader.UseStaticWebAssets(web.Environment, web.Configuration);
         }
 
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = PageText.Encoder);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.Configure<WallboardOptions>(builder.Configuration.GetSection("Wallboard"));
         return builder;
     }
 
-    /// <summary>The pages, their static assets and the Blazor client script.</summary>
+    /// <summary>The pages and their static assets, the framework's own blazor.web.js among them.</summary>
     public static WebApplication MapIocDashboards(this WebApplication app)
     {
         // An address nobody serves gets the 404 page in the reader's language with the ways back, still with status
@@ -38,7 +39,6 @@ public static class DashboardExtensions
         app.UseLanguageCookie();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapBlazorScript();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -24,4 +24,7 @@ public sealed record DrillDown(UnitLevel Level, string Path, string ApiPath, str
     public string HistoryApi(string code) => $"api/v1/history/{ApiPath}/{code}";
 
     public string OpenDossiersApi(string code) => $"api/v1/open-dossiers/{ApiPath}/{code}";
+
+    /// <summary>The unit's one-page briefing (PDF) for a day, week or month.</summary>
+    public string BriefingApi(string code, string period, string lang) => $"api/v1/briefings/{ApiPath}/{code}?period={period}&lang={lang}";
 }

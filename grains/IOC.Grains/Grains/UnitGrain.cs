@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IOC.Domain.Units;
 using IOC.Grains.Fold;
 using IOC.Grains.Interfaces;
@@ -42,9 +43,15 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 
     public Task Fold(EventBatch batch)
     {
+        var timed = services.Metrics.FoldDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
         if (State.Fold(batch.Events, batch.Through) is { } failures)
         {
             Quarantine(failures);
+        }
+
+        if (timed != 0)
+        {
+            services.Metrics.FoldDuration.Record(Stopwatch.GetElapsedTime(timed).TotalSeconds, new KeyValuePair<string, object?>("ioc.grain", level.ToWire()));
         }
 
         return Task.CompletedTask;

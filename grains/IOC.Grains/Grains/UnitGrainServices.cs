@@ -1,3 +1,4 @@
+using IOC.Domain.Telemetry;
 using IOC.Grains.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ public sealed class UnitGrainServices(
     FoldFaults faults,
     TimeProvider time,
     IOptions<GrainOptions> options,
+    IocMetrics metrics,
     ILoggerFactory loggers)
 {
     public IUnitRecovery Recovery => recovery;
@@ -22,6 +24,8 @@ public sealed class UnitGrainServices(
     public TimeProvider Time => time;
 
     public GrainOptions Options => options.Value;
+
+    public IocMetrics Metrics => metrics;
 
     public ILoggerFactory Loggers => loggers;
 }

@@ -25,6 +25,22 @@ public sealed class KpiBroadcaster(
     private readonly HubMembership _members = new();
     private ITimer? _timer;
     private IDisposable? _subscription;
+    private long _dropped;
+
+    /// <summary>Connections to the hub now (for the ioc.hub.connections metric).</summary>
+    public int ConnectionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _members.Connections.Count();
+            }
+        }
+    }
+
+    /// <summary>Connections aborted since start because they did not read in time or a send failed.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -163,6 +179,7 @@ public sealed class KpiBroadcaster(
 
         if (member is not null)
         {
+            Interlocked.Increment(ref _dropped);
             logger.LogWarning(error, "Hub connection {ConnectionId} aborted: {Reason}", connectionId, reason);
             member.Abort();
         }

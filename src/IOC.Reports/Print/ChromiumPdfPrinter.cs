@@ -4,12 +4,12 @@ using System.Diagnostics;
 namespace IOC.Reports.Print;
 
 /// <summary>
-/// Prints HTML to PDF with headless Chromium (BSD licence; HarfBuzz text shaping; CSS paged media). Each print gets
+/// Prints HTML to PDF (or photographs it as a PNG) with headless Chromium (BSD licence; HarfBuzz text shaping; CSS paged media). Each print gets
 /// its own temporary folder holding the page, the PDF and a fresh browser profile, deleted afterwards whatever
 /// happened; a browser that overruns the timeout is killed with its child processes through its own handle.
 /// At most <see cref="ChromiumOptions.Concurrency"/> browsers run at once.
 /// </summary>
-public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, IDisposable
+public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, IPageCamera, IDisposable
 {
     /// <summary>The commands looked for on PATH when <c>Reports:Chromium</c> is not set, in order.</summary>
     public static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome"];
@@ -19,7 +19,17 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
 
     private readonly SemaphoreSlim _slots = new(options.Concurrency, options.Concurrency);
 
-    public async Task<byte[]> PrintAsync(string html, CancellationToken ct = default)
+    public Task<byte[]> PrintAsync(string html, CancellationToken ct = default) =>
+        RenderAsync(html, "report.pdf", "the PDF", pdf => [$"--print-to-pdf={pdf}", "--no-pdf-header-footer"], ct);
+
+    public Task<byte[]> PhotographAsync(string html, int width, int height, double scale, CancellationToken ct = default) =>
+        RenderAsync(html, "page.png", "the picture", png =>
+        [
+            $"--screenshot={png}", $"--window-size={width},{height}",
+            $"--force-device-scale-factor={scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "--hide-scrollbars",
+        ], ct);
+
+    private async Task<byte[]> RenderAsync(string html, string output, string what, Func<string, string[]> outputArgs, CancellationToken ct)
     {
         var browser = FindBrowser();
         await _slots.WaitAsync(ct);
@@ -28,7 +38,7 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
             var folder = Directory.CreateTempSubdirectory("ioc-pdf-");
             try
             {
-                return await PrintInAsync(folder.FullName, browser, html, ct);
+                return await RenderInAsync(folder.FullName, browser, html, output, what, outputArgs, ct);
             }
             finally
             {
@@ -43,15 +53,15 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
 
     public void Dispose() => _slots.Dispose();
 
-    private async Task<byte[]> PrintInAsync(string folder, string browser, string html, CancellationToken ct)
+    private async Task<byte[]> RenderInAsync(string folder, string browser, string html, string output, string what, Func<string, string[]> outputArgs, CancellationToken ct)
     {
         var page = Path.Combine(folder, "report.html");
-        var pdf = Path.Combine(folder, "report.pdf");
+        var file = Path.Combine(folder, output);
         await File.WriteAllTextAsync(page, html, ct);
-        var tail = await RunAsync(browser, Arguments(folder, page, pdf), ct);
-        return File.Exists(pdf) && new FileInfo(pdf).Length > 0
-            ? await File.ReadAllBytesAsync(pdf, ct)
-            : throw new PdfPrinterException($"{browser} exited without writing the PDF. {tail}");
+        var tail = await RunAsync(browser, Arguments(folder, page, outputArgs(file)), ct);
+        return File.Exists(file) && new FileInfo(file).Length > 0
+            ? await File.ReadAllBytesAsync(file, ct)
+            : throw new PdfPrinterException($"{browser} exited without writing {what}. {tail}");
     }
 
     /// <summary>The browser to start: <c>Reports:Chromium</c> (a path or a command), else the first of <see cref="Names"/> on PATH.</summary>
@@ -72,12 +82,12 @@ public sealed class ChromiumPdfPrinter(ChromiumOptions options) : IPdfPrinter, I
             .Select(dir => Path.Combine(dir, command))
             .FirstOrDefault(File.Exists);
 
-    private static List<string> Arguments(string folder, string page, string pdf)
+    private static List<string> Arguments(string folder, string page, string[] output)
     {
         List<string> args =
         [
-            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
-            $"--user-data-dir={Path.Combine(folder, "profile")}", $"--print-to-pdf={pdf}",
+            "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            $"--user-data-dir={Path.Combine(folder, "profile")}", .. output,
         ];
         // Chromium refuses to start its sandbox as root (containers often run as root). The page is our own HTML,
         // written by ReviewHtml with every text encoded, no script (CSP) and nothing loaded from the network.

@@ -7,6 +7,15 @@ public interface IPdfPrinter
     Task<byte[]> PrintAsync(string html, CancellationToken ct = default);
 }
 
+/// <summary>Photographs a self-contained HTML document as a PNG (a page for a phone or a message).</summary>
+public interface IPageCamera
+{
+    /// <param name="width">The browser window in CSS pixels; the page is laid out at this width.</param>
+    /// <param name="scale">Device pixels per CSS pixel: 2 gives a PNG twice as wide and tall, sharp on a phone.</param>
+    /// <exception cref="PdfPrinterException">The browser is missing, failed or took too long; the message says what to do.</exception>
+    Task<byte[]> PhotographAsync(string html, int width, int height, double scale, CancellationToken ct = default);
+}
+
 /// <summary>Printing a PDF is not possible on this server right now; the message names the fix (install, setting) and the browser's last words.</summary>
 public sealed class PdfPrinterException(string message) : Exception(message);
 

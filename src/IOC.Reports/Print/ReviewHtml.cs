@@ -37,12 +37,13 @@ public static class ReviewHtml
         // Nothing but the inline style, the fonts and the SVG may load, and no script may run: the page is data.
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">\n");
         html.Append($"<title>{Encode(texts.Title + " · " + words.Period(report.Period))}</title>\n");
-        html.Append("<style>\n").Append(ReportFonts.FontFaces).Append(PageRule(report, words, texts)).Append(Stylesheet.Value).Append("</style>\n</head>\n<body>\n");
+        html.Append("<style>\n").Append(ReportFonts.FontFaces).Append(PageRule(report, words, texts)).Append(Stylesheet.Value).Append(ReviewCharts.Css).Append("</style>\n</head>\n<body>\n");
 
         Header(html, report, words, texts);
         Commitments(html, report, words, texts);
         Ranking(html, report, words, texts);
         html.Append($"<section class=\"keep-together\">\n<h2>{Encode(texts.RulesHeading)}</h2>\n<p class=\"rules\">{Encode(texts.Rules)}</p>\n</section>\n");
+        ReviewCharts.Append(html, report, english);
         return html.Append("</body>\n</html>\n").ToString();
     }
 

@@ -9,7 +9,7 @@ public static partial class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/events").WithTags("Events").AddEndpointFilter<ApiKeyFilter>();
+        var api = app.MapGroup("/api/v1/events").WithTags("Events").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<IOC.Web.Telemetry.IngestMetricsFilter>();
         api.MapPost("/", PostEvents)
             .WithName("PostEvents")
             .WithSummary("Ingest a batch of events (JSON array or NDJSON).")

@@ -23,9 +23,11 @@ public static class HistoryExtensions
         {
             var options = sp.GetRequiredService<HistoryOptions>();
             var retention = Retention.From(options);
-            return options.Store == HistoryOptions.InfluxDb
+            IHistoryStore store = options.Store == HistoryOptions.InfluxDb
                 ? new InfluxHistoryStore(new InfluxClient(new Uri(options.InfluxUrl), TimeSpan.FromSeconds(options.TimeoutSeconds)), options.Database, retention)
                 : new SqliteHistoryStore(Path.Combine(DataDir(sp), "history.db"), retention, sp.GetRequiredService<TimeProvider>());
+            // Each call's duration in ioc.history.store.duration and a span when traced (docs/operations.md).
+            return new InstrumentedHistoryStore(store, sp.GetRequiredService<IOC.Domain.Telemetry.IocMetrics>());
         });
         services.AddSingleton(sp =>
         {

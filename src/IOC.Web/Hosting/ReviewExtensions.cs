@@ -1,5 +1,6 @@
 using IOC.Reports.Print;
 using IOC.Review.Agreement;
+using IOC.Review.Briefing;
 using IOC.Review.Psi;
 using IOC.Review.Reports;
 
@@ -30,7 +31,12 @@ public static class ReviewExtensions
             Browser = reports["Chromium"],
             Timeout = TimeSpan.FromSeconds(reports.GetValue("PdfTimeoutSeconds", 30)),
         });
-        services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();
+        services.AddSingleton<ChromiumPdfPrinter>();
+        services.AddSingleton<IPdfPrinter>(sp => sp.GetRequiredService<ChromiumPdfPrinter>());
+        services.AddSingleton<IPageCamera>(sp => sp.GetRequiredService<ChromiumPdfPrinter>());
+
+        // A unit's one-page briefing for a day, a week or a month (docs/briefing.md).
+        services.AddSingleton<BriefingQuery>();
         return builder;
     }
 }

@@ -48,22 +48,6 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     }
 
     [Fact]
-    public async Task ClickingAColumnHeaderSortsTheOverdueListAndSetsAriaSort()
-    {
-        await PostTodayAndFourDaysAgoAsync();
-        var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d");
-        await HeadlessChromium.WaitForCircuitAsync(page);
-        var idHeader = page.Locator(".open-table th:has(button[data-sort='id'])");
-
-        await idHeader.Locator("button").ClickAsync();
-        await Expect(idHeader).ToHaveAttributeAsync("aria-sort", "ascending");
-        await idHeader.Locator("button").ClickAsync();
-
-        await Expect(idHeader).ToHaveAttributeAsync("aria-sort", "descending");
-        await Expect(page.Locator(".open-table tbody tr").First).ToHaveAttributeAsync("data-id", "D-old-2");
-    }
-
-    [Fact]
     public async Task TheCsvExportDownloadsTheRowsThePageShowsInThePagesLanguage()
     {
         await PostTodayAndFourDaysAgoAsync();

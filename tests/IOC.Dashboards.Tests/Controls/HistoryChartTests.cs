@@ -1,3 +1,4 @@
+using Bunit;
 using IOC.Dashboards.Controls;
 using IOC.Dashboards.Localization;
 using IOC.Dashboards.Models;
@@ -6,12 +7,12 @@ using IOC.History.Queries;
 
 namespace IOC.Dashboards.Tests.Controls;
 
-public class HistoryChartTests
+public class HistoryChartTests : DashboardTest
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 17, 0, 0, 0, TimeSpan.FromHours(7));
 
     [Fact]
-    public async Task EachLineIsNamedInAnHtmlLegendInThePagesLanguage()
+    public void EachLineIsNamedInAnHtmlLegendInThePagesLanguage()
     {
         var chart = new GroupChart("dossier", "1d",
         [
@@ -19,12 +20,12 @@ public class HistoryChartTests
             Series("dossier.onTimeRate", "Tỷ lệ giải quyết đúng hạn", "Completed on time", null, null, null),
         ]);
 
-        var vi = await ComponentRenderer.RenderAsync<HistoryChart>(Ui.Vietnamese, new Dictionary<string, object?> { ["Chart"] = chart });
-        var en = await ComponentRenderer.RenderAsync<HistoryChart>(Ui.English, new Dictionary<string, object?> { ["Chart"] = chart });
+        var vi = Render<HistoryChart>(Ui.Vietnamese, new Dictionary<string, object?> { ["Chart"] = chart });
+        var en = Render<HistoryChart>(Ui.English, new Dictionary<string, object?> { ["Chart"] = chart });
 
-        vi.QuerySelectorAll(".chart-legend li").Select(li => li.TextContent).Should().Equal("Tỷ lệ hồ sơ trực tuyến", "Tỷ lệ giải quyết đúng hạn");
-        en.QuerySelectorAll(".chart-legend li").Select(li => li.TextContent).Should().Equal("Online dossiers", "Completed on time");
-        vi.QuerySelector(".chart-legend .swatch")!.GetAttribute("style").Should().Contain("#0b5cab");
+        vi.FindAll(".chart-legend li").Select(li => li.TextContent).Should().Equal("Tỷ lệ hồ sơ trực tuyến", "Tỷ lệ giải quyết đúng hạn");
+        en.FindAll(".chart-legend li").Select(li => li.TextContent).Should().Equal("Online dossiers", "Completed on time");
+        vi.Find(".chart-legend .swatch").GetAttribute("style").Should().Contain("#0b5cab");
     }
 
     private static HistorySeries Series(string id, string vi, string en, params double?[] values) =>

@@ -1,3 +1,5 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
 using IOC.Dashboards.Controls;
 using IOC.Dashboards.Localization;
 using IOC.Dashboards.Models;
@@ -7,20 +9,20 @@ using IOC.Live.Feed;
 
 namespace IOC.Dashboards.Tests.Controls;
 
-public class KpiTileTests
+public class KpiTileTests : DashboardTest
 {
-    private static Task<AngleSharp.Dom.IDocument> Render(Ui ui, string kpiId, IOC.Live.KpiViews.KpiFigure figure) =>
-        ComponentRenderer.RenderAsync<KpiTile>(ui, new Dictionary<string, object?>
+    private IRenderedComponent<IComponent> Render(Ui ui, string kpiId, IOC.Live.KpiViews.KpiFigure figure) =>
+        Render<KpiTile>(ui, new Dictionary<string, object?>
         {
             ["Tile"] = new TileModel(KpiCatalog.Get(kpiId), figure, []),
         });
 
     [Fact]
-    public async Task AMetRateShowsItsValueInVietnameseFormatWithTheWordDatAndATick()
+    public void AMetRateShowsItsValueInVietnameseFormatWithTheWordDatAndATick()
     {
-        var html = await Render(Ui.Vietnamese, "satisfaction.rate", Figures.Rate(95.3448, 1106, 1160, 95, status: "met"));
+        var html = Render(Ui.Vietnamese, "satisfaction.rate", Figures.Rate(95.3448, 1106, 1160, 95, status: "met"));
 
-        var tile = html.QuerySelector("article.tile")!;
+        var tile = html.Find("article.tile");
         tile.ClassList.Should().Contain("status-met");
         tile.QuerySelector(".tile-name")!.TextContent.Should().Be("Tỷ lệ hài lòng");
         tile.QuerySelector(".tile-value")!.TextContent.Should().Be("95,3%");
@@ -31,71 +33,71 @@ public class KpiTileTests
     }
 
     [Fact]
-    public async Task TheSameTileInEnglishUsesADecimalPointAndThousandsCommas()
+    public void TheSameTileInEnglishUsesADecimalPointAndThousandsCommas()
     {
-        var html = await Render(Ui.English, "satisfaction.rate", Figures.Rate(95.3448, 1106, 1160, 95, status: "met"));
+        var html = Render(Ui.English, "satisfaction.rate", Figures.Rate(95.3448, 1106, 1160, 95, status: "met"));
 
-        html.QuerySelector(".tile-value")!.TextContent.Should().Be("95.3%");
-        html.QuerySelector(".status-text")!.TextContent.Should().Be("Met");
-        html.QuerySelector(".tile-target")!.TextContent.Should().Be("Target ≥ 95%");
-        html.QuerySelector(".tile-ratio")!.TextContent.Should().Be("1,106 of 1,160");
+        html.Find(".tile-value").TextContent.Should().Be("95.3%");
+        html.Find(".status-text").TextContent.Should().Be("Met");
+        html.Find(".tile-target").TextContent.Should().Be("Target ≥ 95%");
+        html.Find(".tile-ratio").TextContent.Should().Be("1,106 of 1,160");
     }
 
     [Theory]
     [InlineData("near", "Gần đạt", "◐")]
     [InlineData("missed", "Chưa đạt", "✖")]
     [InlineData("none", "Chưa có dữ liệu", "–")]
-    public async Task EveryStatusHasItsOwnWordsAndIconNotOnlyAColour(string status, string words, string icon)
+    public void EveryStatusHasItsOwnWordsAndIconNotOnlyAColour(string status, string words, string icon)
     {
         double? value = status == "none" ? null : 91;
 
-        var html = await Render(Ui.Vietnamese, "dossier.onTimeRate", Figures.Rate(value, 91, status == "none" ? 0 : 100, 100, status: status));
+        var html = Render(Ui.Vietnamese, "dossier.onTimeRate", Figures.Rate(value, 91, status == "none" ? 0 : 100, 100, status: status));
 
-        html.QuerySelector("article.tile")!.ClassList.Should().Contain($"status-{status}");
-        html.QuerySelector(".status-text")!.TextContent.Should().Be(words);
-        html.QuerySelector(".status-icon")!.TextContent.Should().Be(icon);
-        html.QuerySelector(".status")!.GetAttribute("aria-label").Should().Be(words);
+        html.Find("article.tile").ClassList.Should().Contain($"status-{status}");
+        html.Find(".status-text").TextContent.Should().Be(words);
+        html.Find(".status-icon").TextContent.Should().Be(icon);
+        html.Find(".status").GetAttribute("aria-label").Should().Be(words);
     }
 
     [Fact]
-    public async Task NoDataShowsADashNotZero()
+    public void NoDataShowsADashNotZero()
     {
-        var html = await Render(Ui.Vietnamese, "dossier.onTimeRate", Figures.Rate(null, 0, 0, 100));
+        var html = Render(Ui.Vietnamese, "dossier.onTimeRate", Figures.Rate(null, 0, 0, 100));
 
-        html.QuerySelector(".tile-value")!.TextContent.Should().Be("—");
-        html.QuerySelector(".status-text")!.TextContent.Should().Be("Chưa có dữ liệu");
+        html.Find(".tile-value").TextContent.Should().Be("—");
+        html.Find(".status-text").TextContent.Should().Be("Chưa có dữ liệu");
     }
 
     [Fact]
-    public async Task AKpiWithoutATargetSaysSoInsteadOfNoData()
+    public void AKpiWithoutATargetSaysSoInsteadOfNoData()
     {
-        var html = await Render(Ui.Vietnamese, "hotline.answerRate", Figures.Rate(95.2, 1728, 1816));
+        var html = Render(Ui.Vietnamese, "hotline.answerRate", Figures.Rate(95.2, 1728, 1816));
 
-        html.QuerySelector(".status-text")!.TextContent.Should().Be("Không có chỉ tiêu");
-        html.QuerySelector(".tile-target").Should().BeNull();
+        html.Find(".status-text").TextContent.Should().Be("Không có chỉ tiêu");
+        html.FindAll(".tile-target").Should().BeEmpty();
     }
 
     [Fact]
-    public async Task CountsAreWholeNumbersWithVietnameseThousandsDots()
+    public void CountsAreWholeNumbersWithVietnameseThousandsDots()
     {
-        var html = await Render(Ui.Vietnamese, "hotline.offered", Figures.Count(12345));
+        var html = Render(Ui.Vietnamese, "hotline.offered", Figures.Count(12345));
 
-        html.QuerySelector(".tile-value")!.TextContent.Should().Be("12.345");
-        html.QuerySelector(".tile-ratio").Should().BeNull();
+        html.Find(".tile-value").TextContent.Should().Be("12.345");
+        html.FindAll(".tile-ratio").Should().BeEmpty();
     }
 
     [Fact]
-    public async Task TheValueSitsInAPoliteLiveRegion()
+    public void TheValueSitsInAPoliteLiveRegion()
     {
-        var html = await Render(Ui.Vietnamese, "satisfaction.rate", Figures.Rate(96, 96, 100, 95, status: "met"));
+        var html = Render(Ui.Vietnamese, "satisfaction.rate", Figures.Rate(96, 96, 100, 95, status: "met"));
 
-        html.QuerySelector(".tile-value")!.GetAttribute("aria-live").Should().Be("polite");
-        var labelledBy = html.QuerySelector("article.tile")!.GetAttribute("aria-labelledby");
-        html.GetElementById(labelledBy!)!.TextContent.Should().Be("Tỷ lệ hài lòng");
+        html.Find(".tile-value").GetAttribute("aria-live").Should().Be("polite");
+        var labelledBy = html.Find("article.tile").GetAttribute("aria-labelledby");
+        html.Find("#" + labelledBy!).TextContent.Should().Be("Tỷ lệ hài lòng");
     }
 
     [Fact]
-    public async Task ATileWithATrendDrawsARadzenChart()
+    public void ATileWithATrendDrawsARadzenChart()
     {
         var trend = new List<TrendPoint>
         {
@@ -103,12 +105,12 @@ public class KpiTileTests
             new(DateTimeOffset.Parse("2026-11-20T09:00:00+07:00"), 92.5),
         };
 
-        var html = await ComponentRenderer.RenderAsync<KpiTile>(Ui.Vietnamese, new Dictionary<string, object?>
+        var html = Render<KpiTile>(Ui.Vietnamese, new Dictionary<string, object?>
         {
             ["Tile"] = new TileModel(KpiCatalog.Get("satisfaction.rate"), Figures.Rate(92.5, 37, 40, 95, status: "near"), trend),
         });
 
-        var chart = html.QuerySelector(".trend")!;
+        var chart = html.Find(".trend");
         chart.GetAttribute("role").Should().Be("img");
         chart.GetAttribute("aria-label").Should().Be("Diễn biến hôm nay: Tỷ lệ hài lòng");
         chart.QuerySelector(".rz-chart").Should().NotBeNull();

@@ -1,3 +1,5 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
 using IOC.Dashboards.Controls;
 using IOC.Dashboards.Localization;
 using IOC.Dashboards.Tests.Rendering;
@@ -6,18 +8,18 @@ using IOC.Tests.Shared;
 
 namespace IOC.Dashboards.Tests.Controls;
 
-public class WardControlsTests
+public class WardControlsTests : DashboardTest
 {
     private static readonly DateTimeOffset Now = new(2025, 7, 10, 9, 0, 0, TimeSpan.FromHours(7));
 
     [Fact]
-    public async Task ARateThatRoseAgainstAnAtLeastTargetShowsAnUpArrowPointsAndBetter()
+    public void ARateThatRoseAgainstAnAtLeastTargetShowsAnUpArrowPointsAndBetter()
     {
         var kpi = Rate("dossier.onTimeRate", value: 96.5, previous: 94, change: 2.5, direction: ">=");
 
-        var html = await ComponentRenderer.RenderAsync<ChangeArrow>(Ui.Vietnamese, new Dictionary<string, object?> { ["Kpi"] = kpi });
+        var html = Render<ChangeArrow>(Ui.Vietnamese, new Dictionary<string, object?> { ["Kpi"] = kpi });
 
-        var change = html.QuerySelector(".change")!;
+        var change = html.Find(".change");
         change.ClassList.Should().Contain(["change-up", "better"]);
         change.QuerySelector(".change-arrow")!.TextContent.Should().Be("▲");
         change.QuerySelector(".change-text")!.TextContent.Should().Be("Tăng 2,5 điểm %, tốt hơn");
@@ -25,50 +27,50 @@ public class WardControlsTests
     }
 
     [Fact]
-    public async Task ARateThatRoseAgainstAnAtMostTargetIsWorseInEnglishToo()
+    public void ARateThatRoseAgainstAnAtMostTargetIsWorseInEnglishToo()
     {
         var kpi = Rate("hotline.abandonmentRate", value: 8, previous: 5, change: 3, direction: "<=");
 
-        var html = await ComponentRenderer.RenderAsync<ChangeArrow>(Ui.English, new Dictionary<string, object?> { ["Kpi"] = kpi });
+        var html = Render<ChangeArrow>(Ui.English, new Dictionary<string, object?> { ["Kpi"] = kpi });
 
-        var change = html.QuerySelector(".change")!;
+        var change = html.Find(".change");
         change.ClassList.Should().Contain("worse");
         change.QuerySelector(".change-text")!.TextContent.Should().Be("Up 3 pts, worse");
     }
 
     [Fact]
-    public async Task ACountThatFellWithoutATargetShowsADownArrowAndTheAmountOnly()
+    public void ACountThatFellWithoutATargetShowsADownArrowAndTheAmountOnly()
     {
         var kpi = new KpiSummary("dossier.received", "dossier", "Count", "Hồ sơ tiếp nhận", "Dossiers received", false,
             new Figure(1200, 1200, null), null, "none", new Figure(1500, 1500, null), -300, new Figure(90000, 90000, null));
 
-        var html = await ComponentRenderer.RenderAsync<ChangeArrow>(Ui.Vietnamese, new Dictionary<string, object?> { ["Kpi"] = kpi });
+        var html = Render<ChangeArrow>(Ui.Vietnamese, new Dictionary<string, object?> { ["Kpi"] = kpi });
 
-        html.QuerySelector(".change-arrow")!.TextContent.Should().Be("▼");
-        html.QuerySelector(".change-text")!.TextContent.Should().Be("Giảm 300");
-        html.QuerySelector(".change")!.ClassList.Should().NotContain(["better", "worse"]);
+        html.Find(".change-arrow").TextContent.Should().Be("▼");
+        html.Find(".change-text").TextContent.Should().Be("Giảm 300");
+        html.Find(".change").ClassList.Should().NotContain(["better", "worse"]);
     }
 
     [Fact]
-    public async Task NoPreviousFigureSaysSoInsteadOfAnArrow()
+    public void NoPreviousFigureSaysSoInsteadOfAnArrow()
     {
         var kpi = Rate("dossier.onTimeRate", value: 96.5, previous: null, change: null, direction: ">=");
 
-        var html = await ComponentRenderer.RenderAsync<ChangeArrow>(Ui.Vietnamese, new Dictionary<string, object?> { ["Kpi"] = kpi });
+        var html = Render<ChangeArrow>(Ui.Vietnamese, new Dictionary<string, object?> { ["Kpi"] = kpi });
 
-        html.QuerySelector(".change-none")!.TextContent.Should().Be("Kỳ trước chưa có số liệu");
-        html.QuerySelector(".change-arrow").Should().BeNull();
+        html.Find(".change-none").TextContent.Should().Be("Kỳ trước chưa có số liệu");
+        html.FindAll(".change-arrow").Should().BeEmpty();
     }
 
     [Fact]
-    public async Task TheKpiTableShowsValueTargetStatusCityAndChange()
+    public void TheKpiTableShowsValueTargetStatusCityAndChange()
     {
         var kpi = Rate("dossier.onTimeRate", value: 96.5, previous: 94, change: 2.5, direction: ">=");
 
-        var html = await ComponentRenderer.RenderAsync<KpiGroupTable>(Ui.Vietnamese, new Dictionary<string, object?> { ["Group"] = "dossier", ["Kpis"] = new[] { kpi } });
+        var html = Render<KpiGroupTable>(Ui.Vietnamese, new Dictionary<string, object?> { ["Group"] = "dossier", ["Kpis"] = new[] { kpi } });
 
-        var row = html.QuerySelector("tr[data-kpi='dossier.onTimeRate']")!;
-        html.QuerySelector("caption")!.TextContent.Should().Be("Hồ sơ thủ tục hành chính");
+        var row = html.Find("tr[data-kpi='dossier.onTimeRate']");
+        html.Find("caption").TextContent.Should().Be("Hồ sơ thủ tục hành chính");
         row.QuerySelector(".kpi-value")!.TextContent.Should().Contain("96,5%");
         row.QuerySelector(".kpi-target")!.TextContent.Should().Be("≥ 95%");
         row.QuerySelector(".status-text")!.TextContent.Should().Be("Đạt");
@@ -76,48 +78,48 @@ public class WardControlsTests
     }
 
     [Fact]
-    public async Task TheOpenDossierListIsSortedByDueDateByDefault()
+    public void TheOpenDossierListIsSortedByDueDateByDefault()
     {
-        var html = await ComponentRenderer.RenderAsync<OpenDossierTable>(Ui.Vietnamese, new Dictionary<string, object?> { ["List"] = OpenList() });
+        var html = Render<OpenDossierTable>(Ui.Vietnamese, new Dictionary<string, object?> { ["List"] = OpenList() });
 
         Ids(html).Should().Equal("D-2", "D-3", "D-1");
-        html.QuerySelector("th[aria-sort=ascending] button")!.GetAttribute("data-sort").Should().Be("due");
-        html.QuerySelectorAll("th[aria-sort=none]").Should().HaveCount(4);
-        html.QuerySelector("tr[data-id='D-2'] td.num")!.TextContent.Should().Be("3");
-        html.QuerySelector("tr[data-id='D-1'] td.num")!.TextContent.Should().Be("Sắp đến hạn");
+        html.Find("th[aria-sort=ascending] button").GetAttribute("data-sort").Should().Be("due");
+        html.FindAll("th[aria-sort=none]").Should().HaveCount(4);
+        html.Find("tr[data-id='D-2'] td.num").TextContent.Should().Be("3");
+        html.Find("tr[data-id='D-1'] td.num").TextContent.Should().Be("Sắp đến hạn");
     }
 
     [Fact]
-    public async Task TheOpenDossierListSortsByDaysLateDescendingOrByProcedure()
+    public void TheOpenDossierListSortsByDaysLateDescendingOrByProcedure()
     {
-        var byLate = await ComponentRenderer.RenderAsync<OpenDossierTable>(Ui.Vietnamese, new Dictionary<string, object?>
+        var byLate = Render<OpenDossierTable>(Ui.Vietnamese, new Dictionary<string, object?>
         {
             ["List"] = OpenList(), ["Sort"] = "daysLate", ["Descending"] = true,
         });
-        var byProcedure = await ComponentRenderer.RenderAsync<OpenDossierTable>(Ui.English, new Dictionary<string, object?>
+        var byProcedure = Render<OpenDossierTable>(Ui.English, new Dictionary<string, object?>
         {
             ["List"] = OpenList(), ["Sort"] = "procedure",
         });
 
         Ids(byLate).Should().Equal("D-2", "D-3", "D-1");
-        byLate.QuerySelector("th[aria-sort=descending] button")!.GetAttribute("data-sort").Should().Be("daysLate");
+        byLate.Find("th[aria-sort=descending] button").GetAttribute("data-sort").Should().Be("daysLate");
         Ids(byProcedure).Should().Equal("D-3", "D-1", "D-2");
     }
 
     [Fact]
-    public async Task TheWardPickerListsMatchesForAQueryWithoutDiacritics()
+    public void TheWardPickerListsMatchesForAQueryWithoutDiacritics()
     {
-        var html = await ComponentRenderer.RenderAsync<WardPicker>(Ui.Vietnamese, new Dictionary<string, object?>
+        var html = Render<WardPicker>(Ui.Vietnamese, new Dictionary<string, object?>
         {
             ["Wards"] = Seed.Units.Wards, ["Query"] = "cua nam", ["LinkQuery"] = "?range=7d",
         });
 
-        var first = html.QuerySelector(".ward-matches a")!;
+        var first = html.Find(".ward-matches a");
         first.TextContent.Should().Contain("Cửa Nam");
         first.GetAttribute("href").Should().Be("wards/00082?range=7d");
     }
 
-    private static string?[] Ids(AngleSharp.Dom.IDocument html) => [.. html.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-id"))];
+    private static string?[] Ids(IRenderedComponent<IComponent> html) => [.. html.FindAll("tbody tr").Select(r => r.GetAttribute("data-id"))];
 
     private static KpiSummary Rate(string id, double value, double? previous, double? change, string direction) =>
         new(id, id.Split('.')[0], "Rate", "Tỷ lệ", "Rate", false, new Figure(value, value, 100),

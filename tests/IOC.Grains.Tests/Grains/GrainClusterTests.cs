@@ -4,6 +4,7 @@ using IOC.Domain.Units;
 using IOC.Grains.Interfaces;
 using IOC.Grains.Messages;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 using IOC.Tests.Silo;
 using static IOC.Tests.Shared.TestEvents;
 
@@ -18,7 +19,7 @@ public sealed class GrainClusterTests : IAsyncLifetime
 
     private static readonly DateTimeOffset Start = Local(2025, 7, 2, 10, 0);
 
-    private readonly FakeClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start.ToUniversalTime());
     private readonly MemoryUnitStore _store = new();
     private TestSilo _silo = null!;
 

@@ -4,6 +4,7 @@ using IOC.History.Model;
 using IOC.History.Sqlite;
 using IOC.History.Store;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 using static IOC.Tests.Shared.TestEvents;
 
 namespace IOC.History.Tests.Sqlite;
@@ -18,7 +19,7 @@ public sealed class SqliteHistoryStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteHistoryStore(_folder.File("history.db"), new Retention(TimeSpan.FromHours(48), TimeSpan.FromDays(90)), new FakeClock(Local(2025, 7, 3, 12, 0)));
+        _store = new SqliteHistoryStore(_folder.File("history.db"), new Retention(TimeSpan.FromHours(48), TimeSpan.FromDays(90)), new FakeTimeProvider(Local(2025, 7, 3, 12, 0).ToUniversalTime()));
         await _store.EnsureSchemaAsync(default);
     }
 

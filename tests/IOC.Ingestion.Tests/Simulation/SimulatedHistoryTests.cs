@@ -1,5 +1,6 @@
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IOC.Ingestion.Tests.Simulation;
 
@@ -8,7 +9,7 @@ public sealed class SimulatedHistoryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset ThursdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 19), 10);
 
-    private readonly FakeClock _clock = new(ThursdayMorning);
+    private readonly FakeTimeProvider _clock = new(ThursdayMorning.ToUniversalTime());
     private readonly IngestionPipeline _pipeline;
 
     public SimulatedHistoryTests() => _pipeline = new IngestionPipeline(_clock);

@@ -2,6 +2,7 @@ using IOC.Domain.Kpis;
 using IOC.Grains.Interfaces;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IOC.Ingestion.Tests.Simulation;
 
@@ -14,7 +15,7 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
     private static readonly DateTimeOffset WednesdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 18), 9);
     private static readonly DateTimeOffset ThursdayMorning = SimulatedWeek.LocalTime(new DateOnly(2026, 11, 19), 8);
 
-    private readonly FakeClock _clock = new(WednesdayMorning);
+    private readonly FakeTimeProvider _clock = new(WednesdayMorning.ToUniversalTime());
     private readonly IngestionPipeline _pipeline;
     private readonly SimulatorOptions _options = new() { EventsPerSecond = 0.1 };
     private readonly List<string> _log = [];
@@ -35,7 +36,7 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
         var earlierIds = $"sim-{_options.Seed}-{earlierGenerator.Start!.Value.ToUnixTimeSeconds()}-";
         first.Inbox.Dispose();
         first.Ingestion.Dispose();
-        _clock.Set(ThursdayMorning);
+        _clock.SetUtcNow(ThursdayMorning.ToUniversalTime());
         var second = await _pipeline.StartAsync();
         await second.WarmAsync();
         var atRestart = await Gauges(second);

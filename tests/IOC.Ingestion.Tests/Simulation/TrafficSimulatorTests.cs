@@ -1,6 +1,7 @@
 using IOC.Domain.Units;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IOC.Ingestion.Tests.Simulation;
 
@@ -8,7 +9,7 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset WednesdayMorning = new(2026, 11, 18, 9, 0, 0, TimeSpan.FromHours(7));
 
-    private readonly FakeClock _clock = new(WednesdayMorning);
+    private readonly FakeTimeProvider _clock = new(WednesdayMorning.ToUniversalTime());
     private readonly List<string> _log = [];
     private readonly IngestionPipeline _pipeline;
     private IngestionPipeline.Started _started = null!;
@@ -98,7 +99,7 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
         return new TrafficSimulator(_started.Ingestion, generator, options, _clock, line => { lock (_log) { _log.Add(line); } });
     }
 
-    /// <summary>The loop's timer is real (FakeClock does not drive timers); its clock is not.</summary>
+    /// <summary>The loop runs on its own task: FakeTimeProvider fires its timer on Advance, the test waits for the tick.</summary>
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace IOC.Live.Tests.Client;
@@ -32,7 +33,10 @@ public sealed class HubTestClient : IAsyncDisposable
 
     public static async Task<HubTestClient> ConnectAsync(Uri baseAddress)
     {
-        var client = new HubTestClient(WebSocketConnectionFactory.Connect(new Uri(baseAddress, "/hubs/kpi")));
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/kpi"), HttpTransportType.WebSockets)
+            .Build();
+        var client = new HubTestClient(connection);
         await client.Connection.StartAsync();
         return client;
     }

@@ -4,6 +4,7 @@ using IOC.Grains.Grains;
 using IOC.Grains.Interfaces;
 using IOC.Live.Feed;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 using IOC.Tests.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -18,7 +19,7 @@ namespace IOC.Live.Tests.Feed;
 /// </summary>
 public sealed class ObserverPathTests : IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(Local(2025, 7, 2, 10, 0));
+    private readonly FakeTimeProvider _clock = new(Local(2025, 7, 2, 10, 0).ToUniversalTime());
     private TestSilo _silo = null!;
 
     public async Task InitializeAsync() =>

@@ -2,6 +2,7 @@ using IOC.Domain.Units;
 using IOC.Live.Hub;
 using IOC.Live.KpiViews;
 using IOC.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IOC.Live.Tests.Hub;
 
@@ -9,7 +10,7 @@ namespace IOC.Live.Tests.Hub;
 public class UpdateCoalescerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 16, 9, 0, 0, TimeSpan.FromHours(7));
-    private readonly FakeClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start.ToUniversalTime());
     private readonly Dictionary<string, Dictionary<string, KpiFigure>> _figures = [];
     private readonly List<string> _reads = [];
     private readonly UpdateCoalescer _coalescer;
@@ -54,7 +55,7 @@ public class UpdateCoalescerTests
         Change(_ward, "dossier.onlineRate", 75);
         var stillEarly = _coalescer.Flush();
         var due = _coalescer.NextDue;
-        _clock.Set(due!.Value);
+        _clock.SetUtcNow(due!.Value);
         var onTime = _coalescer.Flush();
 
         early.Should().BeEmpty();

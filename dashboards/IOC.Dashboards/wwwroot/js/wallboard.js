@@ -4,6 +4,10 @@
   "use strict";
 
   // --- reconnect: a TV nobody touches must come back on its own ---------------------------------------------
+  // Blazor (.NET 10) drives #components-reconnect-modal: it retries the connection; when the server no longer knows
+  // the circuit it tries to resume it from the state the server persisted when it let the circuit go (a network cut
+  // longer than the server's 3-minute retention: the page carries on without a reload). Only when that fails too
+  // ("rejected", "resume-failed") or retries run out ("failed") is the page loaded again, once the server is ready.
   const modal = document.getElementById("components-reconnect-modal");
   let reloading = false;
 
@@ -13,7 +17,7 @@
     const detail = modal.querySelector(".reconnect-detail");
     for (;;) {
       try {
-        const response = await fetch("health", { cache: "no-store" });
+        const response = await fetch("health/ready", { cache: "no-store" });
         if (response.ok) {
           detail.textContent = modal.dataset.textReload;
           location.reload();
@@ -28,23 +32,37 @@
   }
 
   if (modal) {
-    // Blazor marks the panel "rejected" when the server no longer knows this circuit (it restarted) and "failed"
-    // when it gave up retrying: either way, wait for /health and load the page again.
-    new MutationObserver(() => {
-      const c = modal.classList;
-      if (c.contains("components-reconnect-rejected") || c.contains("components-reconnect-failed")) {
+    modal.addEventListener("components-reconnect-state-changed", (event) => {
+      if (["rejected", "failed", "resume-failed"].includes(event.detail.state)) {
         reloadWhenServerIsBack();
       }
-    }).observe(modal, { attributes: true, attributeFilter: ["class"] });
+    });
   }
 
   Blazor.start({
     circuit: {
       reconnectionOptions: {
         maxRetries: 120,
-        retryIntervalMilliseconds: (attempt, max) => (attempt >= max ? null : attempt < 5 ? 1000 : 3000),
+        retryIntervalMilliseconds: (attempt) => (attempt < 5 ? 1000 : 3000),
       },
     },
+  });
+
+  // A phone in a pocket or a background tab: after a minute hidden the circuit is paused (the server persists its
+  // state and frees it) and resumed when the page is shown again. A wallboard on a TV is never hidden.
+  const pauseAfterHiddenMs = 60_000;
+  let pauseTimer = null;
+  let paused = false;
+  document.addEventListener("visibilitychange", async () => {
+    if (document.visibilityState === "hidden") {
+      pauseTimer = setTimeout(async () => { paused = await Blazor.pauseCircuit(); }, pauseAfterHiddenMs);
+      return;
+    }
+    clearTimeout(pauseTimer);
+    if (paused) {
+      paused = false;
+      if (!(await Blazor.resumeCircuit())) reloadWhenServerIsBack();
+    }
   });
 
   // --- freshness: counted in the browser, so it keeps counting when updates stop --------------------------------

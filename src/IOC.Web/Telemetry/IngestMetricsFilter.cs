@@ -1,0 +1,19 @@
+using IOC.Domain.Telemetry;
+using IOC.Web.Apis;
+
+namespace IOC.Web.Telemetry;
+
+/// <summary>Records each answered batch's size (accepted + duplicates + rejected) in <c>ioc.ingest.batch.size</c>.</summary>
+public sealed class IngestMetricsFilter(IocMetrics metrics) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (result is IValueHttpResult { Value: IngestResponse batch })
+        {
+            metrics.BatchSize.Record(batch.Accepted + batch.Duplicates + batch.Rejected.Count);
+        }
+
+        return result;
+    }
+}
