@@ -43,7 +43,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.ConfigureSiloHost((_, host) =>
         {
             var services = host.Services;
-            services.AddSingleton(clock);
+            services.AddSingleton<TimeProvider>(new RealTimers(clock));
             services.AddSingleton(Seed.Units);
             services.AddSingleton(recovery);
             services.AddSingleton(history);

@@ -81,7 +81,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
 
         download.SuggestedFilename.Should().EndWith("-en.csv");
         var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!, Encoding.UTF8)).ToList();
-        lines[0].Should().StartWith("\"Procedure\",\"Received\",\"Online\"");
+        lines[0].Should().StartWith("\"Procedure\",\"Procedure name\",\"Name from\",\"Received\",\"Online\"");
     }
 
     [Fact]
