@@ -65,6 +65,11 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 
     public Task<GrainSnapshot> GetSnapshot() => Task.FromResult(State.Snapshot(services.Time.GetUtcNow()));
 
+    public Task<UnitFootprint> GetFootprint() => Task.FromResult(State.Footprint() with { PendingShares = PendingShares });
+
+    /// <summary>Shares waiting for the city (contributors only).</summary>
+    protected virtual int PendingShares => 0;
+
     public Task<IReadOnlyList<OpenDossier>> GetOpenDossiers(DateTimeOffset? dueBefore) =>
         Task.FromResult<IReadOnlyList<OpenDossier>>([.. State.OpenDossiers.Where(d => dueBefore is null || d.DueAt <= dueBefore)]);
 

@@ -18,7 +18,8 @@ public static class HealthExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<InboxHealthCheck>("inbox")
             .AddCheck<GrainsHealthCheck>("grains")
-            .AddCheck<HistoryHealthCheck>("history");
+            .AddCheck<HistoryHealthCheck>("history")
+            .AddCheck<ProcessHealthCheck>("process");
         return builder;
     }
 
