@@ -1,7 +1,7 @@
 using IOC.Domain.Events;
 using IOC.Domain.Kpis;
 using IOC.Domain.Units;
-using IOC.Grains.State;
+using IOC.Grains.Fold;
 
 namespace IOC.Bench;
 

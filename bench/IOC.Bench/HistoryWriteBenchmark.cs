@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
-using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
+using IOC.Grains.Fold;
 using IOC.History;
 using IOC.History.Influx;
 using IOC.History.Store;
@@ -37,7 +36,7 @@ public static class HistoryWriteBenchmark
             var saving = Stopwatch.StartNew();
             foreach (var tick in ticks)
             {
-                buffer.Save([tick], DateTimeOffset.UtcNow);
+                buffer.Save(tick, DateTimeOffset.UtcNow);
             }
 
             saving.Stop();
@@ -83,19 +82,19 @@ public static class HistoryWriteBenchmark
         return 0;
     }
 
-    /// <summary>A simulated day up to now for every unit, one tick per minute (each unit's changes of that minute).</summary>
-    private static List<HistoryChanges> Day(BenchOptions options)
+    /// <summary>A simulated day up to now for every unit, one save per minute (each unit's changes of that minute).</summary>
+    private static List<List<UnitChanges>> Day(BenchOptions options)
     {
         var rng = new Random(2025);
-        var units = HistoryData.Units();
+        // The city's series comes from its wards' changes in the same saves, as in the app.
+        var units = HistoryData.Units().Where(u => u.Level != UnitLevel.City).ToArray();
         var now = VietnamTime.MinuteKey(DateTimeOffset.UtcNow);
         var minutes = Math.Max(1, options.Events);
-        var ticks = new List<HistoryChanges>(minutes);
+        var ticks = new List<List<UnitChanges>>(minutes);
         for (var minute = now - minutes; minute < now; minute++)
         {
             var hour = (int)(minute / 60 % 24);
-            var changes = units.Select(u => new GrainChanges(u, HistoryData.Minute(rng, minute, hour), null)).ToList();
-            ticks.Add(new HistoryChanges(new FoldCut(minute, []), changes));
+            ticks.Add(units.Select(u => new UnitChanges(u, HistoryData.Minute(rng, minute, hour), null, new FoldCut(minute, []))).ToList());
         }
 
         return ticks;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IOC.Grains.Routing;
 using IOC.Ingestion;
 using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Parsing;
@@ -7,7 +6,7 @@ using IOC.Ingestion.Parsing;
 namespace IOC.Bench;
 
 /// <summary>
-/// The ingestion pipeline without HTTP, stage by stage (read, parse, inbox, route), to show where the
+/// The ingestion pipeline without HTTP, stage by stage (read, parse, inbox, then all of it with the grains), to show where the
 /// end-to-end figure goes. Same batches as the ingest benchmark.
 /// </summary>
 public static class PipelineBenchmark
@@ -37,7 +36,7 @@ public static class PipelineBenchmark
                 }
             }
         });
-        var rows = items.Select(b => b.Select(i => (i.Json.GetProperty("id").GetString()!, i.Raw)).ToList()).ToArray();
+        var rows = items.Select(b => b.Select(i => new InboxItem(i.Json.GetProperty("id").GetString()!, i.Raw, Text(i, "unit"), Text(i, "agency"))).ToList()).ToArray();
         var inbox = Time(options.Runs, () =>
         {
             var path = Path.Combine(Path.GetTempPath(), $"ioc-bench-{Guid.NewGuid():N}.db");
@@ -56,12 +55,12 @@ public static class PipelineBenchmark
         });
 
         var whole = new List<double>();
+        await using var silo = await BenchSilo.StartAsync(units);
         for (var run = 0; run <= options.Runs; run++)
         {
             var path = Path.Combine(Path.GetTempPath(), $"ioc-bench-{Guid.NewGuid():N}.db");
-            await using var router = new GrainRouter(new GrainOptions());
             using var store = new SqliteInbox(path);
-            using var service = new IngestionService(store, router, units, new IngestionOptions { MaxEventsPerRequest = int.MaxValue, MaxBodyBytes = long.MaxValue }, TimeProvider.System);
+            using var service = new IngestionService(store, silo.Delivery, units, new IngestionOptions { MaxEventsPerRequest = int.MaxValue, MaxBodyBytes = long.MaxValue }, TimeProvider.System);
             var stopwatch = Stopwatch.StartNew();
             foreach (var batch in batches)
             {
@@ -81,6 +80,9 @@ public static class PipelineBenchmark
         BenchOptions.Report("pipeline (all stages, no HTTP)", whole);
         return 0;
     }
+
+    private static string? Text(RawItem item, string property) =>
+        item.Json.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
 
     private static double Time(int runs, Action action)
     {

@@ -11,10 +11,15 @@ namespace IOC.Live;
 
 public static class LiveExtensions
 {
-    /// <summary>The live KPI feed that pages read, and the SignalR hub that pushes it to other clients.</summary>
+    /// <summary>
+    /// The live KPI feed that pages read (fed by the grains' pushes to this host's observer), and the SignalR hub that
+    /// pushes it to other clients. Register after the grains: the feed seeds itself from them when it starts.
+    /// </summary>
     public static IHostApplicationBuilder AddIocLive(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<LiveStore>();
         builder.Services.AddSingleton<LiveKpis>();
+        builder.Services.AddHostedService<LiveFeedHost>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<KpiHubOptions>(builder.Configuration.GetSection(KpiHubOptions.Section));
 

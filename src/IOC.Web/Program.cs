@@ -27,6 +27,10 @@ builder.AddIocApi();
 builder.AddIocHealthChecks();
 builder.AddIocLive();
 builder.AddIocDashboards();
+if (command.Name is not null)
+{
+    builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer, NoServer>();
+}
 
 var app = builder.Build();
 if (command.Name is not null)
@@ -39,6 +43,7 @@ app.MapIocTelemetry();
 app.MapOpenApi();
 app.MapIocHealth();
 app.MapIocHealthProbes();
+app.MapIocOperations();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();

@@ -1,47 +1,80 @@
-using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
+using IOC.Domain.Units;
+using IOC.Grains.Fold;
+using IOC.Grains.Messages;
+using IOC.Grains.Ports;
 using IOC.Ingestion.Inbox;
 using IOC.Tests.Shared;
+using IOC.Tests.Silo;
 
 namespace IOC.Ingestion.Tests;
 
 /// <summary>
 /// The whole way in, started as often as a test restarts the process: a real SQLite inbox in a temp folder (the same
-/// file at every start), two shards, the ingestion service over the repository's units, and a publisher, all on the
-/// test's clock. Disposing closes the inboxes and services (last started first), then the routers, then deletes the folder.
+/// file at every start), an Orleans silo with IOC's grains rebuilding from that inbox (no history store: every grain
+/// replays its inbox tail), and the ingestion service over the repository's units, all on the test's clock. Disposing
+/// closes the inboxes, services and silos (last started first), then deletes the folder.
 /// </summary>
 internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
 {
     private readonly TempFolder _folder = new("ioc-ingestion-");
-    private readonly List<IAsyncDisposable> _routers = [];
-    private readonly List<IDisposable> _disposables = [];
+    private readonly List<Started> _started = [];
 
-    public Started Start(IngestionOptions? options = null)
+    /// <param name="units">The units ingestion accepts (default: the repository's).</param>
+    public async Task<Started> StartAsync(IngestionOptions? options = null, UnitCatalog? units = null)
     {
         var inbox = new SqliteInbox(_folder.File("inbox.db"));
-        var router = new GrainRouter(new GrainOptions { Shards = 2 });
-        var ingestion = new IngestionService(inbox, router, Seed.Units, options ?? new IngestionOptions(), clock);
-        _disposables.Add(inbox);
-        _disposables.Add(ingestion);
-        _routers.Add(router);
-        return new Started(ingestion, new SnapshotPublisher(router, clock), inbox, router);
+        var tail = new InboxTail(inbox, Seed.Units);
+        var silo = await TestSilo.StartAsync(clock, new InboxOnlyRecovery(tail), new NoHistory());
+        var ingestion = new IngestionService(inbox, silo.Delivery, units ?? Seed.Units, options ?? new IngestionOptions(), clock);
+        var started = new Started(ingestion, new Figures(silo), inbox, silo, tail);
+        _started.Add(started);
+        return started;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var disposable in Enumerable.Reverse(_disposables))
+        foreach (var started in Enumerable.Reverse(_started))
         {
-            disposable.Dispose();
-        }
-
-        foreach (var router in _routers)
-        {
-            await router.DisposeAsync();
+            started.Ingestion.Dispose();
+            started.Inbox.Dispose();
+            await started.Silo.DisposeAsync();
         }
 
         _folder.Dispose();
     }
 
-    /// <summary>What one <see cref="Start"/> opened.</summary>
-    public sealed record Started(IngestionService Ingestion, SnapshotPublisher Publisher, SqliteInbox Inbox, GrainRouter Router);
+    /// <summary>What one <see cref="StartAsync"/> opened.</summary>
+    public sealed record Started(IngestionService Ingestion, Figures Figures, SqliteInbox Inbox, TestSilo Silo, InboxTail Tail)
+    {
+        public void Deconstruct(out IngestionService ingestion, out Figures figures, out SqliteInbox inbox, out TestSilo silo)
+        {
+            (ingestion, figures, inbox, silo) = (Ingestion, Figures, Inbox, Silo);
+        }
+
+        /// <summary>What the web host does before serving: every unit grain recovers, and ingestion learns the open dossiers.</summary>
+        public async Task WarmAsync()
+        {
+            var reader = Silo.Reader;
+            var units = reader.UnitKeys().Where(u => u.Level != UnitLevel.Direct).ToList();
+            var open = await Task.WhenAll(units.Select(u => reader.OpenDossiersAsync(u, null)));
+            Ingestion.RestoreLedger(open.SelectMany(o => o).Select(d => (d.DossierId, d.ReceivedAt)));
+        }
+    }
+
+    /// <summary>The grains' figures now: every event delivered before is in (the KPI API reads them this way).</summary>
+    public sealed class Figures(TestSilo silo)
+    {
+        public Task<GrainSnapshot> City() => silo.Reader.SnapshotAsync(UnitKey.City);
+
+        public Task<GrainSnapshot> Get(UnitKey key) => silo.Reader.SnapshotAsync(key);
+    }
+
+    private sealed class InboxOnlyRecovery(InboxTail tail) : IUnitRecovery
+    {
+        public Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken) =>
+            Task.FromResult(new RecoveryPlan(new RestoredState(), FoldCut.None, "the inbox"));
+
+        public IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
+            tail.ReadAsync(key, afterSeq, throughSeq, cancellationToken);
+    }
 }

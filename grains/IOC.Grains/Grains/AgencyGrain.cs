@@ -1,13 +1,12 @@
-using IOC.Domain.Events;
 using IOC.Domain.Units;
+using IOC.Grains.Interfaces;
+using Orleans;
 
 namespace IOC.Grains.Grains;
 
 /// <summary>
-/// One city agency: every event with its code in <c>agency</c>. An event that also names a ward is already
-/// counted for the city by that ward, so the agency forwards to the city only the events that name no ward.
+/// One city agency (key: its code): every event with its code in <c>agency</c>. It does not feed the city: an event
+/// that also names a ward counts there, and one that names no ward counts through <see cref="CityWorkGrain"/>.
 /// </summary>
-public sealed class AgencyGrain(string code) : UnitGrain(new UnitKey(UnitLevel.Agency, code))
-{
-    protected override bool CountsForCity(IocEvent e) => e.Unit is null;
-}
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class AgencyGrain(UnitGrainServices services) : UnitGrain(UnitLevel.Agency, services), IAgencyGrain;

@@ -1,39 +1,87 @@
-using IOC.Domain.Kpis;
 using IOC.Domain.Units;
-using IOC.Grains.State;
+using IOC.Grains.Fold;
+using IOC.Grains.Interfaces;
+using IOC.Grains.Messages;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 
 namespace IOC.Grains.Grains;
 
 /// <summary>
-/// Hanoi as a whole. City totals are merged from ward (and agency-only) deltas on each tick,
-/// so the city grain never sees raw events and is never the bottleneck.
+/// The city (key: its code). Its figures are its contributors' shares merged as they arrive (pre-aggregate, then
+/// forward); it never sees a raw event and keeps no state of its own on disk: when it activates, or misses a share, it
+/// rebuilds by pulling every contributor's whole state. Its history series is written by the history writer from the
+/// same deltas, in the transactions that save the contributors'.
 /// </summary>
-public sealed class CityGrain
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices services) : Grain, ICityGrain
 {
-    private readonly CounterBuckets _buckets = new();
+    private readonly ILogger _logger = services.Loggers.CreateLogger("IOC.Grains.CityGrain");
+    private CityFold _fold = null!;
 
-    public UnitKey Key => UnitKey.City;
-
-    public GrainSnapshot? LastSnapshot { get; private set; }
-
-    public void Merge(Dictionary<long, CounterSet> delta)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (minute, counters) in delta)
+        _fold = new CityFold(new UnitKey(UnitLevel.City, this.GetPrimaryKeyString()));
+        await RebuildAsync("activation");
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(services.Options.Tick, services.Options.Tick));
+    }
+
+    public async Task Merge(IReadOnlyList<CityShare> shares)
+    {
+        foreach (var share in shares)
         {
-            _buckets.Add(minute, counters);
+            if (_fold.Apply(share) == ShareOutcome.Missing)
+            {
+                await RebuildAsync($"share {share.Number} of {share.From} came before the one it follows");
+                return;
+            }
         }
     }
 
-    /// <summary>Puts back what the history store held before a restart (the city has no open items of its own).</summary>
-    public void Restore(RestoredState state) => _buckets.Restore(state);
-
-    /// <param name="gauges">The sum of the wards' and agencies' city gauges: the city has no open items of its own.</param>
-    public GrainSnapshot Snapshot(DateTimeOffset now, Gauges gauges)
+    public async Task<GrainSnapshot> Refresh()
     {
-        LastSnapshot = new GrainSnapshot(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), gauges);
-        return LastSnapshot;
+        var pending = await Task.WhenAll(Contributors().Select(c => c.FlushToCity()));
+        foreach (var shares in pending)
+        {
+            await Merge(shares);
+        }
+
+        return _fold.Snapshot(services.Time.GetUtcNow());
     }
 
-    public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>
-        _buckets.TodayByFiveMinutes(now);
+    public Task<CityTrend> GetTrend()
+    {
+        var now = services.Time.GetUtcNow();
+        var slots = _fold.TodayByFiveMinutes(now).Select(b => new Bucket(Domain.Time.VietnamTime.MinuteKey(b.Start) / 5, b.Counters)).ToList();
+        return Task.FromResult(new CityTrend(Domain.Time.VietnamTime.DayKey(now), true, slots));
+    }
+
+    /// <summary>Publishes every tick, changed or not: the web hosts read the city's update as the sign that figures are fresh.</summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = services.Time.GetUtcNow();
+        var snapshot = _fold.ChangedSnapshot(now);
+        var trend = _fold.TakeTrend(now);
+        await GrainFactory.GetGrain<IKpiPublisherGrain>(0).Publish(new KpiUpdate(now, snapshot, trend));
+    }
+
+    private async Task RebuildAsync(string why)
+    {
+        var contributions = await Task.WhenAll(Contributors().Select(c => c.PullContribution()));
+        _fold.Reset();
+        foreach (var contribution in contributions)
+        {
+            _fold.Load(contribution);
+        }
+
+        LogRebuilt(_logger, why, contributions.Length);
+    }
+
+    private IEnumerable<ICityContributor> Contributors() =>
+        units.Wards.Select(w => (ICityContributor)GrainFactory.GetGrain<IWardGrain>(w.Code))
+            .Append(GrainFactory.GetGrain<ICityWorkGrain>(units.City.Code));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "City rebuilt from {Contributors} contributors ({Why})")]
+    private static partial void LogRebuilt(ILogger logger, string why, int contributors);
 }

@@ -1,101 +1,168 @@
-using IOC.Domain.Events;
-using IOC.Domain.Kpis;
-using IOC.Domain.Time;
+using System.Diagnostics;
 using IOC.Domain.Units;
-using IOC.Grains.State;
+using IOC.Grains.Fold;
+using IOC.Grains.Interfaces;
+using IOC.Grains.Messages;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 
 namespace IOC.Grains.Grains;
 
-/// <summary>What a grain handed over at a collect: see <see cref="UnitGrain.TakeDeltas"/>.</summary>
-/// <param name="Unit">Everything folded since the last collect (for the history store).</param>
-/// <param name="City">The share the city counts through this grain; the same object as <paramref name="Unit"/> for a ward.</param>
-/// <param name="Open">Open items opened or closed since the last collect.</param>
-public readonly record struct GrainDeltas(GrainDelta? Unit, GrainDelta? City, OpenItemChanges? Open);
-
 /// <summary>
-/// What a ward and an agency have in common: they fold raw events into buckets and open items,
-/// and keep the per-minute delta that the city merges on the next tick (pre-aggregate, then forward)
-/// and that the history writer stores. Only the shard that owns the key ever touches a grain, so nothing here locks.
+/// A ward, an agency or the city's direct work: folds its events (<see cref="UnitFold"/>), rebuilds itself on
+/// activation from the history checkpoint and its own inbox tail, and on its timer hands its changes to the history
+/// sink and its changed snapshot to the web hosts. Units stay active: a wallboard shows them all the time, and a reload
+/// reads the inbox.
 /// </summary>
-public abstract class UnitGrain(UnitKey key)
+public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices services) : Grain, IUnitGrain
 {
-    private readonly CounterBuckets _buckets = new();
-    private readonly OpenItems _open = new();
-    private GrainDelta _delta = new();
-    private GrainDelta _cityDelta = new();
+    private readonly ILogger _logger = services.Loggers.CreateLogger("IOC.Grains.UnitGrain");
+    private FoldCut _savedCut = FoldCut.None;
 
-    public UnitKey Key { get; } = key;
+    protected UnitFold State { get; private set; } = null!;
 
-    /// <summary>Something was folded since the last snapshot.</summary>
-    public bool Dirty { get; private set; }
+    protected UnitKey Key { get; private set; }
 
-    /// <summary>The city's gauges through this grain, as of the last snapshot.</summary>
-    public Gauges CityGauges { get; private set; }
+    protected UnitGrainServices Services => services;
 
-    public GrainSnapshot? LastSnapshot { get; private set; }
-
-    /// <summary>Live views: read them on the shard's loop only (see <c>GrainRouter.InspectAsync</c>).</summary>
-    public IReadOnlyCollection<OpenDossier> OpenDossiers => _open.Dossiers;
-
-    /// <inheritdoc cref="OpenDossiers"/>
-    public IReadOnlyCollection<OpenTicket> OpenTickets => _open.Tickets;
-
-    public void Receive(IocEvent e)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var forCity = CountsForCity(e);
-        var minute = VietnamTime.MinuteKey(e.At);
-        _buckets.Fold(e);
-        var completing = _open.Track(e, forCity);
-        _delta.Fold(e, minute, completing);
-        if (forCity && !CityCountsEveryEvent)
+        Key = new UnitKey(level, this.GetPrimaryKeyString());
+        State = new UnitFold(Key);
+        await RecoverAsync(cancellationToken);
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(services.Options.Tick, services.Options.Tick));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Saved before the next activation can read the checkpoint: it then replays exactly what this one had not saved.
+        await HandOverAsync(services.Time.GetUtcNow(), deactivating: true);
+        await services.History.SaveAsync(cancellationToken);
+    }
+
+    public Task Fold(EventBatch batch)
+    {
+        var timed = services.Metrics.FoldDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
+        if (State.Fold(batch.Events, batch.Through) is { } failures)
         {
-            _cityDelta.Fold(e, minute, completing);
+            Quarantine(failures);
         }
 
-        Dirty = true;
-    }
-
-    /// <summary>Hands over what was folded since the last call (for the city and the history) and starts new deltas.</summary>
-    public GrainDeltas TakeDeltas()
-    {
-        var unit = _delta.IsEmpty ? null : _delta;
-        var city = CityCountsEveryEvent ? unit : _cityDelta.IsEmpty ? null : _cityDelta;
-        if (unit is not null)
+        if (timed != 0)
         {
-            _delta = new();
+            services.Metrics.FoldDuration.Record(Stopwatch.GetElapsedTime(timed).TotalSeconds, new KeyValuePair<string, object?>("ioc.grain", level.ToWire()));
         }
 
-        if (city is not null && !CityCountsEveryEvent)
+        return Task.CompletedTask;
+    }
+
+    public Task Flush()
+    {
+        TakeChanges();
+        return Task.CompletedTask;
+    }
+
+    public Task<GrainSnapshot> GetSnapshot() => Task.FromResult(State.Snapshot(services.Time.GetUtcNow()));
+
+    public Task<IReadOnlyList<OpenDossier>> GetOpenDossiers(DateTimeOffset? dueBefore) =>
+        Task.FromResult<IReadOnlyList<OpenDossier>>([.. State.OpenDossiers.Where(d => dueBefore is null || d.DueAt <= dueBefore)]);
+
+    public Task<OpenWork> GetOpenWork(string idPrefix) => Task.FromResult(new OpenWork(
+        Key,
+        [.. State.OpenDossiers.Where(d => d.DossierId.StartsWith(idPrefix, StringComparison.Ordinal))],
+        [.. State.OpenTickets.Where(t => t.TicketId.StartsWith(idPrefix, StringComparison.Ordinal))]));
+
+    /// <summary>What else is done with changes taken (a contributor queues them as a share for the city).</summary>
+    protected virtual void OnTaken(UnitChanges changes)
+    {
+    }
+
+    /// <summary>What else a tick does after taking the changes (a contributor sends its pending shares to the city).</summary>
+    protected virtual Task OnTickAsync(bool deactivating) => Task.CompletedTask;
+
+    /// <summary>Takes what was folded since the last time and hands it to the history sink (its checkpoint with it).</summary>
+    protected void TakeChanges()
+    {
+        var changes = State.TakeChanges();
+        if (changes.Delta is not null || changes.Open is not null || !changes.Cut.Equals(_savedCut))
         {
-            _cityDelta = new();
+            services.History.Enqueue(changes);
+            _savedCut = changes.Cut;
         }
 
-        return new GrainDeltas(unit, city, _open.TakeChanges());
+        OnTaken(changes);
     }
 
-    /// <summary>Puts back what the history store and checkpoint held before a restart. Not a change: no delta.</summary>
-    public void Restore(RestoredState state)
+    private async Task TickAsync(CancellationToken cancellationToken) => await HandOverAsync(services.Time.GetUtcNow(), deactivating: false);
+
+    private async Task HandOverAsync(DateTimeOffset now, bool deactivating)
     {
-        _buckets.Restore(state);
-        _open.Restore(state.OpenDossiers, state.OpenTickets);
-        Dirty = true;
+        TakeChanges();
+        var snapshot = State.ChangedSnapshot(now);
+        await OnTickAsync(deactivating);
+
+        // A grain going away publishes nothing: its next activation (or the silo's shutdown) decides what is shown.
+        if (snapshot is not null && !deactivating)
+        {
+            await GrainFactory.GetGrain<IKpiPublisherGrain>(0).Publish(new KpiUpdate(now, snapshot));
+        }
     }
 
-    public GrainSnapshot Snapshot(DateTimeOffset now)
+    private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        var (gauges, cityGauges) = _open.Measure(now);
-        CityGauges = cityGauges;
-        Dirty = false;
-        LastSnapshot = new GrainSnapshot(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), gauges);
-        return LastSnapshot;
+        var plan = await services.Recovery.PlanAsync(Key, cancellationToken);
+        var replayed = 0L;
+        if (plan.State is { } state)
+        {
+            State.Restore(state, plan.Checkpoint);
+        }
+        else
+        {
+            // The store could not be read: rebuild from every inbox event of the key. The changes of those the checkpoint
+            // holds are saved already, so they are folded and dropped; the rest are saved as usual from the first tick.
+            var last = plan.Checkpoint.Beyond.Count == 0 ? plan.Checkpoint.Through : Math.Max(plan.Checkpoint.Through, plan.Checkpoint.Beyond[^1].Last);
+            await foreach (var page in services.Recovery.ReadTailAsync(Key, 0, last, cancellationToken))
+            {
+                var saved = page.Where(e => plan.Checkpoint.Includes(e.Seq)).ToList();
+                replayed += saved.Count;
+                FoldAll(saved, 0);
+            }
+
+            State.TakeChanges();
+            State.Resume(plan.Checkpoint);
+        }
+
+        await foreach (var page in services.Recovery.ReadTailAsync(Key, plan.Checkpoint.Through, long.MaxValue, cancellationToken))
+        {
+            replayed += page.Count;
+            FoldAll(page, page[^1].Seq);
+        }
+
+        _savedCut = plan.Checkpoint;
+        LogRecovered(_logger, Key.ToString(), plan.Source, replayed, State.Cut.ToString());
     }
 
-    public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>
-        _buckets.TodayByFiveMinutes(now);
+    private void FoldAll(IReadOnlyList<InboxEvent> events, long through)
+    {
+        if (State.Fold(events, through) is { } failures)
+        {
+            Quarantine(failures);
+        }
+    }
 
-    /// <summary>Whether the city counts this event through this grain (never twice through two grains).</summary>
-    protected abstract bool CountsForCity(IocEvent e);
+    private void Quarantine(List<FoldFailure> failures)
+    {
+        services.Faults.Add(Key, failures);
+        foreach (var failure in failures)
+        {
+            LogQuarantined(_logger, Key.ToString(), failure.Event.Id, failure.Seq, failure.Reason);
+        }
+    }
 
-    /// <summary>True when <see cref="CountsForCity"/> is always true: the city's delta is then the grain's own.</summary>
-    protected virtual bool CityCountsEveryEvent => false;
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Unit} recovered from {Source}, {Replayed} inbox events replayed; checkpoint {Cut}")]
+    private static partial void LogRecovered(ILogger logger, string unit, string source, long replayed, string cut);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Unit} set aside event {EventId} (inbox seq {Seq}): {Reason}")]
+    private static partial void LogQuarantined(ILogger logger, string unit, string eventId, long seq, string reason);
 }

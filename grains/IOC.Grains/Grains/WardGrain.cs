@@ -1,12 +1,9 @@
-using IOC.Domain.Events;
 using IOC.Domain.Units;
+using IOC.Grains.Interfaces;
+using Orleans;
 
 namespace IOC.Grains.Grains;
 
-/// <summary>One ward or commune: every event with its code in <c>unit</c>. The city counts all of them.</summary>
-public sealed class WardGrain(string code) : UnitGrain(new UnitKey(UnitLevel.Ward, code))
-{
-    protected override bool CountsForCity(IocEvent e) => true;
-
-    protected override bool CityCountsEveryEvent => true;
-}
+/// <summary>One ward or commune (key: its official code): every event with its code in <c>unit</c>.</summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class WardGrain(UnitGrainServices services) : ContributorGrain(UnitLevel.Ward, services), IWardGrain;

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace IOC.Domain.Events;
 
 public enum EventType
@@ -11,6 +13,7 @@ public enum EventType
     DocumentProcessed,
 }
 
+[GenerateSerializer, Alias("ioc.DossierChannel")]
 public enum DossierChannel
 {
     Online,
@@ -18,12 +21,14 @@ public enum DossierChannel
     Postal,
 }
 
+[GenerateSerializer, Alias("ioc.SurveySubject")]
 public enum SurveySubject
 {
     Dossier,
     Hotline,
 }
 
+[GenerateSerializer, Alias("ioc.SatisfactionRating")]
 public enum SatisfactionRating
 {
     VerySatisfied,

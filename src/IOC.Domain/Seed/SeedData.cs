@@ -19,7 +19,7 @@ public static class SeedData
         var wardCodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in Rows(Path.Combine(directory, "units.csv"), "code", "name", "name_en", "type", "level"))
         {
-            if (!UnitLevelNames.TryParse(row["level"], out var level) || level == UnitLevel.Agency)
+            if (!UnitLevelNames.TryParse(row["level"], out var level) || level is not (UnitLevel.City or UnitLevel.Ward))
             {
                 throw row.Error("level", "must be 'city' or 'ward'");
             }
@@ -71,7 +71,7 @@ public static class SeedData
                 throw row.Error("kpi", $"unknown KPI id '{row["kpi"]}'");
             }
 
-            if (!UnitLevelNames.TryParse(row["level"], out var level))
+            if (!UnitLevelNames.TryParse(row["level"], out var level) || level == UnitLevel.Direct)
             {
                 throw row.Error("level", "must be 'city', 'ward' or 'agency'");
             }

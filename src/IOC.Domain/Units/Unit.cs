@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace IOC.Domain.Units;
 
 /// <summary>An administrative unit (the city or a ward/commune) or a city agency.</summary>
@@ -14,7 +16,8 @@ public sealed record Unit(string Code, string Name, string NameEn, string Type, 
     public string ShortNameEn { get => field ?? NameEn; init; }
 }
 
-public readonly record struct UnitKey(UnitLevel Level, string Code)
+[GenerateSerializer, Immutable, Alias("ioc.UnitKey")]
+public readonly record struct UnitKey([property: Id(0)] UnitLevel Level, [property: Id(1)] string Code)
 {
     public static readonly UnitKey City = new(UnitLevel.City, UnitCatalog.CityCode);
 

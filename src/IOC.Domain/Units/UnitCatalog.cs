@@ -40,4 +40,10 @@ public sealed class UnitCatalog
     };
 
     public IEnumerable<Unit> All => Wards.Concat(Agencies).Prepend(City);
+
+    /// <summary>The city's direct work (agency events that name no ward): see <see cref="UnitLevel.Direct"/>.</summary>
+    public UnitKey DirectWork => new(UnitLevel.Direct, City.Code);
+
+    /// <summary>What the city is the sum of: every ward and the city's direct work.</summary>
+    public IEnumerable<UnitKey> CityContributors => Wards.Select(w => w.Key).Append(DirectWork);
 }

@@ -3,7 +3,7 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
-using IOC.Grains.Publishing;
+using IOC.Grains.Reading;
 using IOC.History.Reading;
 
 namespace IOC.History.Queries;
@@ -12,7 +12,7 @@ namespace IOC.History.Queries;
 /// The history answers shared by the API and the ward page: let the grains and the writer catch up (a reader sees what
 /// was acknowledged), read the store and shape the answer. Arguments are already validated by the caller.
 /// </summary>
-public sealed class HistoryQueries(TargetCatalog targets, SnapshotPublisher publisher, HistoryReader reader, TimeProvider time, IProcedureNames? names = null)
+public sealed class HistoryQueries(TargetCatalog targets, GrainReader grains, HistoryReader reader, TimeProvider time, IProcedureNames? names = null)
 {
     private static readonly (string Wire, string NameVi)[] Channels = [("online", "Trực tuyến"), ("in_person", "Trực tiếp"), ("postal", "Bưu chính")];
 
@@ -48,8 +48,8 @@ public sealed class HistoryQueries(TargetCatalog targets, SnapshotPublisher publ
             new RangeRequest(UnitKey.City, from, to),
         ], ct);
         var (range, previous, city) = (totals[0], totals[1], totals[2]);
-        var live = publisher.Store.Get(unit.Key);
-        var cityLive = publisher.Store.City;
+        var live = await grains.SnapshotAsync(unit.Key);
+        var cityLive = unit.Level == UnitLevel.City ? live : await grains.SnapshotAsync(UnitKey.City);
         var isCity = unit.Level == UnitLevel.City;
         var kpis = KpiCatalog.All.Select(kpi =>
         {
@@ -68,7 +68,7 @@ public sealed class HistoryQueries(TargetCatalog targets, SnapshotPublisher publ
         }).ToList();
         return new HistorySummary(
             UnitRef.From(unit), Local(range.From), Local(range.To), Local(previous.From), Local(previous.To),
-            Local(publisher.Store.LastTick ?? time.GetUtcNow()), kpis);
+            Local(live.AsOf), kpis);
     }
 
     /// <summary>Dossiers received over the range by intake channel and by procedure.</summary>
@@ -95,10 +95,10 @@ public sealed class HistoryQueries(TargetCatalog targets, SnapshotPublisher publ
 
     private static DateTimeOffset Local(DateTimeOffset at) => VietnamTime.ToLocal(at);
 
-    /// <summary>Folds what is queued, saves it to the buffer and writes it out, so the store has what was acknowledged.</summary>
+    /// <summary>Has every grain hand over what it folded, saves it to the buffer and writes it out, so the store has what was acknowledged.</summary>
     public async Task CatchUpAsync(CancellationToken ct)
     {
-        await publisher.RefreshAsync(ct);
+        await grains.FlushAsync();
         await reader.CatchUpAsync(ct);
     }
 }

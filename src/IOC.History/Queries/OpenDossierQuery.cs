@@ -2,7 +2,7 @@ using IOC.Domain.Events;
 using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
-using IOC.Grains.Routing;
+using IOC.Grains.Reading;
 
 namespace IOC.History.Queries;
 
@@ -29,15 +29,15 @@ public static class OpenDossierSort
 }
 
 /// <summary>The live list behind the drill-down's overdue table, read from the unit's grain (not from history).</summary>
-public sealed class OpenDossierQuery(GrainRouter router, TimeProvider time)
+public sealed class OpenDossierQuery(GrainReader grains, TimeProvider time)
 {
     public async Task<OpenDossierList> ListAsync(Unit unit, string sort, bool descending, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var soon = now + Gauges.DueSoonSpan;
 
-        // Copied on the grain's own shard loop, after every event already queued for it.
-        var open = await router.InspectAsync(unit.Key, g => g?.OpenDossiers.Where(d => d.DueAt <= soon).ToList() ?? [], ct);
+        // Asked of the unit's grain: every event delivered before is in.
+        var open = await grains.OpenDossiersAsync(unit.Key, soon);
         var items = open.Select(d =>
         {
             var late = now - d.DueAt;

@@ -56,7 +56,7 @@ public sealed class HistoryReader(IHistoryStore store, HistoryWriter writer, His
         var series = new List<(DateTimeOffset, CounterSet)>((int)((end - first) / stepMs));
         for (var start = first; start < end; start += stepMs)
         {
-            series.Add((DateTimeOffset.FromUnixTimeMilliseconds(start), byStart.TryGetValue(start, out var row) ? HistoryRestorer.Counters(row) : default));
+            series.Add((DateTimeOffset.FromUnixTimeMilliseconds(start), byStart.TryGetValue(start, out var row) ? UnitRestorer.Counters(row) : default));
         }
 
         return series;
@@ -97,7 +97,7 @@ public sealed class HistoryReader(IHistoryStore store, HistoryWriter writer, His
                 {
                     if (byUnit.TryGetValue(row.Series.Unit, out var targets))
                     {
-                        var counters = HistoryRestorer.Counters(row);
+                        var counters = UnitRestorer.Counters(row);
                         targets.ForEach(i => sums[i].Add(counters));
                     }
                 }
@@ -109,7 +109,7 @@ public sealed class HistoryReader(IHistoryStore store, HistoryWriter writer, His
             {
                 foreach (var row in answers.Skip(first + (m * segments)).Take(segments).SelectMany(a => a))
                 {
-                    sums[members[m]].Add(HistoryRestorer.Counters(row));
+                    sums[members[m]].Add(UnitRestorer.Counters(row));
                 }
             }
         }

@@ -2,16 +2,15 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using IOC.Domain.Events;
 using IOC.Domain.Units;
-using IOC.Grains.Routing;
-using IOC.Grains.State;
+using IOC.Grains.Fold;
 using IOC.History.Model;
 using Microsoft.Data.Sqlite;
 
 namespace IOC.History.Writing;
 
 /// <summary>
-/// The buffer's SQLite file in the data directory: rows not yet written out (or still growing), the checkpoint
-/// (the fold cut those rows include) and the open items, all changed in one transaction per save.
+/// The buffer's SQLite file in the data directory: rows not yet written out (or still growing), each unit's checkpoint
+/// (the fold cut its rows include) and the open items, all changed in one transaction per save.
 /// Not thread-safe: <see cref="HistoryBuffer"/> serializes every call.
 /// </summary>
 internal sealed class BufferFile : IDisposable
@@ -37,10 +36,13 @@ internal sealed class BufferFile : IDisposable
               point INTEGER PRIMARY KEY, measurement INTEGER NOT NULL, resolution INTEGER NOT NULL,
               level INTEGER NOT NULL, unit TEXT NOT NULL, procedure TEXT, channel TEXT, bucket INTEGER NOT NULL,
               vals BLOB NOT NULL, reason TEXT NOT NULL);
+            -- for_city: written by versions before the Orleans grains (agencies shared their items with the city); unused now.
             CREATE TABLE IF NOT EXISTS open_dossiers (
               level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, procedure TEXT NOT NULL, channel INTEGER NOT NULL,
               received INTEGER NOT NULL, received_offset INTEGER NOT NULL, due INTEGER NOT NULL, due_offset INTEGER NOT NULL,
               for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS checkpoints (
+              level INTEGER NOT NULL, unit TEXT NOT NULL, cut TEXT NOT NULL, PRIMARY KEY (level, unit)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS open_tickets (
               level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, opened INTEGER NOT NULL, opened_offset INTEGER NOT NULL,
               due INTEGER NOT NULL, due_offset INTEGER NOT NULL, for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
@@ -76,7 +78,7 @@ internal sealed class BufferFile : IDisposable
     }
 
     /// <summary>Everything one save changes, in one transaction: all of it is on disk, or none of it.</summary>
-    public void Save(IEnumerable<BufferRow> rows, IEnumerable<GrainChanges> openChanges, FoldCut cut, long nextPoint)
+    public void Save(IEnumerable<BufferRow> rows, IReadOnlyList<UnitChanges> changes, long nextPoint)
     {
         using var transaction = _connection.BeginTransaction();
         using (var upsert = Command(transaction, """
@@ -92,8 +94,16 @@ internal sealed class BufferFile : IDisposable
             }
         }
 
-        SaveOpenItems(transaction, openChanges);
-        SetMeta("cut", cut.ToString(), transaction);
+        SaveOpenItems(transaction, changes);
+        using (var checkpoint = Command(transaction, "INSERT OR REPLACE INTO checkpoints (level, unit, cut) VALUES ($l, $u, $c)", "$l", "$u", "$c"))
+        {
+            // The last changes of a unit carry its newest cut.
+            foreach (var unit in changes.GroupBy(c => c.Key).Select(g => g.Last()))
+            {
+                Run(checkpoint, (int)unit.Key.Level, unit.Key.Code, unit.Cut.ToString());
+            }
+        }
+
         SetMeta("next_point", nextPoint.ToString(CultureInfo.InvariantCulture), transaction);
         transaction.Commit();
     }
@@ -124,40 +134,58 @@ internal sealed class BufferFile : IDisposable
 
     public long RejectedCount() => (long)Scalar("SELECT count(*) FROM rejected")!;
 
-    public Dictionary<UnitKey, (List<OpenDossier> Dossiers, List<OpenTicket> Tickets)> LoadOpenItems()
+    /// <summary>Every unit's saved cut.</summary>
+    public Dictionary<UnitKey, FoldCut> LoadCheckpoints()
     {
-        var items = new Dictionary<UnitKey, (List<OpenDossier>, List<OpenTicket>)>();
-        (List<OpenDossier> Dossiers, List<OpenTicket> Tickets) Of(UnitKey key) =>
-            items.TryGetValue(key, out var found) ? found : items[key] = ([], []);
+        var cuts = new Dictionary<UnitKey, FoldCut>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT level, unit, cut FROM checkpoints";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cuts[new UnitKey((UnitLevel)reader.GetInt64(0), reader.GetString(1))] = FoldCut.Parse(reader.GetString(2));
+        }
+
+        return cuts;
+    }
+
+    /// <summary>The open dossiers and tickets saved for one unit.</summary>
+    public (List<OpenDossier> Dossiers, List<OpenTicket> Tickets) LoadOpenItems(UnitKey key)
+    {
+        var dossiers = new List<OpenDossier>();
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT level, unit, id, procedure, channel, received, received_offset, due, due_offset, for_city FROM open_dossiers";
+            command.CommandText = "SELECT id, procedure, channel, received, received_offset, due, due_offset FROM open_dossiers WHERE level = $l AND unit = $u";
+            command.Parameters.AddWithValue("$l", (int)key.Level);
+            command.Parameters.AddWithValue("$u", key.Code);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                Of(new UnitKey((UnitLevel)reader.GetInt64(0), reader.GetString(1))).Dossiers.Add(new OpenDossier(
-                    reader.GetString(2), reader.GetString(3), (DossierChannel)reader.GetInt64(4),
-                    Time(reader.GetInt64(5), reader.GetInt64(6)), Time(reader.GetInt64(7), reader.GetInt64(8)), reader.GetInt64(9) != 0));
+                dossiers.Add(new OpenDossier(
+                    reader.GetString(0), reader.GetString(1), (DossierChannel)reader.GetInt64(2),
+                    Time(reader.GetInt64(3), reader.GetInt64(4)), Time(reader.GetInt64(5), reader.GetInt64(6))));
             }
         }
 
+        var tickets = new List<OpenTicket>();
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT level, unit, id, opened, opened_offset, due, due_offset, for_city FROM open_tickets";
+            command.CommandText = "SELECT id, opened, opened_offset, due, due_offset FROM open_tickets WHERE level = $l AND unit = $u";
+            command.Parameters.AddWithValue("$l", (int)key.Level);
+            command.Parameters.AddWithValue("$u", key.Code);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                Of(new UnitKey((UnitLevel)reader.GetInt64(0), reader.GetString(1))).Tickets.Add(new OpenTicket(
-                    reader.GetString(2), Time(reader.GetInt64(3), reader.GetInt64(4)), Time(reader.GetInt64(5), reader.GetInt64(6)), reader.GetInt64(7) != 0));
+                tickets.Add(new OpenTicket(reader.GetString(0), Time(reader.GetInt64(1), reader.GetInt64(2)), Time(reader.GetInt64(3), reader.GetInt64(4))));
             }
         }
 
-        return items;
+        return (dossiers, tickets);
     }
 
     public void Dispose() => _connection.Dispose();
 
-    private void SaveOpenItems(SqliteTransaction transaction, IEnumerable<GrainChanges> changes)
+    private void SaveOpenItems(SqliteTransaction transaction, IEnumerable<UnitChanges> changes)
     {
         using var putDossier = Command(transaction, """
             INSERT OR REPLACE INTO open_dossiers (level, unit, id, procedure, channel, received, received_offset, due, due_offset, for_city)
@@ -186,7 +214,7 @@ internal sealed class BufferFile : IDisposable
                 else
                 {
                     Run(putDossier, level, unit, id, dossier.Procedure, (int)dossier.Channel,
-                        dossier.ReceivedAt.UtcTicks, (long)dossier.ReceivedAt.Offset.TotalMinutes, dossier.DueAt.UtcTicks, (long)dossier.DueAt.Offset.TotalMinutes, dossier.CountsForCity ? 1 : 0);
+                        dossier.ReceivedAt.UtcTicks, (long)dossier.ReceivedAt.Offset.TotalMinutes, dossier.DueAt.UtcTicks, (long)dossier.DueAt.Offset.TotalMinutes, 1);
                 }
             }
 
@@ -199,7 +227,7 @@ internal sealed class BufferFile : IDisposable
                 else
                 {
                     Run(putTicket, level, unit, id, ticket.OpenedAt.UtcTicks, (long)ticket.OpenedAt.Offset.TotalMinutes,
-                        ticket.DueAt.UtcTicks, (long)ticket.DueAt.Offset.TotalMinutes, ticket.CountsForCity ? 1 : 0);
+                        ticket.DueAt.UtcTicks, (long)ticket.DueAt.Offset.TotalMinutes, 1);
                 }
             }
         }

@@ -1,6 +1,6 @@
 using IOC.Domain.Events;
-using IOC.Grains.Routing;
-using IOC.Grains.State;
+using IOC.Domain.Units;
+using IOC.Grains.Fold;
 using IOC.History.Influx;
 using IOC.History.Model;
 
@@ -14,14 +14,9 @@ internal static class DeltaRollup
 {
     public const string UnknownChannel = "unknown";
 
-    public static void Accumulate(GrainChanges changes, Action<RowKey, ReadOnlySpan<long>> add)
+    public static void Accumulate(UnitKey key, GrainDelta delta, Action<RowKey, ReadOnlySpan<long>> add)
     {
-        if (changes.Delta is not { } delta)
-        {
-            return;
-        }
-
-        var unit = new SeriesKey(changes.Key);
+        var unit = new SeriesKey(key);
         foreach (var (minute, counters) in delta.Counters)
         {
             ReadOnlySpan<long> values = counters;
@@ -37,7 +32,7 @@ internal static class DeltaRollup
             counts[0] = procedure.Received;
             counts[1] = procedure.Completed;
             counts[2] = procedure.CompletedLate;
-            var series = new SeriesKey(changes.Key, LineProtocol.TagValue(bucket.Procedure), Channel(bucket.Channel));
+            var series = new SeriesKey(key, LineProtocol.TagValue(bucket.Procedure), Channel(bucket.Channel));
             foreach (var resolution in Measurement.Procedures.Resolutions)
             {
                 add(new RowKey(Measurement.Procedures, resolution, series, resolution.BucketOfMinute(bucket.Minute)), counts);

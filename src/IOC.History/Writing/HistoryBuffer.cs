@@ -1,7 +1,5 @@
 using IOC.Domain.Units;
-using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
-using IOC.Grains.State;
+using IOC.Grains.Fold;
 using IOC.History.Model;
 using IOC.History.Store;
 
@@ -9,8 +7,9 @@ namespace IOC.History.Writing;
 
 /// <summary>
 /// The bounded on-disk buffer between the grains and the store (<c>history-buffer.db</c> in the data directory).
-/// A save adds a tick's deltas to rows, one row per (measurement, resolution, series, bucket), each with its own
-/// point id; the rows, the open items and the checkpoint are saved in one SQLite transaction. The writer then sends
+/// A save adds the units' deltas to rows, one row per (measurement, resolution, series, bucket), each with its own
+/// point id; the city's rows get its contributors' deltas (wards and the city's direct work) in the same save. The rows,
+/// the open items and each unit's checkpoint are saved in one SQLite transaction. The writer then sends
 /// each changed row's whole value under its point id, so a repeated write replaces rather than adds. A row stays
 /// while its bucket is open, so a bucket usually has one point; once written and closed, the row is dropped and a
 /// late event starts a new point in the same bucket. Thread-safe.
@@ -30,6 +29,10 @@ public sealed partial class HistoryBuffer : IDisposable
 
     // Point ids being written now: a point is never written twice at once, or a late answer could undo a newer value.
     private readonly HashSet<long> _inFlight = [];
+    private readonly Dictionary<UnitKey, FoldCut> _checkpoints;
+
+    // Buffers written before per-unit checkpoints kept one cut for every grain: it stands for each unit not saved since.
+    private readonly FoldCut _legacyCut;
     private readonly long _salt;
     private long _nextPoint;
     private int _minuteRows;
@@ -45,7 +48,8 @@ public sealed partial class HistoryBuffer : IDisposable
         _salt = long.TryParse(_file.Meta("salt"), out var salt) ? salt : Random.Shared.NextInt64(HistoryPoint.PointIdSpace);
         _file.SetMeta("salt", _salt.ToString());
         _nextPoint = long.TryParse(_file.Meta("next_point"), out var next) ? next : 0;
-        Checkpoint = _file.Meta("cut") is { } cut ? FoldCut.Parse(cut) : FoldCut.None;
+        _legacyCut = _file.Meta("cut") is { } cut ? FoldCut.Parse(cut) : FoldCut.None;
+        _checkpoints = _file.LoadCheckpoints();
         foreach (var row in _file.LoadRows())
         {
             Add(row);
@@ -56,8 +60,38 @@ public sealed partial class HistoryBuffer : IDisposable
 
     public string Path => _file.Path;
 
-    /// <summary>The inbox events whose changes are saved here or already in the store.</summary>
-    public FoldCut Checkpoint { get; private set; }
+    /// <summary>Whether anything was ever saved: a first start has no checkpoint at all.</summary>
+    public bool HasCheckpoints
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _checkpoints.Count > 0 || !_legacyCut.Equals(FoldCut.None);
+            }
+        }
+    }
+
+    /// <summary>Units with a checkpoint of their own.</summary>
+    public int CheckpointedUnits
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _checkpoints.Count;
+            }
+        }
+    }
+
+    /// <summary>The inbox events of a unit whose changes are saved here or already in the store.</summary>
+    public FoldCut CheckpointOf(UnitKey key)
+    {
+        lock (_sync)
+        {
+            return _checkpoints.GetValueOrDefault(key) ?? _legacyCut;
+        }
+    }
 
     /// <summary>Rows with changes the store has not got yet.</summary>
     public int Pending
@@ -91,21 +125,21 @@ public sealed partial class HistoryBuffer : IDisposable
     /// <summary>Points the store refused as data; kept in the buffer file's <c>rejected</c> table.</summary>
     public long RejectedPoints { get; private set; }
 
-    public Dictionary<UnitKey, (List<OpenDossier> Dossiers, List<OpenTicket> Tickets)> LoadOpenItems()
+    public (List<OpenDossier> Dossiers, List<OpenTicket> Tickets) LoadOpenItems(UnitKey key)
     {
         lock (_sync)
         {
-            return _file.LoadOpenItems();
+            return _file.LoadOpenItems(key);
         }
     }
 
     /// <summary>
-    /// Adds the ticks' changes to the rows and saves rows, open items and the last tick's cut in one transaction.
-    /// On failure nothing changes (in memory or on disk) and the exception goes to the caller, who keeps the ticks.
+    /// Adds the units' changes to the rows and saves rows, open items and each unit's newest cut in one transaction.
+    /// On failure nothing changes (in memory or on disk) and the exception goes to the caller, who keeps the changes.
     /// </summary>
-    public void Save(IReadOnlyList<HistoryChanges> ticks, DateTimeOffset now)
+    public void Save(IReadOnlyList<UnitChanges> changes, DateTimeOffset now)
     {
-        if (ticks.Count == 0)
+        if (changes.Count == 0)
         {
             return;
         }
@@ -117,48 +151,57 @@ public sealed partial class HistoryBuffer : IDisposable
             var nextPoint = _nextPoint;
             var newMinuteRows = 0;
             long dropped = 0, expired = 0;
-            foreach (var tick in ticks)
+            void AddTo(RowKey key, ReadOnlySpan<long> values)
             {
-                foreach (var unit in tick.Units)
+                if (!_retention.Keeps(key.Resolution, key.BucketMs, nowMs))
                 {
-                    DeltaRollup.Accumulate(unit, (key, values) =>
+                    expired++;
+                    return;
+                }
+
+                if (!staged.TryGetValue(key, out var row))
+                {
+                    if (_rows.TryGetValue(key, out var existing))
                     {
-                        if (!_retention.Keeps(key.Resolution, key.BucketMs, nowMs))
-                        {
-                            expired++;
-                            return;
-                        }
+                        row = new BufferRow(key, existing.PointId, (long[])existing.Values.Clone()) { Version = existing.Version + 1, Shipped = existing.Shipped };
+                    }
+                    else if (key.Resolution == Resolution.Minute && _minuteRows + newMinuteRows >= _maxMinuteRows)
+                    {
+                        dropped++;
+                        return;
+                    }
+                    else
+                    {
+                        row = new BufferRow(key, (_salt + nextPoint++) % HistoryPoint.PointIdSpace, new long[key.Measurement.Fields.Count]) { Version = 1 };
+                        newMinuteRows += key.Resolution == Resolution.Minute ? 1 : 0;
+                    }
 
-                        if (!staged.TryGetValue(key, out var row))
-                        {
-                            if (_rows.TryGetValue(key, out var existing))
-                            {
-                                row = new BufferRow(key, existing.PointId, (long[])existing.Values.Clone()) { Version = existing.Version + 1, Shipped = existing.Shipped };
-                            }
-                            else if (key.Resolution == Resolution.Minute && _minuteRows + newMinuteRows >= _maxMinuteRows)
-                            {
-                                dropped++;
-                                return;
-                            }
-                            else
-                            {
-                                row = new BufferRow(key, (_salt + nextPoint++) % HistoryPoint.PointIdSpace, new long[key.Measurement.Fields.Count]) { Version = 1 };
-                                newMinuteRows += key.Resolution == Resolution.Minute ? 1 : 0;
-                            }
+                    staged[key] = row;
+                }
 
-                            staged[key] = row;
-                        }
-
-                        for (var i = 0; i < values.Length; i++)
-                        {
-                            row.Values[i] += values[i];
-                        }
-                    });
+                for (var i = 0; i < values.Length; i++)
+                {
+                    row.Values[i] += values[i];
                 }
             }
 
-            var cut = ticks[^1].Cut;
-            _file.Save(staged.Values, ticks.SelectMany(t => t.Units), cut, nextPoint);
+            foreach (var unit in changes)
+            {
+                if (unit.Delta is not { } delta)
+                {
+                    continue;
+                }
+
+                DeltaRollup.Accumulate(unit.Key, delta, AddTo);
+
+                // The city's series is its contributors' deltas, saved with them: it always matches their checkpoints.
+                if (unit.Key.Level is UnitLevel.Ward or UnitLevel.Direct)
+                {
+                    DeltaRollup.Accumulate(UnitKey.City, delta, AddTo);
+                }
+            }
+
+            _file.Save(staged.Values, changes, nextPoint);
 
             // Saved: the staged copies take the place of the rows they grew from.
             foreach (var row in staged.Values)
@@ -173,7 +216,11 @@ public sealed partial class HistoryBuffer : IDisposable
             }
 
             _nextPoint = nextPoint;
-            Checkpoint = cut;
+            foreach (var unit in changes)
+            {
+                _checkpoints[unit.Key] = unit.Cut;
+            }
+
             DroppedMinutePoints += dropped;
             ExpiredPoints += expired;
         }

@@ -1,4 +1,5 @@
-using IOC.Grains.Publishing;
+using IOC.Grains.Fold;
+using IOC.Grains.Ports;
 using IOC.History.Store;
 
 namespace IOC.History.Writing;
@@ -11,12 +12,13 @@ public enum StoreState
 }
 
 /// <summary>
-/// Feeds the history: each publisher tick's changes are saved to the on-disk buffer (with the checkpoint), and a
-/// loop writes pending rows to the store in batches, retrying with backoff (0.5 s doubling to
+/// Feeds the history of the grains of this silo: the changes they hand over (<see cref="IHistorySink"/>) are saved to
+/// the on-disk buffer together at most every <see cref="HistoryOptions.SaveMilliseconds"/> (with each unit's checkpoint),
+/// and a loop writes pending rows to the store in batches, retrying with backoff (0.5 s doubling to
 /// <see cref="HistoryOptions.RetryMaxSeconds"/>) while the store is down or slow. Rows are written whole under
 /// their point ids, so a write that failed ambiguously (a timeout after InfluxDB stored it) is simply written again.
 /// </summary>
-public sealed partial class HistoryWriter : IAsyncDisposable
+public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan PingWhenIdle = TimeSpan.FromSeconds(15);
@@ -27,16 +29,16 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     private readonly HistoryOptions _options;
     private readonly TimeProvider _time;
     private readonly Action<string> _warn;
-    private readonly List<HistoryChanges> _unsaved = [];
+    private readonly List<UnitChanges> _unsaved = [];
+    private readonly Queue<string> _setAside = new();
     private readonly Lock _saveLock = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
-    private IDisposable? _subscription;
     private Task? _loop;
-    private int _suppressed;
+    private Task? _saveLoop;
+    private int _disposed;
     private volatile bool _flushRequested;
     private bool _schemaReady;
-    private DateTimeOffset _lastSave = DateTimeOffset.MinValue;
 
     public HistoryWriter(HistoryBuffer buffer, IHistoryStore store, HistoryOptions options, TimeProvider time, Action<string>? warn = null)
     {
@@ -61,11 +63,25 @@ public sealed partial class HistoryWriter : IAsyncDisposable
 
     public long PointsWritten { get; private set; }
 
-    /// <summary>Why the last save to the buffer failed (the disk?), or null; its ticks are saved with a later one.</summary>
+    /// <summary>Units' changes the buffer refused alone (while others saved), and why: never retried, shown on /health.</summary>
+    public long SetAsideCount { get; private set; }
+
+    public IReadOnlyList<string> SetAsideReasons
+    {
+        get
+        {
+            lock (_setAside)
+            {
+                return [.. _setAside];
+            }
+        }
+    }
+
+    /// <summary>Why the last save to the buffer failed (the disk?), or null; its changes are saved with a later one.</summary>
     public string? SaveError { get; private set; }
 
-    /// <summary>Ticks waiting to be saved together (at most <see cref="HistoryOptions.SaveMilliseconds"/>), or whose save failed.</summary>
-    public int UnsavedTicks
+    /// <summary>Units' changes waiting to be saved together (at most <see cref="HistoryOptions.SaveMilliseconds"/>), or whose save failed.</summary>
+    public int UnsavedChanges
     {
         get
         {
@@ -76,48 +92,30 @@ public sealed partial class HistoryWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Saves every tick of <paramref name="publisher"/> from now on.</summary>
-    public void Attach(SnapshotPublisher publisher) => _subscription = publisher.Subscribe(OnTick);
-
-    /// <summary>Starts the loop that writes the buffer out to the store.</summary>
-    public void Start() => _loop ??= Task.Run(() => RunAsync(_stop.Token));
-
-    /// <summary>
-    /// While the result is not disposed, ticks are not saved: a restart that replays inbox events whose changes are
-    /// already saved (the whole-inbox fallback) must not save them twice.
-    /// </summary>
-    public IDisposable Suppress()
+    /// <summary>Starts the loops that save handed-over changes to the buffer and write the buffer out to the store.</summary>
+    public void Start()
     {
-        Interlocked.Increment(ref _suppressed);
-        return new Release(() => Interlocked.Decrement(ref _suppressed));
+        _loop ??= Task.Run(() => RunAsync(_stop.Token));
+        _saveLoop ??= Task.Run(() => SaveLoopAsync(_stop.Token));
     }
 
-    public void OnTick(SnapshotBatch batch)
+    public void Enqueue(UnitChanges changes)
     {
-        if (batch.History is not { } changes || Volatile.Read(ref _suppressed) > 0)
-        {
-            return;
-        }
-
         lock (_saveLock)
         {
-            if (changes.IsEmpty && _unsaved.Count == 0 && changes.Cut.Equals(_buffer.Checkpoint))
-            {
-                return;
-            }
-
-            // Ticks are merged and saved together at most every SaveMilliseconds: a bucket's row is then rewritten
-            // once a second rather than at every tick. Unsaved ticks are only in memory; a crash loses them from the
-            // buffer, never from the inbox, and the checkpoint (saved with them) makes the restart replay them.
+            // Only in memory until the next save; a crash loses them from the buffer, never from the inbox, and the
+            // unit's checkpoint (saved with them) makes its next activation replay their events.
             _unsaved.Add(changes);
-            if (_time.GetUtcNow() - _lastSave >= TimeSpan.FromMilliseconds(_options.SaveMilliseconds))
-            {
-                SaveUnsaved();
-            }
         }
     }
 
-    /// <summary>Saves the ticks waiting to be merged now (before a flush, or when stopping).</summary>
+    public Task SaveAsync(CancellationToken cancellationToken)
+    {
+        SaveNow();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Saves the changes waiting to be merged now (before a flush, or when stopping).</summary>
     public void SaveNow()
     {
         lock (_saveLock)
@@ -129,7 +127,11 @@ public sealed partial class HistoryWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Under the save lock. On failure the ticks stay unsaved and the error goes to the caller (the publisher logs it).</summary>
+    /// <summary>
+    /// Under the save lock. When the save fails, each unit's changes are tried alone: if some save and others do not,
+    /// the others are set aside (counted, with the reason) so one bad unit never stops the history of the rest; if
+    /// none saves (the disk, not the data), everything stays unsaved and the error goes to the caller.
+    /// </summary>
     private void SaveUnsaved()
     {
         var now = _time.GetUtcNow();
@@ -137,20 +139,55 @@ public sealed partial class HistoryWriter : IAsyncDisposable
         {
             _buffer.Save(_unsaved, now);
         }
-        catch (Exception ex)
+        catch (Exception whole)
         {
-            SaveError = ex.Message;
-            throw;
+            var failed = new List<(UnitChanges Changes, Exception Error)>();
+            foreach (var changes in _unsaved)
+            {
+                try
+                {
+                    _buffer.Save([changes], now);
+                }
+                catch (Exception alone)
+                {
+                    failed.Add((changes, alone));
+                }
+            }
+
+            if (failed.Count == _unsaved.Count)
+            {
+                SaveError = whole.Message;
+                throw;
+            }
+
+            foreach (var (changes, error) in failed)
+            {
+                SetAside(changes, error);
+            }
         }
 
-        var changed = _unsaved.Any(t => !t.IsEmpty);
+        var changed = _unsaved.Any(c => c.Delta is not null);
         _unsaved.Clear();
-        _lastSave = now;
         SaveError = null;
         if (changed)
         {
             Wake();
         }
+    }
+
+    private void SetAside(UnitChanges changes, Exception error)
+    {
+        lock (_setAside)
+        {
+            SetAsideCount++;
+            _setAside.Enqueue($"{changes.Key} (cut {changes.Cut}): {error.Message}");
+            if (_setAside.Count > 20)
+            {
+                _setAside.Dequeue();
+            }
+        }
+
+        _warn($"History changes of {changes.Key} set aside: the buffer refused them alone ({error.Message}); the other units' changes were saved");
     }
 
     /// <summary>
@@ -227,28 +264,33 @@ public sealed partial class HistoryWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
+        // Registered as itself and as the grains' history sink: the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        foreach (var loop in new[] { _saveLoop, _loop })
+        {
+            try
+            {
+                await (loop ?? Task.CompletedTask);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: what is pending stays in the buffer file for the next start.
+            }
+        }
+
         try
         {
             SaveNow();
         }
         catch (Exception ex)
         {
-            // Stopping: the unsaved ticks' events are after the saved checkpoint, so the next start replays them.
-            _warn($"History writer could not save its last ticks while stopping: {ex.Message}");
-        }
-
-        await _stop.CancelAsync();
-        if (_loop is not null)
-        {
-            try
-            {
-                await _loop;
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopping: what is pending stays in the buffer file for the next start.
-            }
+            // Stopping: the unsaved changes' events are after their units' saved checkpoints, so the next start replays them.
+            _warn($"History writer could not save its last changes while stopping: {ex.Message}");
         }
 
         _stop.Dispose();
@@ -289,15 +331,22 @@ public sealed partial class HistoryWriter : IAsyncDisposable
         }
     }
 
-    private sealed class Release(Action release) : IDisposable
+    /// <summary>
+    /// Saves what the grains handed over every <see cref="HistoryOptions.SaveMilliseconds"/>: a bucket's row is then
+    /// rewritten about once a second rather than at every grain tick. A failed save keeps the changes for the next one.
+    /// </summary>
+    private async Task SaveLoopAsync(CancellationToken stop)
     {
-        private int _done;
-
-        public void Dispose()
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(10, _options.SaveMilliseconds)), _time);
+        while (await timer.WaitForNextTickAsync(stop))
         {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
+            try
             {
-                release();
+                SaveNow();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _warn($"History buffer save failed ({UnsavedChanges} unit changes kept for the next save): {ex.Message}");
             }
         }
     }

@@ -1,3 +1,4 @@
+using IOC.Domain.Units;
 using Microsoft.Data.Sqlite;
 
 namespace IOC.Ingestion.Inbox;
@@ -5,10 +6,15 @@ namespace IOC.Ingestion.Inbox;
 /// <summary>One event as the inbox keeps it: arrival order, the dedupe id and the JSON as accepted.</summary>
 public readonly record struct InboxRecord(long Seq, string Id, string Body);
 
+/// <summary>An event to store: its dedupe id, the JSON as accepted, and the ward and agency it names (the keys its grains read it back by).</summary>
+public readonly record struct InboxItem(string Id, string Body, string? Unit, string? Agency);
+
 /// <summary>
-/// The durable inbox: every accepted event, in arrival order, keyed by its id (which makes retries idempotent).
-/// A batch is one transaction; it is committed before the producer gets its 202.
-/// Not thread-safe: <see cref="IngestionService"/> is its single writer.
+/// The durable inbox: every accepted event, in arrival order, keyed by its id (which makes retries idempotent) and
+/// indexed by the ward and the agency it names, so a grain reads back only its own key's events when it activates.
+/// A batch is one transaction; it is committed (fsync by default) before the producer gets its 202.
+/// Writes are not thread-safe: <see cref="IngestionService"/> is the single writer. Reads of a key's tail open a
+/// connection of their own (WAL: readers never wait for the writer).
 /// </summary>
 public sealed class SqliteInbox : IDisposable
 {
@@ -23,35 +29,42 @@ public sealed class SqliteInbox : IDisposable
 
     static SqliteInbox() => SQLitePCL.Batteries_V2.Init();
 
-    public SqliteInbox(string path, bool fullSync = false)
+    public SqliteInbox(string path, bool fullSync = true)
     {
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
 
-        // WAL + synchronous=NORMAL survives a killed process (the WAL is in the OS page cache);
-        // FULL also survives a power cut, at a cost per commit.
+        // WAL + synchronous=FULL: a commit is on disk before the 202, so an acknowledged batch survives a power cut.
+        // NORMAL (Storage:FullSync=false) survives a killed process only (the WAL is in the OS page cache).
         Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={(fullSync ? "FULL" : "NORMAL")}; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=5000;");
         Execute("""
             CREATE TABLE IF NOT EXISTS events (
-              seq  INTEGER PRIMARY KEY,
-              id   TEXT NOT NULL UNIQUE,
-              body TEXT NOT NULL
+              seq    INTEGER PRIMARY KEY,
+              id     TEXT NOT NULL UNIQUE,
+              body   TEXT NOT NULL,
+              unit   TEXT,
+              agency TEXT
             );
+            """);
+        AddKeyColumns();
+        Execute("""
+            CREATE INDEX IF NOT EXISTS events_unit ON events (unit, seq) WHERE unit IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS events_agency ON events (agency, seq) WHERE agency IS NOT NULL;
             """);
     }
 
     public string Path { get; }
 
     /// <summary>Appends a batch in one transaction. Returns, per item, whether it was new (false: a duplicate id).</summary>
-    public bool[] Append(IReadOnlyList<(string Id, string Body)> items) => Array.ConvertAll(AppendReturningSeqs(items), seq => seq > 0);
+    public bool[] Append(IReadOnlyList<InboxItem> items) => Array.ConvertAll(AppendReturningSeqs(items), seq => seq > 0);
 
     /// <summary>
     /// Appends a batch in one transaction. Returns, per item, the sequence number it was stored under, or 0 for a
     /// duplicate id. The new items of one batch get consecutive numbers (one writer, one transaction).
     /// </summary>
-    public long[] AppendReturningSeqs(IReadOnlyList<(string Id, string Body)> items)
+    public long[] AppendReturningSeqs(IReadOnlyList<InboxItem> items)
     {
         var seqs = new long[items.Count];
         using var transaction = _connection.BeginTransaction();
@@ -62,8 +75,11 @@ public sealed class SqliteInbox : IDisposable
             insert.Transaction = transaction;
             for (var i = 0; i < count; i++)
             {
-                insert.Parameters[2 * i].Value = items[start + i].Id;
-                insert.Parameters[(2 * i) + 1].Value = items[start + i].Body;
+                var item = items[start + i];
+                insert.Parameters[4 * i].Value = item.Id;
+                insert.Parameters[(4 * i) + 1].Value = item.Body;
+                insert.Parameters[(4 * i) + 2].Value = (object?)item.Unit ?? DBNull.Value;
+                insert.Parameters[(4 * i) + 3].Value = (object?)item.Agency ?? DBNull.Value;
             }
 
             // OR IGNORE skips ids already stored; RETURNING names the rows actually inserted.
@@ -91,17 +107,32 @@ public sealed class SqliteInbox : IDisposable
 
     public long LastSeq() => Scalar("SELECT max(seq) FROM events") is long seq ? seq : 0;
 
-    /// <summary>Every record after <paramref name="afterSeq"/>, oldest first, read in pages so memory stays flat.</summary>
-    public IEnumerable<IReadOnlyList<InboxRecord>> ReadAfter(long afterSeq, int pageSize = 5000)
+    /// <summary>
+    /// The events of one grain's key after <paramref name="afterSeq"/> up to <paramref name="throughSeq"/>, oldest first,
+    /// in pages: a ward's (its code in <c>unit</c>), an agency's (in <c>agency</c>), or the city's direct work (an agency
+    /// and no ward). Thread-safe.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000)
     {
+        var filter = key.Level switch
+        {
+            UnitLevel.Ward => "unit = $code",
+            UnitLevel.Agency => "agency = $code",
+            UnitLevel.Direct => "agency IS NOT NULL AND unit IS NULL",
+            _ => throw new ArgumentException($"No inbox events are kept under {key}: the city is the sum of its contributors.", nameof(key)),
+        };
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
         var last = afterSeq;
         while (true)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT seq, id, body FROM events WHERE seq > $after ORDER BY seq LIMIT $limit";
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT seq, id, body FROM events WHERE {filter} AND seq > $after AND seq <= $through ORDER BY seq LIMIT $limit";
+            command.Parameters.AddWithValue("$code", key.Code);
             command.Parameters.AddWithValue("$after", last);
+            command.Parameters.AddWithValue("$through", throughSeq);
             command.Parameters.AddWithValue("$limit", pageSize);
-            var page = new List<InboxRecord>(pageSize);
+            var page = new List<InboxRecord>(Math.Min(pageSize, 1024));
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -139,16 +170,43 @@ public sealed class SqliteInbox : IDisposable
         }
 
         insert = _connection.CreateCommand();
-        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($i{i}, $b{i})"));
-        insert.CommandText = $"INSERT OR IGNORE INTO events (id, body) VALUES {values} RETURNING seq, id";
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($i{i}, $b{i}, $u{i}, $a{i})"));
+        insert.CommandText = $"INSERT OR IGNORE INTO events (id, body, unit, agency) VALUES {values} RETURNING seq, id";
         for (var i = 0; i < rows; i++)
         {
             insert.Parameters.Add($"$i{i}", SqliteType.Text);
             insert.Parameters.Add($"$b{i}", SqliteType.Text);
+            insert.Parameters.Add($"$u{i}", SqliteType.Text);
+            insert.Parameters.Add($"$a{i}", SqliteType.Text);
         }
 
         _inserts[rows] = insert;
         return insert;
+    }
+
+    /// <summary>
+    /// An inbox written before grains read their own tails has no key columns: add them and fill them from the stored
+    /// JSON once (SQLite's JSON functions), in one transaction.
+    /// </summary>
+    private void AddKeyColumns()
+    {
+        using var columns = _connection.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('events') WHERE name IN ('unit', 'agency')";
+        if ((long)columns.ExecuteScalar()! == 2)
+        {
+            return;
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        using var migrate = _connection.CreateCommand();
+        migrate.Transaction = transaction;
+        migrate.CommandText = """
+            ALTER TABLE events ADD COLUMN unit TEXT;
+            ALTER TABLE events ADD COLUMN agency TEXT;
+            UPDATE events SET unit = json_extract(body, '$.unit'), agency = json_extract(body, '$.agency');
+            """;
+        migrate.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     private void Execute(string sql)

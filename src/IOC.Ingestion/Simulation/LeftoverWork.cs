@@ -1,5 +1,7 @@
 using IOC.Domain.Units;
-using IOC.Grains.Routing;
+using IOC.Grains.Interfaces;
+using IOC.Grains.Messages;
+using Orleans;
 
 namespace IOC.Ingestion.Simulation;
 
@@ -13,9 +15,9 @@ public sealed record LeftoverWork(string Id, bool IsTicket, string? Unit, string
     /// <summary>Every simulated dossier and ticket id starts with this, whatever the seed and start of its run.</summary>
     public const string SimulatedIdPrefix = "sim-";
 
-    /// <summary>The simulated work still open in the grains, once per id, ordered by kind and id.</summary>
-    public static async Task<IReadOnlyList<LeftoverWork>> FindAsync(GrainRouter grains, CancellationToken cancellationToken = default) =>
-        FromGrains(await grains.OpenWorkAsync(id => id.StartsWith(SimulatedIdPrefix, StringComparison.Ordinal), cancellationToken));
+    /// <summary>The simulated work still open in the ward and agency grains, once per id, ordered by kind and id.</summary>
+    public static async Task<IReadOnlyList<LeftoverWork>> FindAsync(IGrainFactory grains, UnitCatalog units) =>
+        FromGrains(await Task.WhenAll(units.Wards.Concat(units.Agencies).Select(u => grains.Unit(u.Key).GetOpenWork(SimulatedIdPrefix))));
 
     /// <summary>
     /// One item per id: an item that names a ward and an agency is open in both grains, and keeps both codes.

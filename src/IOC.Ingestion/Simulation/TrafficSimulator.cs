@@ -1,4 +1,5 @@
-using IOC.Grains.Routing;
+using IOC.Domain.Units;
+using Orleans;
 
 namespace IOC.Ingestion.Simulation;
 
@@ -49,14 +50,14 @@ public sealed class TrafficSimulator
     /// simulation now. Call once, before the first tick, after the grains were recovered from the inbox.
     /// </summary>
     /// <exception cref="InvalidOperationException">The simulation already started.</exception>
-    public async Task<AdoptedWork> AdoptLeftoversAsync(GrainRouter grains, CancellationToken cancellationToken = default)
+    public async Task<AdoptedWork> AdoptLeftoversAsync(IGrainFactory grains, UnitCatalog units)
     {
         if (_last is not null)
         {
             throw new InvalidOperationException("The simulation already started; adopt leftover work before the first tick.");
         }
 
-        var leftovers = await LeftoverWork.FindAsync(grains, cancellationToken);
+        var leftovers = await LeftoverWork.FindAsync(grains, units);
         var now = _time.GetUtcNow();
         var adopted = _generator.Adopt(leftovers, now);
         _last = now;

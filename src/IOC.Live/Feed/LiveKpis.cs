@@ -1,7 +1,6 @@
 using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
 using IOC.Domain.Units;
-using IOC.Grains.Publishing;
 using IOC.Live.KpiViews;
 
 namespace IOC.Live.Feed;
@@ -13,19 +12,22 @@ public sealed record LiveTick(DateTimeOffset AsOf, IReadOnlySet<UnitKey> Changed
 public readonly record struct TrendPoint(DateTimeOffset At, double? Value);
 
 /// <summary>
-/// The in-process live feed: the latest KPIs of any unit, today's city trend, and a tick notification.
-/// Singleton; pages and the hub read it instead of the publisher so they all see one shape (<see cref="UnitKpis"/>).
+/// This web host's live feed: the latest KPIs of any unit, today's city trend, and a tick notification about four
+/// times a second. Singleton; pages and the hub read it (never the grains) so they all see one shape
+/// (<see cref="UnitKpis"/>), fed by the grains' pushes into the <see cref="LiveStore"/>.
 /// </summary>
-public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, SnapshotPublisher publisher)
+public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, LiveStore store)
 {
+    private readonly List<Action<LiveTick>> _subscribers = [];
+
     public UnitCatalog Units => units;
 
     public TargetCatalog Targets => targets;
 
-    public DateTimeOffset? LastTick => publisher.Store.LastTick;
+    public DateTimeOffset? LastTick => store.LastTick;
 
     public UnitKpis Get(Unit unit, KpiWindow window = KpiWindow.Today) =>
-        UnitKpis.From(unit, publisher.Store.Get(unit.Key), window, targets);
+        UnitKpis.From(unit, store.Get(unit.Key), window, targets);
 
     public UnitKpis City(KpiWindow window = KpiWindow.Today) => Get(units.City, window);
 
@@ -46,7 +48,7 @@ public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, SnapshotP
         }
 
         var perStep = Math.Max(1, (int)(step.TotalMinutes / 5));
-        var buckets = publisher.Store.CityToday;
+        var buckets = store.CityToday;
         var points = new List<TrendPoint>(buckets.Count / perStep + 1);
         var running = default(CounterSet);
         for (var i = 0; i < buckets.Count; i++)
@@ -67,10 +69,51 @@ public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, SnapshotP
     public IReadOnlyList<TrendPoint> CityPerFiveMinutes(string kpiId)
     {
         var kpi = KpiCatalog.Get(kpiId);
-        return [.. publisher.Store.CityToday.Select(b => new TrendPoint(b.Start, kpi.Evaluate(b.Counters, default).Value))];
+        return [.. store.CityToday.Select(b => new TrendPoint(b.Start, kpi.Evaluate(b.Counters, default).Value))];
     }
 
-    /// <summary>Called after every publisher tick (about four a second), even when nothing changed.</summary>
-    public IDisposable Subscribe(Action<LiveTick> onTick) => publisher.Subscribe(batch =>
-        onTick(new LiveTick(batch.AsOf, batch.Changed.Select(s => s.Key).ToHashSet())));
+    /// <summary>Called on every tick (about four a second), even when nothing changed.</summary>
+    public IDisposable Subscribe(Action<LiveTick> onTick)
+    {
+        lock (_subscribers)
+        {
+            _subscribers.Add(onTick);
+        }
+
+        return new Unsubscriber(this, onTick);
+    }
+
+    /// <summary>Tells every subscriber which units changed since the last tick (the feed's timer calls it).</summary>
+    internal void Tick(Action<Exception> onError)
+    {
+        var tick = new LiveTick(store.LastTick ?? DateTimeOffset.MinValue, store.TakeChanged());
+        Action<LiveTick>[] subscribers;
+        lock (_subscribers)
+        {
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            try
+            {
+                subscriber(tick);
+            }
+            catch (Exception ex)
+            {
+                onError(ex);
+            }
+        }
+    }
+
+    private sealed class Unsubscriber(LiveKpis live, Action<LiveTick> subscriber) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (live._subscribers)
+            {
+                live._subscribers.Remove(subscriber);
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Targets;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
-using IOC.Grains.Grains;
+using IOC.Grains.Fold;
 
 namespace IOC.Live.KpiViews;
 

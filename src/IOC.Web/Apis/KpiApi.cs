@@ -1,7 +1,9 @@
 using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
-using IOC.Grains.Publishing;
+using IOC.Domain.Targets;
+using IOC.Grains.Messages;
+using IOC.Grains.Reading;
 using IOC.Live.Feed;
 using IOC.Live.KpiViews;
 
@@ -46,8 +48,11 @@ public static class KpiApi
         k.Denominator?.ToString())));
 }
 
-/// <summary>Reads published snapshots after asking for a fresh tick, so a producer reads its own writes.</summary>
-public sealed class KpiReader(UnitCatalog units, LiveKpis live, SnapshotPublisher publisher)
+/// <summary>
+/// Reads the grains themselves, so a producer reads its own writes (pages read the pushed copies instead), and hands
+/// what it read to this host's live view, so a page or hub client opened next shows at least as much as the API did.
+/// </summary>
+public sealed class KpiReader(UnitCatalog units, TargetCatalog targets, GrainReader grains, LiveStore live, TimeProvider time)
 {
     public async Task<IResult> OneAsync(string? windowText, Func<UnitCatalog, Unit?> find, CancellationToken ct)
     {
@@ -61,8 +66,9 @@ public sealed class KpiReader(UnitCatalog units, LiveKpis live, SnapshotPublishe
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown unit", detail: "No unit with that code.");
         }
 
-        await publisher.RefreshAsync(ct);
-        return Results.Ok(live.Get(unit, window));
+        var snapshot = await grains.SnapshotAsync(unit.Key);
+        live.Apply([new KpiUpdate(snapshot.AsOf, snapshot)]);
+        return Results.Ok(UnitKpis.From(unit, snapshot, window, targets));
     }
 
     public async Task<IResult> ManyAsync(string? windowText, Func<UnitCatalog, IEnumerable<Unit>> select, CancellationToken ct)
@@ -72,9 +78,11 @@ public sealed class KpiReader(UnitCatalog units, LiveKpis live, SnapshotPublishe
             return BadWindow(windowText);
         }
 
-        await publisher.RefreshAsync(ct);
-        var list = select(units).Select(u => live.Get(u, window)).ToList();
-        return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(live.LastTick ?? DateTimeOffset.UnixEpoch), list));
+        var selected = select(units).ToList();
+        var snapshots = await grains.SnapshotsAsync(selected.Select(u => u.Key));
+        live.Apply([.. snapshots.Select(s => new KpiUpdate(s.AsOf, s))]);
+        var list = selected.Select((u, i) => UnitKpis.From(u, snapshots[i], window, targets)).ToList();
+        return Results.Ok(new UnitKpisList(window.ToWire(), VietnamTime.ToLocal(time.GetUtcNow()), list));
     }
 
     private static KpiWindow? ParseWindow(string? text) =>

@@ -33,8 +33,9 @@ public static class ReplayCommand
         }
         else
         {
+            // The same pipeline as the server (silo, grains recovered, history writer), without listening.
+            await app.StartAsync();
             var ingestion = app.Services.GetRequiredService<IngestionService>();
-            await ingestion.RecoverAsync();
             send = lines => IngestLocallyAsync(ingestion, lines);
         }
 
@@ -69,6 +70,10 @@ public static class ReplayCommand
         }
 
         http?.Dispose();
+        if (http is null)
+        {
+            await app.StopAsync();
+        }
         Console.WriteLine($"Replayed {lineNumber} lines from {file}: {totals.Accepted} accepted, {totals.Duplicates} duplicates, {totals.Rejected.Count} rejected.");
         foreach (var rejection in totals.Rejected.Take(20))
         {

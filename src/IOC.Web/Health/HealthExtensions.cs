@@ -1,7 +1,11 @@
 using System.Text.Json;
-using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
+using IOC.Grains.Delivery;
+using IOC.Grains.Ports;
+using IOC.Live.Feed;
+using Orleans;
+using Orleans.Runtime;
 using IOC.Ingestion;
+using IOC.Ingestion.Inbox;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -44,7 +48,7 @@ public static class HealthExtensions
     }
 }
 
-public sealed class InboxHealthCheck(IngestionService ingestion) : IHealthCheck
+public sealed class InboxHealthCheck(IngestionService ingestion, InboxTail tail) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -55,8 +59,8 @@ public sealed class InboxHealthCheck(IngestionService ingestion) : IHealthCheck
             ["storedEvents"] = stats.StoredEvents,
             ["duplicates"] = stats.Duplicates,
             ["rejected"] = stats.Rejected,
-            ["recoveredEvents"] = stats.RecoveredEvents,
-            ["recoverySkipped"] = stats.RecoverySkipped,
+            ["recoveredEvents"] = tail.EventsRead,
+            ["recoverySkipped"] = tail.EventsSkipped,
         };
         var healthy = File.Exists(stats.Path);
         return Task.FromResult(healthy
@@ -65,36 +69,38 @@ public sealed class InboxHealthCheck(IngestionService ingestion) : IHealthCheck
     }
 }
 
-public sealed class GrainsHealthCheck(GrainRouter router, SnapshotPublisher publisher, TimeProvider time) : IHealthCheck
+public sealed class GrainsHealthCheck(IGrainFactory grains, LiveStore live, FoldFaults faults, EventDelivery delivery, TimeProvider time) : IHealthCheck
 {
-    /// <summary>No tick for this long means the publisher is stuck: wallboards would go stale.</summary>
+    /// <summary>No update from the city for this long: its grain or the push path is stuck, and wallboards would go stale.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var lastTick = publisher.Store.LastTick;
-        var faults = router.Shards.Sum(s => s.Faults);
+        var lastTick = live.LastTick;
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var data = new Dictionary<string, object>
         {
-            ["shards"] = router.Shards.Count,
-            ["grains"] = router.Shards.Sum(s => s.GrainCount) + 1,
-            ["queuedMessages"] = router.Shards.Sum(s => s.QueueLength),
-            ["eventsFolded"] = router.Shards.Sum(s => s.EventsFolded),
-            ["faults"] = faults,
-            ["ticks"] = publisher.Ticks,
+            ["activations"] = statistics.Sum(s => s.ActivationCount),
+            ["silos"] = statistics.Select(s => s.SiloAddress).Distinct().Count(),
+            ["quarantinedEvents"] = faults.Count,
+            ["undeliveredEvents"] = delivery.Undelivered,
             ["lastTick"] = lastTick?.ToString("O") ?? "never",
         };
         if (lastTick is null || time.GetUtcNow() - lastTick > StaleAfter)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("No snapshot published in the last 10 s", data: data));
+            return HealthCheckResult.Unhealthy("No update from the city grain in the last 10 s", data: data);
         }
 
-        if (faults > 0)
+        if (faults.Count > 0 && faults.Latest is [.., var last])
         {
-            var last = router.Shards.Select(s => s.LastFault).LastOrDefault(f => f is not null);
-            return Task.FromResult(HealthCheckResult.Degraded($"{faults} shard fault(s); last: {last?.Message}", data: data));
+            return HealthCheckResult.Degraded($"{faults.Count} event(s) set aside by the folds; last: {last.EventId} in {last.Unit}: {last.Reason}", data: data);
         }
 
-        return Task.FromResult(HealthCheckResult.Healthy("Grains live", data));
+        if (delivery.Undelivered > 0)
+        {
+            return HealthCheckResult.Degraded($"{delivery.Undelivered} stored event(s) wait for a grain that could not be reached", data: data);
+        }
+
+        return HealthCheckResult.Healthy("Grains live", data);
     }
 }

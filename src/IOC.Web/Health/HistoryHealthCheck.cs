@@ -21,13 +21,14 @@ public sealed class HistoryHealthCheck(HistoryWriter writer) : IHealthCheck
             ["bufferedPoints"] = pending,
             ["bufferRows"] = buffer.Rows,
             ["bufferPath"] = buffer.Path,
-            ["checkpoint"] = buffer.Checkpoint.ToString(),
+            ["checkpointedUnits"] = buffer.CheckpointedUnits,
             ["pointsWritten"] = writer.PointsWritten,
             ["lastWrite"] = writer.LastWrite?.ToString("O") ?? "never",
-            ["unsavedTicks"] = writer.UnsavedTicks,
+            ["unsavedChanges"] = writer.UnsavedChanges,
             ["droppedMinutePoints"] = buffer.DroppedMinutePoints,
             ["expiredPoints"] = buffer.ExpiredPoints,
             ["rejectedPoints"] = buffer.RejectedPoints,
+            ["setAsideChanges"] = writer.SetAsideCount,
         };
         if (writer.LastError is { } error)
         {
@@ -42,7 +43,13 @@ public sealed class HistoryHealthCheck(HistoryWriter writer) : IHealthCheck
 
         if (writer.SaveError is { } saveError)
         {
-            return Task.FromResult(HealthCheckResult.Degraded($"{writer.UnsavedTicks} ticks could not be saved to the history buffer: {saveError}", data: data));
+            return Task.FromResult(HealthCheckResult.Degraded($"{writer.UnsavedChanges} unit changes could not be saved to the history buffer: {saveError}", data: data));
+        }
+
+        if (writer.SetAsideCount > 0)
+        {
+            data["setAside"] = writer.SetAsideReasons;
+            return Task.FromResult(HealthCheckResult.Degraded($"{writer.SetAsideCount} unit change(s) were set aside by the history buffer; last: {writer.SetAsideReasons[^1]}", data: data));
         }
 
         if (buffer.RejectedPoints > 0)

@@ -1,8 +1,11 @@
 using IOC.Domain.Seed;
 using IOC.Domain.Targets;
 using IOC.Domain.Units;
-using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
+using IOC.Grains;
+using IOC.Grains.Delivery;
+using IOC.Grains.Grains;
+using IOC.Grains.Ports;
+using IOC.Grains.Reading;
 using IOC.Ingestion;
 using IOC.Ingestion.Inbox;
 using IOC.Review.Psi;
@@ -14,13 +17,13 @@ namespace IOC.Web.Hosting;
 
 public static class CoreExtensions
 {
-    /// <summary>Seed data, the durable inbox, the grains and the ingestion pipeline.</summary>
+    /// <summary>Seed data, the durable inbox, the Orleans silo and its grains, and the ingestion pipeline.</summary>
     public static IHostApplicationBuilder AddIocCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
-        services.Configure<GrainOptions>(builder.Configuration.GetSection("Grains"));
+        services.Configure<GrainOptions>(builder.Configuration.GetSection(GrainOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp =>
@@ -37,30 +40,26 @@ public static class CoreExtensions
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new SqliteInbox(Path.Combine(storage.ResolveDataDir(), "inbox.db"), storage.FullSync);
         });
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<GrainOptions>>().Value;
-            if (options.Shards <= 0)
-            {
-                options.Shards = Math.Max(1, Environment.ProcessorCount);
-            }
-
-            return new GrainRouter(options);
-        });
-        services.AddSingleton(sp => new SnapshotPublisher(sp.GetRequiredService<GrainRouter>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<InboxTail>();
         services.AddSingleton(sp => new IngestionService(
             sp.GetRequiredService<SqliteInbox>(),
-            sp.GetRequiredService<GrainRouter>(),
+            sp.GetRequiredService<EventDelivery>(),
             sp.GetRequiredService<UnitCatalog>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiKeyValidator>();
         services.AddSingleton<ApiKeyFilter>();
-        services.AddHostedService<GrainHost>();
+
+        builder.AddIocSilo();
+        services.AddSingleton<FoldFaults>();
+        services.AddSingleton<UnitGrainServices>();
+        services.AddSingleton<IUnitRecovery, GrainRecovery>();
+        services.AddSingleton<EventDelivery>();
+        services.AddSingleton<GrainReader>();
+        services.AddHostedService<GrainWarmup>();
         return builder;
     }
 }
 
-/// <summary>Units and targets are loaded together: targets are checked against the units they name.</summary>
 /// <summary>Everything in seed-data/, read once at start: a bad row in any file stops the start, naming file, line and field.</summary>
 internal sealed record SeedCatalogs(UnitCatalog Units, TargetCatalog Targets, IReadOnlyList<Commitment> Commitments, PsiManualData PsiManual);

@@ -1,3 +1,4 @@
+using IOC.Grains.Ports;
 using IOC.History;
 using IOC.History.Influx;
 using IOC.History.Queries;
@@ -43,12 +44,12 @@ public static class HistoryExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 message => logger.LogWarning("{History:l}", message));
         });
-        services.AddSingleton(sp => new HistoryRestorer(
+        services.AddSingleton<IHistorySink>(sp => sp.GetRequiredService<HistoryWriter>());
+        services.AddSingleton(sp => new UnitRestorer(
             sp.GetRequiredService<HistoryWriter>(), sp.GetRequiredService<HistoryOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HistoryReader>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<OpenDossierQuery>();
-        services.AddSingleton<StartupRecovery>();
         return builder;
     }
 

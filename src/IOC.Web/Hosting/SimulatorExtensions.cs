@@ -1,9 +1,9 @@
 using IOC.Domain.Units;
-using IOC.Grains.Routing;
 using IOC.Ingestion;
 using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Simulation;
 using Microsoft.Extensions.Options;
+using Orleans;
 
 namespace IOC.Web.Hosting;
 
@@ -23,13 +23,13 @@ public static class SimulatorExtensions
 }
 
 /// <summary>
-/// Runs the simulator. Registered after <see cref="GrainHost"/>, whose start recovers the grains from the inbox
+/// Runs the simulator. Registered after <see cref="GrainWarmup"/>, whose start recovers the grains from the inbox
 /// (hosted services start one after the other), so the open work of earlier runs is in the grains to adopt.
 /// </summary>
 public sealed class SimulatorHost(
     IngestionService ingestion,
     SqliteInbox inbox,
-    GrainRouter grains,
+    IGrainFactory grains,
     UnitCatalog units,
     IOptions<SimulatorOptions> options,
     TimeProvider time,
@@ -50,7 +50,7 @@ public sealed class SimulatorHost(
         {
             try
             {
-                var adopted = await simulator.AdoptLeftoversAsync(grains, stoppingToken);
+                var adopted = await simulator.AdoptLeftoversAsync(grains, units);
                 logger.LogInformation(
                     "Simulator adopted {Dossiers} open dossiers and {Tickets} open tickets left by earlier runs",
                     adopted.Dossiers,

@@ -2,11 +2,11 @@ namespace IOC.Web.Hosting;
 
 public sealed class StorageOptions
 {
-    /// <summary>Where the inbox, logs and (later) history live. Empty: the user's local data folder, ioc/.</summary>
+    /// <summary>Where the inbox, logs and history live. Empty: the user's local data folder, ioc/.</summary>
     public string DataDir { get; set; } = "";
 
-    /// <summary>fsync every commit (survives power loss, slower). Off: survives a killed process.</summary>
-    public bool FullSync { get; set; }
+    /// <summary>fsync every inbox commit before the 202 (survives a power cut; the default). Off: survives a killed process only.</summary>
+    public bool FullSync { get; set; } = true;
 
     public string ResolveDataDir()
     {

@@ -9,7 +9,10 @@ public sealed class IngestMetricsFilter(IocMetrics metrics) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
-        if (result is IValueHttpResult { Value: IngestResponse batch })
+
+        // A typed union (Results<Accepted<…>, ProblemHttpResult>) holds the answer one level down.
+        var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (answer is IValueHttpResult { Value: IngestResponse batch })
         {
             metrics.BatchSize.Record(batch.Accepted + batch.Duplicates + batch.Rejected.Count);
         }

@@ -52,6 +52,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     {
         await PostTodayAndFourDaysAgoAsync();
         var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d");
+        await Expect(page.Locator(".kpis tr[data-kpi]").First).ToBeAttachedAsync();
         var from = await page.Locator(".kpis").GetAttributeAsync("data-from");
         var to = await page.Locator(".kpis").GetAttributeAsync("data-to");
         var shown = await page.Locator(".kpis tr[data-kpi]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kpi)");
@@ -80,7 +81,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
 
         download.SuggestedFilename.Should().EndWith("-en.csv");
         var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!, Encoding.UTF8)).ToList();
-        lines[0].Should().StartWith("\"Procedure\",\"Received\",\"Online\"");
+        lines[0].Should().StartWith("\"Procedure\",\"Procedure name\",\"Name from\",\"Received\",\"Online\"");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class InfluxAppTests(InfluxDb influx) : IClassFixture<InfluxDb>, I
 
         JsonNode.DeepEquals(after, before).Should().BeTrue($"the restart must show the same KPIs:\nbefore {before}\nafter {after}");
         inbox["recoveredEvents"]!.GetValue<long>().Should().Be(0, "everything came from InfluxDB and the checkpoint");
-        history["checkpoint"]!.GetValue<string>().Should().Be("600");
+        history["checkpointedUnits"]!.GetValue<int>().Should().Be(6, "four wards, the agency and the city's direct work");
         history["store"]!.GetValue<string>().Should().Be("influxdb");
         summary!["kpis"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == "dossier.received")!["value"]!["value"]!.GetValue<double>()
             .Should().Be(RunningApp.Dossiers(600));
@@ -119,7 +119,7 @@ public sealed class InfluxAppTests(InfluxDb influx) : IClassFixture<InfluxDb>, I
         await second.WaitForHistoryAsync();
 
         JsonNode.DeepEquals(after, before).Should().BeTrue($"before {before}\nafter {after}");
-        recovered.Should().Be(500, "the store was down: the whole inbox was replayed");
+        recovered.Should().Be(700, "the store was down: each unit replayed its whole inbox tail (500 events; 200 of them concern two units)");
         (await influx.SumAsync(_database, "days", "DossiersReceived")).Should().Be(RunningApp.Dossiers(300) + RunningApp.Dossiers(200));
     }
 

@@ -16,7 +16,7 @@ public sealed class RestartTests : IDisposable
 
     private static DateTimeOffset AMinuteAgo => DateTimeOffset.UtcNow.AddMinutes(-1);
 
-    /// <summary>No timed tick: only reads tick, and every tick is saved, so the test decides what the checkpoint holds.</summary>
+    /// <summary>No timed tick: only reads hand over, and every handover is saved, so the test decides what the checkpoints hold.</summary>
     private static readonly Dictionary<string, string> ReadsTick = new() { ["Grains__TickMilliseconds"] = "600000", ["History__SaveMilliseconds"] = "0" };
 
     public void Dispose()
@@ -31,7 +31,7 @@ public sealed class RestartTests : IDisposable
         using (var first = await RunningApp.StartAsync(_data.Path, ReadsTick))
         {
             await first.PostAsync(RunningApp.Events("a", 300, AMinuteAgo));
-            await first.KpisAsync();
+            await first.CatchUpAsync();
             await first.PostAsync(RunningApp.Events("b", 100, AMinuteAgo));
             first.Process.Kill();
         }
@@ -44,12 +44,12 @@ public sealed class RestartTests : IDisposable
         using var restarted = await RunningApp.StartAsync(_data.Path, ReadsTick);
         var after = await restarted.KpisAsync();
         var recovered = (await restarted.HealthAsync("inbox"))["recoveredEvents"]!.GetValue<long>();
-        var checkpoint = (await restarted.HealthAsync("history"))["checkpoint"]!.GetValue<string>();
+        var checkpointed = (await restarted.HealthAsync("history"))["checkpointedUnits"]!.GetValue<int>();
         using var wholeReplay = await RunningApp.StartAsync(_reference.Path, ReadsTick);
         var expected = await wholeReplay.KpisAsync();
 
-        recovered.Should().Be(100, "only the events after the checkpoint were replayed");
-        checkpoint.Should().Be("400");
+        recovered.Should().Be(140, "each unit replayed only its own events after its checkpoint: 100 events, 20 read by a ward and the agency, 20 by the agency and the city's direct work");
+        checkpointed.Should().Be(6, "four wards, the agency and the city's direct work");
         after["city?window=today"]!["dossier.received"]!["value"]!.GetValue<double>().Should().Be(RunningApp.Dossiers(300) + RunningApp.Dossiers(100));
         JsonNode.DeepEquals(after, expected).Should().BeTrue($"history + tail must equal a replay of the whole inbox:\n{after}\n{expected}");
     }

@@ -1,29 +1,27 @@
 using IOC.Domain.Events;
 using IOC.Domain.Units;
-using IOC.Grains.Grains;
-using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
+using IOC.Grains.Fold;
 
 namespace IOC.History.Tests.Writing;
 
-/// <summary>Builds a tick's history changes the way grains do: events folded by a ward grain, then handed over.</summary>
+/// <summary>Builds a unit's changes the way its grain does: events folded, then handed over with the cut.</summary>
 internal static class Changes
 {
-    public static HistoryChanges Of(long through, params IocEvent[] events)
-    {
-        var units = new List<GrainChanges>();
-        foreach (var ward in events.GroupBy(e => e.Unit!))
-        {
-            var grain = new WardGrain(ward.Key);
-            foreach (var e in ward)
-            {
-                grain.Receive(e);
-            }
+    /// <summary>An agency's unit: its rows are its own (the city adds no series of its own for it).</summary>
+    public static readonly UnitKey Agency = new(UnitLevel.Agency, "VPTU");
 
-            var deltas = grain.TakeDeltas();
-            units.Add(new GrainChanges(new UnitKey(UnitLevel.Ward, ward.Key), deltas.Unit, deltas.Open));
+    /// <param name="key">Whose changes (default: <see cref="Agency"/>); the buffer does not look at the events' own unit.</param>
+    public static IReadOnlyList<UnitChanges> Of(long through, IocEvent[] events, UnitKey? key = null)
+    {
+        var fold = new UnitFold(key ?? Agency);
+        foreach (var e in events)
+        {
+            fold.Receive(e);
         }
 
-        return new HistoryChanges(new FoldCut(through, []), units);
+        fold.Resume(new FoldCut(through, []));
+        return [fold.TakeChanges()];
     }
+
+    public static IReadOnlyList<UnitChanges> Of(long through, params IocEvent[] events) => Of(through, events, null);
 }

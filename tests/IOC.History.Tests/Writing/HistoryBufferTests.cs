@@ -1,5 +1,7 @@
 using IOC.Domain.Events;
 using IOC.Domain.Kpis;
+using IOC.Domain.Units;
+using IOC.Grains.Fold;
 using IOC.History.Model;
 using IOC.History.Store;
 using IOC.History.Writing;
@@ -23,7 +25,7 @@ public sealed class HistoryBufferTests : IDisposable
     {
         using var buffer = Open();
 
-        buffer.Save([Changes.Of(3, Call(Now), Call(Now), Call(Now.AddMinutes(1)))], Now);
+        buffer.Save(Changes.Of(3, Call(Now), Call(Now), Call(Now.AddMinutes(1))), Now);
 
         var rows = Rows(buffer, Measurement.Counters);
         rows.Should().BeEquivalentTo(new[]
@@ -41,7 +43,7 @@ public sealed class HistoryBufferTests : IDisposable
     {
         using var buffer = Open();
 
-        buffer.Save([Changes.Of(2, Received(Now, channel: DossierChannel.Online), Received(Now.AddMinutes(5), channel: DossierChannel.Online))], Now);
+        buffer.Save(Changes.Of(2, Received(Now, channel: DossierChannel.Online), Received(Now.AddMinutes(5), channel: DossierChannel.Online)), Now);
 
         var procedures = buffer.PeekPending().Where(i => i.Row.Key.Measurement == Measurement.Procedures).ToList();
         procedures.Select(i => (i.Row.Key.Resolution, i.Row.Key.Series.Procedure, i.Row.Key.Series.Channel, i.Values[0])).Should().BeEquivalentTo(new[]
@@ -55,10 +57,10 @@ public sealed class HistoryBufferTests : IDisposable
     public void ASecondTickInTheSameBucketGrowsTheSamePoint()
     {
         using var buffer = Open();
-        buffer.Save([Changes.Of(1, Call(Now))], Now);
+        buffer.Save(Changes.Of(1, Call(Now)), Now);
         var first = buffer.PeekPending().Single(i => i.Row.Key.Resolution == Resolution.Hour);
 
-        buffer.Save([Changes.Of(2, Call(Now.AddMinutes(2)))], Now);
+        buffer.Save(Changes.Of(2, Call(Now.AddMinutes(2))), Now);
 
         var second = buffer.PeekPending().Single(i => i.Row.Key.Resolution == Resolution.Hour);
         second.Row.PointId.Should().Be(first.Row.PointId);
@@ -71,32 +73,32 @@ public sealed class HistoryBufferTests : IDisposable
     {
         using (var buffer = Open())
         {
-            buffer.Save([Changes.Of(5, Received(Now, dossierId: "D1"), Received(Now, dossierId: "D2"), TicketOpened(Now, ticketId: "T1"))], Now);
-            buffer.Save([Changes.Of(7, Completed(Now, dossierId: "D2"))], Now);
+            buffer.Save(Changes.Of(5, Received(Now, dossierId: "D1"), Received(Now, dossierId: "D2"), TicketOpened(Now, ticketId: "T1")), Now);
+            buffer.Save(Changes.Of(7, Completed(Now, dossierId: "D2")), Now);
         }
 
         using var reopened = Open();
 
-        reopened.Checkpoint.ToString().Should().Be("7");
+        reopened.CheckpointOf(Changes.Agency).ToString().Should().Be("7");
+        reopened.CheckpointOf(new UnitKey(UnitLevel.Agency, "TTPVHCC")).Should().Be(FoldCut.None);
         reopened.Pending.Should().Be(Rows(reopened).Count).And.BeGreaterThan(0);
-        var open = reopened.LoadOpenItems().Single();
-        open.Key.ToString().Should().Be("ward:00082");
-        open.Value.Dossiers.Select(d => d.DossierId).Should().Equal("D1");
-        open.Value.Dossiers[0].ReceivedAt.Should().Be(Now);
-        open.Value.Tickets.Select(t => t.TicketId).Should().Equal("T1");
+        var (dossiers, tickets) = reopened.LoadOpenItems(Changes.Agency);
+        dossiers.Select(d => d.DossierId).Should().Equal("D1");
+        dossiers[0].ReceivedAt.Should().Be(Now);
+        tickets.Select(t => t.TicketId).Should().Equal("T1");
     }
 
     [Fact]
     public void AWrittenRowStaysWhileItsBucketIsOpenAndALateEventAfterwardsStartsANewPoint()
     {
         using var buffer = Open();
-        buffer.Save([Changes.Of(1, Call(Now))], Now);
+        buffer.Save(Changes.Of(1, Call(Now)), Now);
         var written = buffer.PeekPending();
         buffer.MarkShipped(written);
 
         var keptWhileOpen = buffer.Prune(Now.AddMinutes(2));
         var droppedAfter = buffer.Prune(Now.AddMinutes(4));
-        buffer.Save([Changes.Of(2, Call(Now))], Now.AddMinutes(4));
+        buffer.Save(Changes.Of(2, Call(Now)), Now.AddMinutes(4));
 
         keptWhileOpen.Should().Be(0);
         droppedAfter.Should().Be(1, "the minute closed at 10:01 plus two minutes' grace; the hour and day are still open");
@@ -112,7 +114,7 @@ public sealed class HistoryBufferTests : IDisposable
     {
         using var buffer = Open(maxMinuteRows: 1);
 
-        buffer.Save([Changes.Of(2, Call(Now), Call(Now.AddMinutes(1)))], Now);
+        buffer.Save(Changes.Of(2, Call(Now), Call(Now.AddMinutes(1))), Now);
 
         buffer.DroppedMinutePoints.Should().Be(1);
         Rows(buffer, Measurement.Counters).Should().BeEquivalentTo(new[]
@@ -128,7 +130,7 @@ public sealed class HistoryBufferTests : IDisposable
     {
         using var buffer = Open();
 
-        buffer.Save([Changes.Of(2, Call(Now.AddDays(-3)), Call(Now.AddDays(-100)))], Now);
+        buffer.Save(Changes.Of(2, Call(Now.AddDays(-3)), Call(Now.AddDays(-100))), Now);
 
         Rows(buffer, Measurement.Counters).Select(r => r.Resolution).Should().BeEquivalentTo([Resolution.Hour, Resolution.Day, Resolution.Day]);
         buffer.ExpiredPoints.Should().Be(3, "two minutes and one hour");
@@ -138,7 +140,7 @@ public sealed class HistoryBufferTests : IDisposable
     public void AWriteTakesRowsOfOneResolutionAndNeverARowAlreadyBeingWritten()
     {
         using var buffer = Open();
-        buffer.Save([Changes.Of(1, Call(Now), Call(Now.AddMinutes(1)), Call(Now.AddMinutes(2)))], Now);
+        buffer.Save(Changes.Of(1, Call(Now), Call(Now.AddMinutes(1)), Call(Now.AddMinutes(2))), Now);
 
         var first = buffer.TakePending(100);
         var second = buffer.TakePending(100);
@@ -157,10 +159,10 @@ public sealed class HistoryBufferTests : IDisposable
     public void ARowThatGrewWhileBeingWrittenStaysPendingForItsNewSum()
     {
         using var buffer = Open();
-        buffer.Save([Changes.Of(1, Call(Now))], Now);
+        buffer.Save(Changes.Of(1, Call(Now)), Now);
         var inFlight = buffer.TakePending(100);
 
-        buffer.Save([Changes.Of(2, Call(Now))], Now);
+        buffer.Save(Changes.Of(2, Call(Now)), Now);
         var whileWriting = buffer.TakePending(100).Where(i => i.Row.Key.Resolution == Resolution.Minute).ToList();
         buffer.MarkShipped(inFlight);
         var afterwards = buffer.TakePending(100);
@@ -172,21 +174,22 @@ public sealed class HistoryBufferTests : IDisposable
     }
 
     [Fact]
-    public void ATickWithNothingNewStillMovesTheCheckpoint()
+    public void ChangesWithNothingNewStillMoveTheUnitsCheckpoint()
     {
         using var buffer = Open();
 
-        buffer.Save([new IOC.Grains.Publishing.HistoryChanges(new IOC.Grains.Routing.FoldCut(9, []), [])], Now);
+        buffer.Save([new UnitChanges(Changes.Agency, null, null, new FoldCut(9, []))], Now);
 
-        buffer.Checkpoint.Through.Should().Be(9);
+        buffer.CheckpointOf(Changes.Agency).Through.Should().Be(9);
         buffer.Rows.Should().Be(0);
     }
 
     private HistoryBuffer Open(int maxMinuteRows = 1000) => new(_folder.File("history-buffer.db"), Retention, maxMinuteRows);
 
-    private static List<(Resolution Resolution, DateTimeOffset Bucket, long Calls)> Rows(HistoryBuffer buffer, Measurement? measurement = null) =>
+    private static List<(Resolution Resolution, DateTimeOffset Bucket, long Calls)> Rows(HistoryBuffer buffer, Measurement? measurement = null, UnitKey? unit = null) =>
         buffer.PeekPending()
             .Where(i => measurement is null || i.Row.Key.Measurement == measurement)
+            .Where(i => unit is null || i.Row.Key.Series.Unit == unit)
             .Select(i => (i.Row.Key.Resolution, DateTimeOffset.FromUnixTimeMilliseconds(i.Row.Key.BucketMs).ToOffset(TimeSpan.FromHours(7)), i.Row.Key.Measurement == Measurement.Counters ? i.Values[Calls] : i.Values[0]))
             .ToList();
 }

@@ -1,5 +1,4 @@
 using IOC.Domain.Events;
-using IOC.Grains.Publishing;
 using IOC.History.Model;
 using IOC.History.Store;
 using IOC.History.Writing;
@@ -94,20 +93,42 @@ public sealed class HistoryWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASuppressedTickIsNotSaved()
+    public async Task HandedOverChangesAreSavedByTheSaveLoopWithTheirCheckpoint()
     {
         _writer.Start();
 
-        using (_writer.Suppress())
+        foreach (var changes in Changes.Of(6, Call(_now)))
         {
-            Tick(5, Call(_now));
+            _writer.Enqueue(changes);
         }
 
-        Tick(6, Call(_now));
+        await Until(() => _writer.UnsavedChanges == 0);
         await _writer.FlushAsync(Patience);
 
         _store.Sum(Measurement.Counters, Resolution.Hour, "CallsReceived").Should().Be(1);
-        _buffer.Checkpoint.Through.Should().Be(6);
+        _buffer.CheckpointOf(Changes.Agency).Through.Should().Be(6);
+    }
+
+    [Fact]
+    public void ChangesTheBufferRefusesAloneAreSetAsideAndEveryOtherUnitsAreSaved()
+    {
+        var poison = new IOC.Grains.Fold.GrainDelta();
+        poison.Counters[0] = IOC.Tests.Shared.TestEvents.Fold(Call(_now)); // the first minute of year 1: no bucket can hold it
+        var other = new IOC.Domain.Units.UnitKey(IOC.Domain.Units.UnitLevel.Agency, "TTPVHCC");
+
+        _writer.Enqueue(new IOC.Grains.Fold.UnitChanges(other, poison, null, new IOC.Grains.Fold.FoldCut(3, [])));
+        foreach (var changes in Changes.Of(4, Call(_now)))
+        {
+            _writer.Enqueue(changes);
+        }
+
+        _writer.SaveNow();
+
+        _writer.SetAsideCount.Should().Be(1);
+        _writer.SetAsideReasons.Single().Should().StartWith("agency:TTPVHCC (cut 3): ");
+        (_writer.UnsavedChanges, _writer.SaveError).Should().Be((0, null));
+        _buffer.CheckpointOf(Changes.Agency).Through.Should().Be(4);
+        _buffer.CheckpointOf(other).Through.Should().Be(0);
     }
 
     [Fact]
@@ -125,8 +146,15 @@ public sealed class HistoryWriterTests : IAsyncLifetime
         _buffer.Pending.Should().Be(3);
     }
 
-    private void Tick(long through, params IocEvent[] events) =>
-        _writer.OnTick(new SnapshotBatch(DateTimeOffset.UtcNow, [], Changes.Of(through, events)));
+    private void Tick(long through, params IocEvent[] events)
+    {
+        foreach (var changes in Changes.Of(through, events))
+        {
+            _writer.Enqueue(changes);
+        }
+
+        _writer.SaveNow();
+    }
 
     private static async Task Until(Func<bool> condition)
     {

@@ -1,7 +1,7 @@
 using IOC.Domain.Events;
 using IOC.Domain.Units;
-using IOC.Grains.Routing;
-using IOC.Grains.State;
+using IOC.Grains.Messages;
+using IOC.Grains.Fold;
 using IOC.Ingestion.Parsing;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
@@ -206,13 +206,13 @@ public sealed class AdoptionTests(EarlierRun earlier) : IClassFixture<EarlierRun
     public void AnItemOpenAtAWardAndAnAgencyIsAdoptedOnceAndItsCompletionNamesBoth()
     {
         var due = Restart.AddHours(3);
-        var dossier = new OpenDossier("sim-1-1-D1", "2.000815", DossierChannel.Online, Restart.AddHours(-1), due, CountsForCity: true);
-        var ticket = new OpenTicket("sim-1-1-T1", Restart.AddDays(-1), due, CountsForCity: true);
+        var dossier = new OpenDossier("sim-1-1-D1", "2.000815", DossierChannel.Online, Restart.AddHours(-1), due);
+        var ticket = new OpenTicket("sim-1-1-T1", Restart.AddDays(-1), due);
         var grains = new[]
         {
             new OpenWork(new UnitKey(UnitLevel.Ward, "00082"), [dossier], []),
             new OpenWork(new UnitKey(UnitLevel.Ward, "00070"), [], [ticket]),
-            new OpenWork(new UnitKey(UnitLevel.Agency, "TTPVHCC"), [dossier with { CountsForCity = false }], []),
+            new OpenWork(new UnitKey(UnitLevel.Agency, "TTPVHCC"), [dossier], []),
         };
 
         var leftovers = LeftoverWork.FromGrains(grains);

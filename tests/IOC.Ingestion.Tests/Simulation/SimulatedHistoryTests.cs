@@ -21,7 +21,7 @@ public sealed class SimulatedHistoryTests : IAsyncLifetime
     [Fact]
     public async Task ThreeDaysAreIngestedAtTheSampleDaysRateFromMidnightUpToNowAndNothingIsRefused()
     {
-        var started = _pipeline.Start();
+        var started = await _pipeline.StartAsync();
 
         var accepted = await SimulatedHistory.BackfillAsync(started.Ingestion, Seed.Units, seed: 7, days: 3, ThursdayMorning);
 
@@ -29,19 +29,18 @@ public sealed class SimulatedHistoryTests : IAsyncLifetime
         accepted.Should().BeInRange(12_000, 20_000);
         started.Ingestion.Stats.StoredEvents.Should().Be(accepted);
         started.Ingestion.Stats.Rejected.Should().Be(0);
-        await started.Publisher.RefreshAsync();
-        var city = started.Publisher.Store.City;
+        var city = await started.Figures.City();
         city.Gauges.OpenDossiers.Should().BeGreaterThan(0, "dossiers received in the last days are still being worked on");
     }
 
     [Fact]
     public async Task TheLiveSimulatorAdoptsWhatTheHistoryLeftOpen()
     {
-        var started = _pipeline.Start();
+        var started = await _pipeline.StartAsync();
         await SimulatedHistory.BackfillAsync(started.Ingestion, Seed.Units, seed: 7, days: 2, ThursdayMorning);
         var live = new TrafficSimulator(started.Ingestion, new TrafficGenerator(Seed.Units, 7, 0.5), new SimulatorOptions(), _clock);
 
-        var adopted = await live.AdoptLeftoversAsync(started.Router);
+        var adopted = await live.AdoptLeftoversAsync(started.Silo.Grains, Seed.Units);
 
         adopted.Total.Should().BeGreaterThan(0);
     }
@@ -49,7 +48,7 @@ public sealed class SimulatedHistoryTests : IAsyncLifetime
     [Fact]
     public async Task NoDaysIngestsOnlyTodayUpToNowAndMoreThanAYearIsRefused()
     {
-        var started = _pipeline.Start();
+        var started = await _pipeline.StartAsync();
 
         var today = await SimulatedHistory.BackfillAsync(started.Ingestion, Seed.Units, seed: 7, days: 0, ThursdayMorning);
         var tooMany = () => SimulatedHistory.BackfillAsync(started.Ingestion, Seed.Units, seed: 7, days: 367, ThursdayMorning);

@@ -1,6 +1,5 @@
 using IOC.Domain.Kpis;
-using IOC.Grains.Publishing;
-using IOC.Grains.Routing;
+using IOC.Grains.Interfaces;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace IOC.Ingestion.Tests.Simulation;
 
 /// <summary>
-/// A simulator runs through a real inbox, grains and publisher, the process restarts (grains recovered from the
+/// A simulator runs through a real inbox and grains, the process restarts (grains recovered from the
 /// inbox) and a second simulator with a later start takes over what the first left open.
 /// </summary>
 public sealed class SimulatorRestartTests : IAsyncLifetime
@@ -30,7 +29,7 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
     [Fact]
     public async Task AfterARestartTheNextRunClosesWhatTheEarlierRunLeftOpenAndTheGaugesFallBack()
     {
-        var first = _pipeline.Start();
+        var first = await _pipeline.StartAsync();
         var (earlier, earlierGenerator) = Simulator(first.Ingestion);
         await earlier.TickAsync();
         await RunFor(earlier, TimeSpan.FromHours(8), TimeSpan.FromMinutes(1));
@@ -38,19 +37,19 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
         first.Inbox.Dispose();
         first.Ingestion.Dispose();
         _clock.SetUtcNow(ThursdayMorning.ToUniversalTime());
-        var second = _pipeline.Start();
-        await second.Ingestion.RecoverAsync();
-        var atRestart = await Gauges(second.Publisher);
-        var leftovers = await OverdueAndOpen(second.Router, earlierIds, dueBefore: ThursdayMorning);
+        var second = await _pipeline.StartAsync();
+        await second.WarmAsync();
+        var atRestart = await Gauges(second);
+        var leftovers = await OverdueAndOpen(second, earlierIds, dueBefore: ThursdayMorning);
 
         var (next, nextGenerator) = Simulator(second.Ingestion);
-        var adopted = await next.AdoptLeftoversAsync(second.Router);
+        var adopted = await next.AdoptLeftoversAsync(second.Silo.Grains, Seed.Units);
         await RunFor(next, TimeSpan.FromHours(8), TimeSpan.FromMinutes(1));
-        var afterAWorkingDay = await Gauges(second.Publisher);
-        var leftAfterAWorkingDay = await OverdueAndOpen(second.Router, earlierIds, dueBefore: ThursdayMorning);
+        var afterAWorkingDay = await Gauges(second);
+        var leftAfterAWorkingDay = await OverdueAndOpen(second, earlierIds, dueBefore: ThursdayMorning);
         await RunFor(next, TimeSpan.FromDays(30), TimeSpan.FromHours(6));
-        var atTheEnd = await Gauges(second.Publisher);
-        var leftAtTheEnd = await OverdueAndOpen(second.Router, earlierIds, dueBefore: DateTimeOffset.MaxValue);
+        var atTheEnd = await Gauges(second);
+        var leftAtTheEnd = await OverdueAndOpen(second, earlierIds, dueBefore: DateTimeOffset.MaxValue);
 
         atRestart.OverdueDossiers.Should().BeGreaterThan(10, "the afternoon's short procedures fell due overnight");
         leftovers.Should().Be((atRestart.OverdueDossiers + atRestart.OverdueTickets, atRestart.OpenDossiers + atRestart.OpenTickets));
@@ -67,25 +66,22 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
     [Fact]
     public async Task AdoptingAfterTheFirstTickIsRefused()
     {
-        var started = _pipeline.Start();
+        var started = await _pipeline.StartAsync();
         var (simulator, _) = Simulator(started.Ingestion);
         await simulator.TickAsync();
 
-        var adopt = () => simulator.AdoptLeftoversAsync(started.Router);
+        var adopt = () => simulator.AdoptLeftoversAsync(started.Silo.Grains, Seed.Units);
 
         await adopt.Should().ThrowAsync<InvalidOperationException>();
     }
 
-    private static async Task<Gauges> Gauges(SnapshotPublisher publisher)
-    {
-        await publisher.RefreshAsync();
-        return publisher.Store.City.Gauges;
-    }
+    private static async Task<Gauges> Gauges(IngestionPipeline.Started started) => (await started.Figures.City()).Gauges;
 
     /// <summary>Open items whose ids start with <paramref name="idPrefix"/>, each id once, and how many of them were due before <paramref name="dueBefore"/>.</summary>
-    private static async Task<(long Overdue, long Open)> OverdueAndOpen(GrainRouter router, string idPrefix, DateTimeOffset dueBefore)
+    private static async Task<(long Overdue, long Open)> OverdueAndOpen(IngestionPipeline.Started started, string idPrefix, DateTimeOffset dueBefore)
     {
-        var work = LeftoverWork.FromGrains(await router.OpenWorkAsync(id => id.StartsWith(idPrefix, StringComparison.Ordinal)));
+        var units = Seed.Units.Wards.Concat(Seed.Units.Agencies);
+        var work = LeftoverWork.FromGrains(await Task.WhenAll(units.Select(u => started.Silo.Grains.Unit(u.Key).GetOpenWork(idPrefix))));
         return (work.Count(w => w.DueAt < dueBefore), work.Count);
     }
 

@@ -1,6 +1,4 @@
 using IOC.Domain.Units;
-using IOC.Grains.Routing;
-using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Simulation;
 using IOC.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
@@ -11,32 +9,21 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset WednesdayMorning = new(2026, 11, 18, 9, 0, 0, TimeSpan.FromHours(7));
 
-    private readonly string _inboxPath = Path.Combine(Path.GetTempPath(), $"ioc-sim-{Guid.NewGuid():N}.db");
     private readonly FakeTimeProvider _clock = new(WednesdayMorning.ToUniversalTime());
     private readonly List<string> _log = [];
-    private readonly SqliteInbox _inbox;
-    private readonly GrainRouter _router = new(new GrainOptions { Shards = 2 });
-    private IngestionService? _ingestion;
+    private readonly IngestionPipeline _pipeline;
+    private IngestionPipeline.Started _started = null!;
 
-    public TrafficSimulatorTests() => _inbox = new SqliteInbox(_inboxPath);
+    public TrafficSimulatorTests() => _pipeline = new IngestionPipeline(_clock);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        _ingestion?.Dispose();
-        await _router.DisposeAsync();
-        _inbox.Dispose();
-        foreach (var file in new[] { _inboxPath, _inboxPath + "-wal", _inboxPath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public Task DisposeAsync() => _pipeline.DisposeAsync().AsTask();
 
     [Fact]
     public async Task ATickStoresTheEventsSinceThePreviousTickInTheInbox()
     {
-        var simulator = Simulator(Seed.Units, new SimulatorOptions { EventsPerSecond = 5 });
+        var simulator = await Simulator(Seed.Units, new SimulatorOptions { EventsPerSecond = 5 });
         await simulator.TickAsync();
         _clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -45,14 +32,14 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
         sent.Should().BeGreaterThan(100);
         simulator.EventsSent.Should().Be(sent);
         simulator.Rejected.Should().Be(0);
-        _inbox.Count().Should().Be(sent);
+        _started.Inbox.Count().Should().Be(sent);
         _log.Should().BeEmpty();
     }
 
     [Fact]
     public async Task TheLoopFeedsIngestionUntilCancelledAndThenReturnsQuietly()
     {
-        var simulator = Simulator(Seed.Units, new SimulatorOptions { EventsPerSecond = 5, TickMilliseconds = 10 });
+        var simulator = await Simulator(Seed.Units, new SimulatorOptions { EventsPerSecond = 5, TickMilliseconds = 10 });
         using var stop = new CancellationTokenSource();
 
         var run = simulator.RunAsync(stop.Token);
@@ -62,14 +49,14 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
         await run;
 
         simulator.Rejected.Should().Be(0);
-        _inbox.Count().Should().Be(simulator.EventsSent);
+        _started.Inbox.Count().Should().Be(simulator.EventsSent);
     }
 
     [Fact]
     public async Task RejectedEventsAreCountedAndLoggedAndTheFeedCarriesOn()
     {
         var partial = new UnitCatalog(Seed.Units.City, Seed.Units.Wards.Take(20), Seed.Units.Agencies);
-        var simulator = Simulator(partial, new SimulatorOptions { EventsPerSecond = 5 }, generatorUnits: Seed.Units);
+        var simulator = await Simulator(partial, new SimulatorOptions { EventsPerSecond = 5 }, generatorUnits: Seed.Units);
         await simulator.TickAsync();
         _clock.Advance(TimeSpan.FromMinutes(1));
         await simulator.TickAsync();
@@ -78,14 +65,14 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
         await simulator.TickAsync();
 
         simulator.Rejected.Should().BeGreaterThan(0);
-        _inbox.Count().Should().Be(simulator.EventsSent - simulator.Rejected);
+        _started.Inbox.Count().Should().Be(simulator.EventsSent - simulator.Rejected);
         _log.Should().Contain(line => line.Contains("unknown unit code"));
     }
 
     [Fact]
     public async Task AfterALongPauseTheSimulatorSkipsAheadInsteadOfFloodingTheInbox()
     {
-        var simulator = Simulator(Seed.Units, new SimulatorOptions { EventsPerSecond = 5 });
+        var simulator = await Simulator(Seed.Units, new SimulatorOptions { EventsPerSecond = 5 });
         await simulator.TickAsync();
         _clock.Advance(TimeSpan.FromHours(3));
 
@@ -98,18 +85,18 @@ public sealed class TrafficSimulatorTests : IAsyncLifetime
     [Fact]
     public async Task ADisabledSimulatorReturnsAtOnce()
     {
-        var simulator = Simulator(Seed.Units, new SimulatorOptions { Enabled = false });
+        var simulator = await Simulator(Seed.Units, new SimulatorOptions { Enabled = false });
 
         await simulator.RunAsync(CancellationToken.None);
 
         simulator.EventsSent.Should().Be(0);
     }
 
-    private TrafficSimulator Simulator(UnitCatalog ingestionUnits, SimulatorOptions options, UnitCatalog? generatorUnits = null)
+    private async Task<TrafficSimulator> Simulator(UnitCatalog ingestionUnits, SimulatorOptions options, UnitCatalog? generatorUnits = null)
     {
-        _ingestion = new IngestionService(_inbox, _router, ingestionUnits, new IngestionOptions(), _clock);
+        _started = await _pipeline.StartAsync(units: ingestionUnits);
         var generator = new TrafficGenerator(generatorUnits ?? ingestionUnits, options);
-        return new TrafficSimulator(_ingestion, generator, options, _clock, line => { lock (_log) { _log.Add(line); } });
+        return new TrafficSimulator(_started.Ingestion, generator, options, _clock, line => { lock (_log) { _log.Add(line); } });
     }
 
     /// <summary>The loop runs on its own task: FakeTimeProvider fires its timer on Advance, the test waits for the tick.</summary>

@@ -129,7 +129,27 @@ public class KpiApiTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         body!["status"]!.GetValue<string>().Should().Be("Healthy");
         body["checks"]!["inbox"]!["data"]!["path"]!.GetValue<string>().Should().StartWith(_factory.DataDir);
-        body["checks"]!["grains"]!["data"]!["shards"]!.GetValue<int>().Should().BeGreaterThan(0);
+        body["checks"]!["grains"]!["data"]!["activations"]!.GetValue<int>().Should().BeGreaterThan(131, "126 wards, 4 agencies, the city's direct work and the city stay active");
+        body["checks"]!["grains"]!["data"]!["silos"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task TheOrleansDashboardShowsTheSiloToOperators()
+    {
+        var client = _factory.CreateClient();
+
+        var page = await client.GetStringAsync("/ops/orleans/");
+        JsonObject? counters = null;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((counters = await client.GetFromJsonAsync<JsonObject>("/ops/orleans/DashboardCounters"))!["totalActivationCount"]!.GetValue<int>() == 0)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the dashboard collects its counters every second");
+            await Task.Delay(200);
+        }
+
+        page.Should().Contain("<title>Orleans Dashboard</title>");
+        counters["totalActivationCount"]!.GetValue<int>().Should().BeGreaterThan(131);
+        counters.ToJsonString().Should().Contain("127.0.0.1", "the one silo of the embedded default, on loopback");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class ProcedureNamesApiTests : IClassFixture<IocWebFactory>
         named["name"]!.GetValue<string>().Should().Be("Đăng ký khai sinh");
         named["nameSource"]!.GetValue<string>().Should().Be("producer");
         Row(breakdown!, "2.000815")["name"].Should().BeNull();
-        csv.Should().Contain("1.001193,Đăng ký khai sinh,Hệ thống một cửa gửi đến");
+        csv.Should().Contain("\"1.001193\";\"Đăng ký khai sinh\";\"Hệ thống một cửa gửi đến\"");
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+using IOC.Domain.Units;
+using IOC.Grains.Fold;
+using IOC.Grains.Interfaces;
+using Orleans;
+
+namespace IOC.Grains.Reading;
+
+/// <summary>
+/// Reads the grains themselves, for answers that must include every event acknowledged before the request (the KPI
+/// API, the history catching up, the open-dossier lists). Live pages read the pushed copies instead (IOC.Live).
+/// </summary>
+public sealed class GrainReader(IGrainFactory grains, UnitCatalog units)
+{
+    /// <summary>The figures of a unit now; for the city, after taking every contributor's pending share.</summary>
+    public Task<GrainSnapshot> SnapshotAsync(UnitKey key) =>
+        key.Level == UnitLevel.City ? grains.City(units).Refresh() : grains.Unit(key).GetSnapshot();
+
+    public async Task<IReadOnlyList<GrainSnapshot>> SnapshotsAsync(IEnumerable<UnitKey> keys) =>
+        await Task.WhenAll(keys.Select(SnapshotAsync));
+
+    /// <summary>Every unit grain hands over what it folded until now (to the history sink and the city's shares).</summary>
+    public Task FlushAsync() => Task.WhenAll(UnitKeys().Select(k => grains.Unit(k).Flush()));
+
+    public Task<IReadOnlyList<OpenDossier>> OpenDossiersAsync(UnitKey key, DateTimeOffset? dueBefore) =>
+        grains.Unit(key).GetOpenDossiers(dueBefore);
+
+    /// <summary>Every unit grain of the catalog: the wards, the agencies and the city's direct work.</summary>
+    public IEnumerable<UnitKey> UnitKeys() => units.Wards.Concat(units.Agencies).Select(u => u.Key).Append(units.DirectWork);
+}
