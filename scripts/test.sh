@@ -14,6 +14,16 @@ cd "$(dirname "$0")/.."
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v influxd > /dev/null || need_apt+=(influxdb)
+# PostgreSQL 15 (Debian's postgresql): the shared-inbox tests start their own server through scripts/postgres.sh
+# (loopback, free port, temp folder, stopped by PID). No system cluster is created: the package's default "main"
+# cluster would be a server nobody asked for.
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl > /dev/null 2>&1; then
+  need_apt+=(postgresql)
+  if [ ! -f /etc/postgresql-common/createcluster.conf ]; then
+    mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+  fi
+fi
 # poppler-utils: the printable-review tests read the PDFs back with pdftotext, pdffonts and pdfinfo.
 command -v pdftotext > /dev/null || need_apt+=(poppler-utils)
 # fonts-dejavu-core: the charts (ScottPlot/Skia) name DejaVu Sans; Skia sees only installed fonts.

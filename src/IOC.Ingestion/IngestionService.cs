@@ -14,7 +14,7 @@ namespace IOC.Ingestion;
 /// </summary>
 public sealed class IngestionService : IDisposable
 {
-    private readonly SqliteInbox _inbox;
+    private readonly IInbox _inbox;
     private readonly EventDelivery _delivery;
     private readonly EventParser _parser;
     private readonly TimeProvider _time;
@@ -24,7 +24,7 @@ public sealed class IngestionService : IDisposable
     private long _duplicates;
     private long _rejected;
 
-    public IngestionService(SqliteInbox inbox, EventDelivery delivery, UnitCatalog units, IngestionOptions options, TimeProvider time)
+    public IngestionService(IInbox inbox, EventDelivery delivery, UnitCatalog units, IngestionOptions options, TimeProvider time)
     {
         _inbox = inbox;
         _delivery = delivery;

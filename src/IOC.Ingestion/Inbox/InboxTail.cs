@@ -12,7 +12,7 @@ namespace IOC.Ingestion.Inbox;
 /// longer validates (seed data changed: an agency code removed) stays stored, is skipped and counted, and goes to the
 /// quarantine with the reason, to be replayed once the data is fixed.
 /// </summary>
-public sealed class InboxTail(SqliteInbox inbox, UnitCatalog units, Quarantine quarantine)
+public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quarantine)
 {
     private readonly EventParser _parser = new(units);
     private long _read;

@@ -16,7 +16,7 @@ public readonly record struct InboxItem(string Id, string Body, string? Unit, st
 /// Writes are not thread-safe: <see cref="IngestionService"/> is the single writer. Reads of a key's tail open a
 /// connection of their own (WAL: readers never wait for the writer).
 /// </summary>
-public sealed class SqliteInbox : IDisposable
+public sealed class SqliteInbox : IInbox, IDisposable
 {
     /// <summary>
     /// Rows per INSERT statement. One row per statement pays the statement overhead per row; wide statements

@@ -49,7 +49,7 @@ public static class HealthExtensions
     }
 }
 
-public sealed class InboxHealthCheck(IngestionService ingestion, InboxTail tail) : IHealthCheck
+public sealed class InboxHealthCheck(IngestionService ingestion, InboxTail tail, IInbox inbox) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -63,10 +63,23 @@ public sealed class InboxHealthCheck(IngestionService ingestion, InboxTail tail)
             ["recoveredEvents"] = tail.EventsRead,
             ["recoverySkipped"] = tail.EventsSkipped,
         };
-        var healthy = File.Exists(stats.Path);
-        return Task.FromResult(healthy
-            ? HealthCheckResult.Healthy("Inbox open", data)
-            : HealthCheckResult.Unhealthy("Inbox file is missing", data: data));
+        if (inbox is SqliteInbox)
+        {
+            return Task.FromResult(File.Exists(stats.Path)
+                ? HealthCheckResult.Healthy("Inbox open", data)
+                : HealthCheckResult.Unhealthy("Inbox file is missing", data: data));
+        }
+
+        // A shared inbox (a cluster's PostgreSQL): the check reaches the server, so every node says when it is down.
+        try
+        {
+            data["lastSeq"] = inbox.LastSeq();
+            return Task.FromResult(HealthCheckResult.Healthy("Inbox reachable", data));
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy($"Inbox store {stats.Path} unreachable: {ex.Message}", ex, data));
+        }
     }
 }
 

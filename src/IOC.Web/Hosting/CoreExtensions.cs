@@ -35,14 +35,10 @@ public static class CoreExtensions
         services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().Units);
         services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().Targets);
 
-        services.AddSingleton(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new SqliteInbox(Path.Combine(storage.ResolveDataDir(), "inbox.db"), storage.FullSync);
-        });
+        services.AddIocInbox(builder.Configuration);
         services.AddSingleton<InboxTail>();
         services.AddSingleton(sp => new IngestionService(
-            sp.GetRequiredService<SqliteInbox>(),
+            sp.GetRequiredService<IInbox>(),
             sp.GetRequiredService<EventDelivery>(),
             sp.GetRequiredService<UnitCatalog>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
@@ -51,7 +47,6 @@ public static class CoreExtensions
         services.AddSingleton<ApiKeyFilter>();
 
         builder.AddIocSilo();
-        services.AddSingleton<IQuarantineStore, SqliteQuarantineStore>();
         services.AddSingleton<Quarantine>();
         services.AddSingleton<QuarantineReplay>();
         services.AddSingleton<UnitGrainServices>();

@@ -28,7 +28,7 @@ public static class SimulatorExtensions
 /// </summary>
 public sealed class SimulatorHost(
     IngestionService ingestion,
-    SqliteInbox inbox,
+    IInbox inbox,
     IGrainFactory grains,
     UnitCatalog units,
     IOptions<SimulatorOptions> options,

@@ -8,6 +8,9 @@ public sealed class StorageOptions
     /// <summary>fsync every inbox commit before the 202 (survives a power cut; the default). Off: survives a killed process only.</summary>
     public bool FullSync { get; set; } = true;
 
+    /// <summary>Where the inbox is: <c>sqlite</c> (inbox.db in the data folder) or <c>postgres</c> (shared by a cluster; see <see cref="InboxStores"/>).</summary>
+    public string Inbox { get; set; } = InboxStores.Sqlite;
+
     public string ResolveDataDir()
     {
         var dir = string.IsNullOrWhiteSpace(DataDir)
