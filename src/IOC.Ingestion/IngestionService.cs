@@ -88,7 +88,8 @@ public sealed class IngestionService : IDisposable
     {
         // One writer at a time, up to the grains' answer: the ledger check, the inbox order and the order each grain
         // folds in stay the same, so a grain that rebuilds from its inbox tail rebuilds exactly what was live, and the
-        // last sequence number of a delivered batch is a checkpoint for every grain it reached.
+        // last sequence number of a delivered batch is a checkpoint for every grain it reached. A shared inbox (a
+        // cluster) has other writers: the batch's range is delivered instead (docs/cluster.md, "Checkpoints").
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -134,7 +135,7 @@ public sealed class IngestionService : IDisposable
             // Already durable: from here a crash loses nothing, each grain replays its inbox tail when it activates.
             if (fresh.Count > 0)
             {
-                await _delivery.DeliverAsync(fresh, fresh[^1].Seq, CancellationToken.None);
+                await _delivery.DeliverAsync(fresh, fresh[^1].Seq, _inbox.Shared ? fresh[0].Seq : 0, CancellationToken.None);
             }
 
             return (fresh.Count, valid.Count - fresh.Count);

@@ -126,6 +126,8 @@ public sealed class MemoryUnitStore : IUnitRecovery, IHistorySink
         }
     }
 
+    public Task<long> LastSeqAsync(CancellationToken cancellationToken) => Task.FromResult(Interlocked.Read(ref _seq));
+
     private void Append(UnitKey key, InboxEvent record) => _inbox.GetOrAdd(key, _ => []).Add(record);
 
     private static CounterSet Sum(IEnumerable<CounterSet> sets)

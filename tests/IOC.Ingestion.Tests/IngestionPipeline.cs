@@ -24,7 +24,7 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
     {
         var inbox = new SqliteInbox(_folder.File("inbox.db"));
         var tail = new InboxTail(inbox, Seed.Units, new Quarantine(new MemoryQuarantine(), clock));
-        var silo = await TestSilo.StartAsync(clock, new InboxOnlyRecovery(tail), new NoHistory());
+        var silo = await TestSilo.StartAsync(clock, new InboxOnlyRecovery(tail, inbox), new NoHistory());
         var ingestion = new IngestionService(inbox, silo.Delivery, units ?? Seed.Units, options ?? new IngestionOptions(), clock);
         var started = new Started(ingestion, new Figures(silo), inbox, silo, tail);
         _started.Add(started);
@@ -69,12 +69,14 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
         public Task<GrainSnapshot> Get(UnitKey key) => silo.Reader.SnapshotAsync(key);
     }
 
-    private sealed class InboxOnlyRecovery(InboxTail tail) : IUnitRecovery
+    private sealed class InboxOnlyRecovery(InboxTail tail, IInbox inbox) : IUnitRecovery
     {
         public Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken) =>
             Task.FromResult(new RecoveryPlan(new RestoredState(), FoldCut.None, "the inbox"));
 
         public IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
             tail.ReadAsync(key, afterSeq, throughSeq, cancellationToken);
+
+        public Task<long> LastSeqAsync(CancellationToken cancellationToken) => Task.FromResult(inbox.LastSeq());
     }
 }

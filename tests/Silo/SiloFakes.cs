@@ -17,6 +17,8 @@ public sealed class NothingToRecover : IUnitRecovery
         await Task.CompletedTask;
         yield break;
     }
+
+    public Task<long> LastSeqAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
 }
 
 /// <summary>A history sink that keeps nothing.</summary>

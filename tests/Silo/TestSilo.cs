@@ -35,8 +35,9 @@ public sealed class TestSilo : IAsyncDisposable
     public IServiceProvider Services(int silo = 0) => Cluster.GetSiloServiceProvider(Cluster.Silos[silo].SiloAddress);
 
     /// <param name="tickMilliseconds">The grains' timer; short, so tests that wait for a tick do not wait long.</param>
+    /// <param name="tailReadMilliseconds">How often units read their inbox tail (a shared inbox); 0: never, as embedded.</param>
     public static async Task<TestSilo> StartAsync(
-        TimeProvider clock, IUnitRecovery recovery, IHistorySink history, short silos = 1, int tickMilliseconds = 50)
+        TimeProvider clock, IUnitRecovery recovery, IHistorySink history, short silos = 1, int tickMilliseconds = 50, int tailReadMilliseconds = 0)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -54,7 +55,11 @@ public sealed class TestSilo : IAsyncDisposable
             services.AddSingleton<UnitGrainServices>();
             services.AddSingleton<EventDelivery>();
             services.AddSingleton<GrainReader>();
-            services.Configure<GrainOptions>(o => o.TickMilliseconds = tickMilliseconds);
+            services.Configure<GrainOptions>(o =>
+            {
+                o.TickMilliseconds = tickMilliseconds;
+                o.TailReadMilliseconds = tailReadMilliseconds;
+            });
             services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         });
         var cluster = builder.Build();

@@ -32,7 +32,11 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
         }
     }
 
-    public async Task DeliverAsync(IReadOnlyList<InboxEvent> events, long through, CancellationToken cancellationToken = default)
+    /// <param name="first">
+    /// 0 with one writer (batches in inbox order: <paramref name="through"/> is every unit's checkpoint); with a shared
+    /// inbox the batch's first number, so each unit records the range instead (docs/cluster.md, "Checkpoints").
+    /// </param>
+    public async Task DeliverAsync(IReadOnlyList<InboxEvent> events, long through, long first = 0, CancellationToken cancellationToken = default)
     {
         var batches = Split(events, units.DirectWork);
         lock (_undelivered)
@@ -45,7 +49,7 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
             _undelivered.Clear();
         }
 
-        await Task.WhenAll(batches.Select(b => DeliverAsync(b.Key, new EventBatch(b.Value, through), cancellationToken)));
+        await Task.WhenAll(batches.Select(b => DeliverAsync(b.Key, new EventBatch(b.Value, through, first), cancellationToken)));
     }
 
     /// <summary>The events of each unit: its ward, its agency, and the city's direct work for an agency event without a ward.</summary>
@@ -90,6 +94,13 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
                 await Task.Delay(retry, cancellationToken);
                 retry *= 2;
             }
+            catch (Exception ex) when (batch.First > 0)
+            {
+                // A shared inbox: the unit's own tail read counts them within seconds. Sent with a later batch they
+                // would lie outside its range, so the unit's cut could not say they are in.
+                LogLeftToTailRead(logger, key.ToString(), batch.Events.Count, ex);
+                return;
+            }
             catch (Exception ex)
             {
                 // Stored already: the events stay due to this grain and go with its next batch.
@@ -106,6 +117,9 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Events} event(s) to {Unit} failed (attempt {Attempt}); retrying: {Reason}")]
     private static partial void LogRetry(ILogger logger, string unit, int events, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver {Events} stored event(s) to {Unit}; its next read of the shared inbox counts them")]
+    private static partial void LogLeftToTailRead(ILogger logger, string unit, int events, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver {Events} stored event(s) to {Unit}; they go with its next batch")]
     private static partial void LogGaveUp(ILogger logger, string unit, int events, Exception exception);

@@ -12,8 +12,10 @@ public readonly record struct SeqRange(long First, long Last)
 /// Which inbox events of one unit its fold includes: every one up to <see cref="Through"/>, plus the ranges in
 /// <see cref="Beyond"/>, and nothing else. A grain keeps its cut as it folds and saves it with its history changes, so a
 /// restart (or a reactivation elsewhere) replays exactly the events of its key the saved state lacks, and a batch
-/// delivered twice counts once. Ingestion delivers batches in inbox order, so <see cref="Beyond"/> stays empty in
-/// normal operation; it carries what an older checkpoint format recorded (batches stored ahead of an earlier one).
+/// delivered twice counts once. With one writer (the embedded default) ingestion delivers batches in inbox order, so
+/// <see cref="Beyond"/> stays empty. With a shared inbox several nodes deliver in no common order: each batch is
+/// recorded as its range (<see cref="Include"/>) and <see cref="Through"/> moves when the grain reads its own tail
+/// (docs/cluster.md, "Checkpoints").
 /// </summary>
 public sealed record FoldCut(long Through, IReadOnlyList<SeqRange> Beyond)
 {
@@ -30,8 +32,64 @@ public sealed record FoldCut(long Through, IReadOnlyList<SeqRange> Beyond)
     /// The cut after every event of the key up to <paramref name="through"/> is folded (a delivered batch, or a read of
     /// the key's inbox tail): ranges it covers are dropped.
     /// </summary>
-    public FoldCut Advance(long through) =>
-        through <= Through ? this : new FoldCut(through, Beyond.Count == 0 ? [] : [.. Beyond.Where(r => r.Last > through)]);
+    public FoldCut Advance(long through)
+    {
+        if (through <= Through)
+        {
+            return this;
+        }
+
+        if (Beyond.Count == 0)
+        {
+            return new FoldCut(through, []);
+        }
+
+        // A range that starts at or below the new end continues it.
+        var left = Beyond.Where(r => r.Last > through).ToList();
+        while (left.Count > 0 && left[0].First <= through + 1)
+        {
+            through = left[0].Last;
+            left.RemoveAt(0);
+        }
+
+        return new FoldCut(through, left);
+    }
+
+    /// <summary>
+    /// The cut after every event of the unit numbered within <paramref name="range"/> is folded (a batch of a shared
+    /// inbox: no other event is numbered inside its range). Overlapping and adjacent ranges merge; a range that reaches
+    /// <see cref="Through"/> moves it.
+    /// </summary>
+    public FoldCut Include(SeqRange range)
+    {
+        if (range.Last <= Through)
+        {
+            return this;
+        }
+
+        var ranges = new List<SeqRange>(Beyond.Count + 1);
+        var merged = range;
+        foreach (var r in Beyond)
+        {
+            if (r.Last + 1 < merged.First || merged.Last + 1 < r.First)
+            {
+                ranges.Add(r);
+            }
+            else
+            {
+                merged = new SeqRange(Math.Min(r.First, merged.First), Math.Max(r.Last, merged.Last));
+            }
+        }
+
+        if (merged.First <= Through + 1)
+        {
+            return new FoldCut(merged.Last, [.. ranges.Where(r => r.Last > merged.Last)]);
+        }
+
+        ranges.Add(merged);
+        ranges.Sort((a, b) => a.First.CompareTo(b.First));
+        return new FoldCut(Through, ranges);
+    }
 
     /// <summary>"120" or "120 + 131-140,150-152": the form the checkpoint is saved in.</summary>
     public override string ToString() => Beyond.Count == 0 ? Through.ToString() : $"{Through} + {string.Join(',', Beyond)}";

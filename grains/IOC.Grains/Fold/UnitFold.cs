@@ -44,9 +44,11 @@ public sealed class UnitFold(UnitKey key)
 
     /// <summary>
     /// Folds the events of a batch that the cut does not include yet (a batch delivered twice counts once), then records
-    /// that every event of the unit up to <paramref name="through"/> is in. Returns the events set aside, if any.
+    /// that every event of the unit up to <paramref name="through"/> is in — or, when <paramref name="first"/> is set
+    /// (a batch of a shared inbox), every event of the unit numbered from <paramref name="first"/> to
+    /// <paramref name="through"/>. Returns the events set aside, if any.
     /// </summary>
-    public List<FoldFailure>? Fold(IReadOnlyList<InboxEvent> events, long through)
+    public List<FoldFailure>? Fold(IReadOnlyList<InboxEvent> events, long through, long first = 0)
     {
         List<FoldFailure>? failures = null;
         foreach (var (seq, e) in events)
@@ -62,7 +64,7 @@ public sealed class UnitFold(UnitKey key)
             }
         }
 
-        Cut = Cut.Advance(through);
+        Cut = first > 0 ? Cut.Include(new SeqRange(first, through)) : Cut.Advance(through);
         return failures;
     }
 

@@ -19,6 +19,7 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 {
     private readonly ILogger _logger = services.Loggers.CreateLogger("IOC.Grains.UnitGrain");
     private FoldCut _savedCut = FoldCut.None;
+    private DateTimeOffset _lastTailRead = DateTimeOffset.MinValue;
 
     protected UnitFold State { get; private set; } = null!;
 
@@ -31,6 +32,9 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
         Key = new UnitKey(level, this.GetPrimaryKeyString());
         State = new UnitFold(Key);
         await RecoverAsync(cancellationToken);
+
+        // The recovery has just read the whole tail: the first catch-up read is due one interval from now.
+        _lastTailRead = services.Time.GetUtcNow();
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(services.Options.Tick, services.Options.Tick));
     }
 
@@ -44,7 +48,7 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
     public Task Fold(EventBatch batch)
     {
         var timed = services.Metrics.FoldDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
-        if (State.Fold(batch.Events, batch.Through) is { } failures)
+        if (State.Fold(batch.Events, batch.Through, batch.First) is { } failures)
         {
             Quarantine(failures);
         }
@@ -111,7 +115,52 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
         OnTaken(changes);
     }
 
-    private async Task TickAsync(CancellationToken cancellationToken) => await HandOverAsync(services.Time.GetUtcNow(), deactivating: false);
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = services.Time.GetUtcNow();
+        await HandOverAsync(now, deactivating: false);
+        if (services.Options.TailReadInterval is { } interval && now - _lastTailRead >= interval)
+        {
+            _lastTailRead = now;
+            await CatchUpAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// With a shared inbox: folds the events of this unit that were committed but never delivered (their node died
+    /// between its commit and its delivery, or gave up delivering) and moves the cut's end to the inbox's last number.
+    /// That number is read first: everything numbered up to it is committed already (appends take turns), so nothing can
+    /// appear below it later, and a delivery that arrives after this read skips what the read folded.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var last = await services.Recovery.LastSeqAsync(cancellationToken);
+            if (last <= State.Cut.Through)
+            {
+                return;
+            }
+
+            var caught = 0;
+            await foreach (var page in services.Recovery.ReadTailAsync(Key, State.Cut.Through, last, cancellationToken))
+            {
+                caught += page.Events.Count(e => !State.Cut.Includes(e.Seq));
+                FoldAll(page.Events, 0);
+            }
+
+            FoldAll([], last);
+            if (caught > 0)
+            {
+                LogCaughtUp(_logger, Key.ToString(), caught, last);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The inbox store is down: the cut stays where it is and the next tick tries again.
+            LogCatchUpFailed(_logger, Key.ToString(), ex.Message);
+        }
+    }
 
     private async Task HandOverAsync(DateTimeOffset now, bool deactivating)
     {
@@ -183,6 +232,12 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Unit} recovered from {Source}, {Replayed} inbox events replayed; checkpoint {Cut}")]
     private static partial void LogRecovered(ILogger logger, string unit, string source, long replayed, string cut);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Unit} counted {Events} stored event(s) that no node had delivered; its cut is now {Through}")]
+    private static partial void LogCaughtUp(ILogger logger, string unit, int events, long through);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Unit} could not read its inbox tail; trying again at the next tick: {Reason}")]
+    private static partial void LogCatchUpFailed(ILogger logger, string unit, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Unit} set aside event {EventId} (inbox seq {Seq}): {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string unit, string eventId, long seq, string reason);

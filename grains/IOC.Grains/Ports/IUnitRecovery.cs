@@ -23,4 +23,7 @@ public interface IUnitRecovery
 
     /// <summary>The inbox events of the key after <paramref name="afterSeq"/> up to <paramref name="throughSeq"/>, oldest first, in pages.</summary>
     IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken);
+
+    /// <summary>The inbox's last committed sequence number (every number up to it is committed).</summary>
+    Task<long> LastSeqAsync(CancellationToken cancellationToken);
 }

@@ -16,6 +16,12 @@ namespace IOC.Ingestion.Inbox;
 /// </remarks>
 public interface IInbox
 {
+    /// <summary>
+    /// Several nodes append (a cluster's PostgreSQL): a batch's last number is then no checkpoint, its range is
+    /// (docs/cluster.md, "Checkpoints"). False for the embedded default's one writer.
+    /// </summary>
+    bool Shared => false;
+
     /// <summary>Where the events are: the SQLite file, or the PostgreSQL server and database (never a password).</summary>
     string Path { get; }
 

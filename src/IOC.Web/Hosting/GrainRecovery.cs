@@ -7,7 +7,7 @@ using IOC.Ingestion.Inbox;
 namespace IOC.Web.Hosting;
 
 /// <summary>What a unit grain rebuilds from: the history store and checkpoint (IOC.History), then its inbox tail (IOC.Ingestion).</summary>
-public sealed class GrainRecovery(UnitRestorer restorer, InboxTail tail) : IUnitRecovery
+public sealed class GrainRecovery(UnitRestorer restorer, InboxTail tail, IInbox inbox) : IUnitRecovery
 {
     public async Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken)
     {
@@ -17,4 +17,7 @@ public sealed class GrainRecovery(UnitRestorer restorer, InboxTail tail) : IUnit
 
     public IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
         tail.ReadAsync(key, afterSeq, throughSeq, cancellationToken);
+
+    // The store answers synchronously: read on the thread pool, not on the grain's turn.
+    public Task<long> LastSeqAsync(CancellationToken cancellationToken) => Task.Run(inbox.LastSeq, cancellationToken);
 }

@@ -40,6 +40,8 @@ public sealed class PostgresInbox : IInbox, IDisposable
 
     public string Path { get; }
 
+    public bool Shared => true;
+
     internal NpgsqlDataSource Source => _source;
 
     public long[] AppendReturningSeqs(IReadOnlyList<InboxItem> items)
