@@ -35,6 +35,8 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: port, gatewayPort: 0, serviceId: "ioc-bench", clusterId: "ioc-bench"));
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // Grains__TickMilliseconds in the environment tries another tick (how much of the cost is the timer's work).
+        services.Configure<GrainOptions>(builder.Configuration.GetSection(GrainOptions.Section));
         services.AddSingleton(units);
         services.AddSingleton<IUnitRecovery, NothingToRecover>();
         services.AddSingleton<IHistorySink, NoHistory>();
