@@ -9,7 +9,7 @@ namespace IOC.Grains.Delivery;
 
 /// <summary>
 /// Hands the events of one stored batch to their grains: one call per unit per batch, never one per event. An event
-/// reaches its ward, its agency, and (naming an agency and no ward) the city's direct work. The caller delivers
+/// reaches its ward, its agency, and (naming an agency and no ward) the direct work of the agency's province. The caller delivers
 /// batches one after another in inbox order, which is what makes each batch's last sequence number a grain's checkpoint.
 /// </summary>
 public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog units, ILogger<EventDelivery> logger)
@@ -65,13 +65,16 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
                 Add(new UnitKey(UnitLevel.Agency, agency), e);
                 if (unit is null)
                 {
-                    Add(units.DirectWork, e);
+                    Add(DirectWorkOf(agency), e);
                 }
             }
         }
 
         return batches;
     }
+
+    private UnitKey DirectWorkOf(string agency) =>
+        units.ProvinceOf(new UnitKey(UnitLevel.Agency, agency)) is { } province ? UnitCatalog.DirectWorkOf(province.Code) : units.DirectWork;
 
     private async Task DeliverAsync(UnitKey key, EventBatch batch, CancellationToken cancellationToken)
     {
