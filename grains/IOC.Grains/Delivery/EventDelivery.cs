@@ -34,7 +34,7 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
 
     public async Task DeliverAsync(IReadOnlyList<InboxEvent> events, long through, CancellationToken cancellationToken = default)
     {
-        var batches = Split(events);
+        var batches = Split(events, DirectWorkOf);
         lock (_undelivered)
         {
             foreach (var (key, earlier) in _undelivered)
@@ -48,7 +48,15 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
         await Task.WhenAll(batches.Select(b => DeliverAsync(b.Key, new EventBatch(b.Value, through), cancellationToken)));
     }
 
-    private Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events)
+    /// <summary>The events of each unit: its ward, its agency, and the city's direct work for an agency event without a ward.</summary>
+    public static Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events, UnitKey directWork) =>
+        Split(events, _ => directWork);
+
+    /// <summary>
+    /// The events of each unit: its ward, its agency, and for an agency event without a ward the direct work of the
+    /// agency's province (<paramref name="directWorkOf"/>).
+    /// </summary>
+    public static Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events, Func<string, UnitKey> directWorkOf)
     {
         var batches = new Dictionary<UnitKey, List<InboxEvent>>();
         void Add(UnitKey key, InboxEvent e) => (batches.TryGetValue(key, out var list) ? list : batches[key] = []).Add(e);
@@ -65,7 +73,7 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
                 Add(new UnitKey(UnitLevel.Agency, agency), e);
                 if (unit is null)
                 {
-                    Add(DirectWorkOf(agency), e);
+                    Add(directWorkOf(agency), e);
                 }
             }
         }

@@ -10,7 +10,7 @@ namespace IOC.Grains.Grains;
 public sealed class UnitGrainServices(
     IUnitRecovery recovery,
     IHistorySink history,
-    FoldFaults faults,
+    Quarantine quarantine,
     TimeProvider time,
     IOptions<GrainOptions> options,
     IocMetrics metrics,
@@ -24,7 +24,7 @@ public sealed class UnitGrainServices(
 
     public IHistorySink History => history;
 
-    public FoldFaults Faults => faults;
+    public Quarantine Quarantine => quarantine;
 
     public TimeProvider Time => time;
 
