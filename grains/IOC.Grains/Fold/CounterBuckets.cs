@@ -42,7 +42,7 @@ public sealed class CounterBuckets
         _fiveMinutes = new Ring(fiveMinuteSlots);
     }
 
-    /// <summary>Day buckets held (one per day with events, for ever: a few hundred a year).</summary>
+    /// <summary>Day buckets held (one per day with events, at most about <see cref="KeptDays"/>: older days live in the history store).</summary>
     public int DayBuckets => _days.Count;
 
     public void Fold(IocEvent e) => Fold(e, VietnamTime.MinuteKey(e.At));
