@@ -35,8 +35,10 @@ public sealed class TestSilo : IAsyncDisposable
     public IServiceProvider Services(int silo = 0) => Cluster.GetSiloServiceProvider(Cluster.Silos[silo].SiloAddress);
 
     /// <param name="tickMilliseconds">The grains' timer; short, so tests that wait for a tick do not wait long.</param>
+    /// <param name="units">The deployment's units (a province or the whole country); the repository's Hanoi by default.</param>
     public static async Task<TestSilo> StartAsync(
-        TimeProvider clock, IUnitRecovery recovery, IHistorySink history, short silos = 1, int tickMilliseconds = 50)
+        TimeProvider clock, IUnitRecovery recovery, IHistorySink history, short silos = 1, int tickMilliseconds = 50,
+        IOC.Domain.Units.UnitCatalog? units = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -44,7 +46,7 @@ public sealed class TestSilo : IAsyncDisposable
         {
             var services = host.Services;
             services.AddSingleton<TimeProvider>(new RealTimers(clock));
-            services.AddSingleton(Seed.Units);
+            services.AddSingleton(units ?? Seed.Units);
             services.AddSingleton(recovery);
             services.AddSingleton(history);
             services.AddMetrics();

@@ -1,6 +1,7 @@
 using IOC.Dashboards.Components;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +40,8 @@ public static class DashboardExtensions
         app.UseLanguageCookie();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        var manifest = AppManifest.Json(app.Services.GetRequiredService<IOC.Domain.Units.UnitCatalog>().Head);
+        app.MapGet(AppManifest.Path, () => Results.Text(manifest, AppManifest.ContentType)).ExcludeFromDescription();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

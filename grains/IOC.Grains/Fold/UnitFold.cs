@@ -20,9 +20,10 @@ public sealed record FoldFailure(long Seq, IocEvent Event, string Reason);
 /// the delta of what it folded for the history writer and the city. Plain C#, no I/O, no Orleans: the grain that owns
 /// one calls it from its single-threaded activation, so nothing here locks.
 /// </summary>
-public sealed class UnitFold(UnitKey key)
+/// <param name="fiveMinuteSlots">How many five-minute slots the unit keeps (<see cref="CounterBuckets(int)"/>).</param>
+public sealed class UnitFold(UnitKey key, int fiveMinuteSlots = CounterBuckets.FiveMinuteSlots)
 {
-    private readonly CounterBuckets _buckets = new();
+    private readonly CounterBuckets _buckets = new(fiveMinuteSlots);
     private readonly OpenItems _open = new();
     private GrainDelta _delta = new();
     private long _lastSnapshotMinute = long.MinValue;

@@ -29,7 +29,7 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Key = new UnitKey(level, this.GetPrimaryKeyString());
-        State = new UnitFold(Key);
+        State = new UnitFold(Key, services.FiveMinuteSlots);
         await RecoverAsync(cancellationToken);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(services.Options.Tick, services.Options.Tick));
     }

@@ -14,7 +14,10 @@ public static class KpiApi
     public static IEndpointRouteBuilder MapKpiApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/kpi").WithTags("KPIs");
-        api.MapGet("/city", City).WithName("GetCityKpis").WithSummary("Hanoi's KPIs for a window (today, 60m, mtd, ytd).");
+        api.MapGet("/city", City).WithName("GetCityKpis").WithSummary("The deployment's KPIs for a window (today, 60m, mtd, ytd): its province, or the country in national mode.");
+        api.MapGet("/provinces", Provinces).WithName("GetProvinceKpis").WithSummary("Every province's KPIs for a window (national mode: the 34; otherwise the deployment's one).");
+        api.MapGet("/provinces/{code}", Province).WithName("GetProvinceKpi").WithSummary("One province's KPIs for a window (2-digit official code).");
+        api.MapGet("/country", Country).WithName("GetCountryKpis").WithSummary("The whole country's KPIs for a window (national mode only; 404 otherwise).");
         api.MapGet("/units", Wards).WithName("GetWardKpis").WithSummary("Every ward's KPIs for a window.");
         api.MapGet("/units/{code}", Ward).WithName("GetWardKpi").WithSummary("One ward's KPIs for a window.");
         api.MapGet("/agencies", Agencies).WithName("GetAgencyKpis").WithSummary("Every agency's KPIs for a window.");
@@ -25,6 +28,15 @@ public static class KpiApi
 
     private static Task<IResult> City(string? window, KpiReader reader, CancellationToken ct) =>
         reader.OneAsync(window, units => units.City, ct);
+
+    private static Task<IResult> Province(string code, string? window, KpiReader reader, CancellationToken ct) =>
+        reader.OneAsync(window, units => units.TryGetProvince(code, out var province) ? province : null, ct);
+
+    private static Task<IResult> Country(string? window, KpiReader reader, CancellationToken ct) =>
+        reader.OneAsync(window, units => units.Country, ct);
+
+    private static Task<IResult> Provinces(string? window, KpiReader reader, CancellationToken ct) =>
+        reader.ManyAsync(window, units => units.Provinces, ct);
 
     private static Task<IResult> Ward(string code, string? window, KpiReader reader, CancellationToken ct) =>
         reader.OneAsync(window, units => units.TryGetWard(code, out var ward) ? ward : null, ct);
