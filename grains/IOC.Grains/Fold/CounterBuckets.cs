@@ -73,6 +73,12 @@ public sealed class CounterBuckets
             CollectionsMarshal.GetValueRefOrAddDefault(_months, month, out _).Add(counters);
         }
 
+        // Days before this month: their months are among the whole months given (or out of the year), so days only.
+        foreach (var (day, counters) in state.EarlierDays)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(counters);
+        }
+
         foreach (var (slot, counters) in state.FiveMinutes.OrderBy(f => f.Slot))
         {
             if (_fiveMinutes.Slot(slot) is { } f)
@@ -157,10 +163,23 @@ public sealed class CounterBuckets
                 }
 
                 break;
+            case KpiWindow.Last7Days:
+                for (var day = today - 6; day <= today; day++)
+                {
+                    if (_days.TryGetValue(day, out var counters))
+                    {
+                        result.Add(counters);
+                    }
+                }
+
+                break;
         }
 
         return result;
     }
+
+    /// <summary>The counters of one local day (day key = <see cref="DateOnly.DayNumber"/>); zero when nothing was counted.</summary>
+    public CounterSet Day(int dayKey) => _days.GetValueOrDefault(dayKey);
 
     /// <summary>Today's counters per five minutes, oldest first, up to <paramref name="now"/>.</summary>
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now)

@@ -134,6 +134,9 @@ public sealed class UnitFold(UnitKey key)
 
     public BucketState ExportBuckets() => _buckets.Export();
 
+    /// <summary>The counters of one local day (for the alert rules' nowcast).</summary>
+    public CounterSet Day(int dayKey) => _buckets.Day(dayKey);
+
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>
         _buckets.TodayByFiveMinutes(now);
 }

@@ -1,4 +1,6 @@
 using IOC.Domain.Units;
+using IOC.Grains.Alerts.Evaluation;
+using IOC.Grains.Alerts.Grains;
 using IOC.Grains.Fold;
 using IOC.Grains.Interfaces;
 using IOC.Grains.Messages;
@@ -19,11 +21,13 @@ public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices servi
 {
     private readonly ILogger _logger = services.Loggers.CreateLogger("IOC.Grains.CityGrain");
     private CityFold _fold = null!;
+    private UnitAlerts? _alerts;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _fold = new CityFold(new UnitKey(UnitLevel.City, this.GetPrimaryKeyString()));
         await RebuildAsync("activation");
+        _alerts = await UnitAlerts.ActivateAsync(ServiceProvider, _fold.Key, cancellationToken);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(services.Options.Tick, services.Options.Tick));
     }
 
@@ -31,6 +35,11 @@ public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices servi
     {
         foreach (var share in shares)
         {
+            if (share.Minutes.Count > 0)
+            {
+                _alerts?.Arrived();
+            }
+
             if (_fold.Apply(share) == ShareOutcome.Missing)
             {
                 await RebuildAsync($"share {share.Number} of {share.From} came before the one it follows");
@@ -50,6 +59,11 @@ public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices servi
         return _fold.Snapshot(services.Time.GetUtcNow());
     }
 
+    public Task<AlertView?> Acknowledge(string ruleId, string by, string? note) =>
+        _alerts?.AcknowledgeAsync(GrainFactory, ruleId, by, note) ?? Task.FromResult<AlertView?>(null);
+
+    public Task<IReadOnlyList<AlertView>> GetAlerts() => Task.FromResult(_alerts?.Views() ?? []);
+
     public Task<CityTrend> GetTrend()
     {
         var now = services.Time.GetUtcNow();
@@ -64,6 +78,12 @@ public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices servi
         var snapshot = _fold.ChangedSnapshot(now);
         var trend = _fold.TakeTrend(now);
         await GrainFactory.GetGrain<IKpiPublisherGrain>(0).Publish(new KpiUpdate(now, snapshot, trend));
+
+        // The city's alert rules are judged on its own sums (issue 13: docs/alerts.md).
+        if (_alerts is not null)
+        {
+            await _alerts.TickAsync(GrainFactory, _fold.LastSnapshot, _fold.Day, now);
+        }
     }
 
     private async Task RebuildAsync(string why)

@@ -1,3 +1,4 @@
+using IOC.Grains.Alerts.Interfaces;
 using IOC.Grains.Fold;
 using IOC.Grains.Messages;
 using Orleans;
@@ -5,7 +6,7 @@ using Orleans;
 namespace IOC.Grains.Interfaces;
 
 /// <summary>The city: the sum of its contributors' shares (pre-aggregate, then forward). Keyed by the city's code.</summary>
-public interface ICityGrain : IGrainWithStringKey
+public interface ICityGrain : IGrainWithStringKey, IAlertOwner
 {
     /// <summary>A contributor's shares, oldest first; each is applied once, and a missing one makes the city rebuild.</summary>
     Task Merge(IReadOnlyList<CityShare> shares);

@@ -11,6 +11,9 @@ public enum HubGroupKind
 
     /// <summary>The compact table of every ward (<see cref="WardsTable"/>).</summary>
     Wards,
+
+    /// <summary>A group of its own feed (<see cref="IHubFeed"/>): <c>alerts</c>.</summary>
+    Feed,
 }
 
 /// <summary>
@@ -19,11 +22,16 @@ public enum HubGroupKind
 /// </summary>
 public sealed record HubGroup(HubGroupKind Kind, string Name, Unit? Unit)
 {
+    /// <summary>The feed of a <see cref="HubGroupKind.Feed"/> group.</summary>
+    public IHubFeed? Feed { get; init; }
+
+    public static HubGroup For(IHubFeed feed) => new(HubGroupKind.Feed, feed.Name, null) { Feed = feed };
+
     public const string CityName = "city";
     public const string WardsName = "wards";
     private const string WardPrefix = "ward:";
     private const string AgencyPrefix = "agency:";
-    private const string Usage = "use 'city', 'wards', 'ward:{code}' (a 5-digit ward code) or 'agency:{code}'";
+    private const string Usage = "use 'city', 'wards', 'alerts', 'ward:{code}' (a 5-digit ward code) or 'agency:{code}'";
 
     public static HubGroup Table { get; } = new(HubGroupKind.Wards, WardsName, null);
 
@@ -44,7 +52,11 @@ public sealed record HubGroup(HubGroupKind Kind, string Name, Unit? Unit)
     };
 
     /// <summary>Parses a group name; on failure <paramref name="error"/> says which group and why, for the client.</summary>
-    public static bool TryParse(string? text, UnitCatalog units, [NotNullWhen(true)] out HubGroup? group, out string error)
+    public static bool TryParse(string? text, UnitCatalog units, [NotNullWhen(true)] out HubGroup? group, out string error) =>
+        TryParse(text, units, [], out group, out error);
+
+    /// <summary>Parses a group name, the names of <paramref name="feeds"/> included.</summary>
+    public static bool TryParse(string? text, UnitCatalog units, IEnumerable<IHubFeed> feeds, [NotNullWhen(true)] out HubGroup? group, out string error)
     {
         group = null;
         error = "";
@@ -54,7 +66,11 @@ public sealed record HubGroup(HubGroupKind Kind, string Name, Unit? Unit)
             return false;
         }
 
-        if (text == CityName)
+        if (feeds.FirstOrDefault(f => f.Name == text) is { } feed)
+        {
+            group = For(feed);
+        }
+        else if (text == CityName)
         {
             group = For(units.City);
         }
