@@ -48,6 +48,7 @@ app.MapIocOperations();
 app.MapEventsApi();
 app.MapKpiApi();
 app.MapUnitsApi();
+app.MapQuarantineApi();
 app.MapIocLive();
 app.MapHistoryApi();
 app.MapChartsApi();

@@ -6,6 +6,11 @@ using System.Text.RegularExpressions;
 namespace IOC.Web.Tests.Telemetry;
 
 /// <summary>Telemetry through the app: off by default, a Prometheus scrape when asked, OTLP to a collector when configured.</summary>
+/// <remarks>
+/// Alone, because the OpenTelemetry SDK listens to every meter named "IOC" in the process: another test's host running
+/// at the same time registers the same instruments, and the scrape may show that host's zeros instead of ours.
+/// </remarks>
+[Collection(nameof(TelemetryTests))]
 public sealed partial class TelemetryTests
 {
     [Fact]
@@ -147,3 +152,7 @@ public sealed partial class TelemetryTests
         }
     }
 }
+
+/// <summary>Runs the telemetry tests with no other test of this assembly beside them (see <see cref="TelemetryTests"/>).</summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryCollection;
