@@ -41,7 +41,7 @@ public enum NowcastStatus
 /// <summary>
 /// A rate's projected end-of-period value and what it takes to meet the target.
 /// </summary>
-/// <param name="Projected">The projected value at the period's end (percent); null when insufficient.</param>
+/// <param name="Projected">The projected value at the period's end (percent, unrounded: texts round once); null when insufficient.</param>
 /// <param name="Needed">
 /// For a "≥" target: how many more numerator items the rest of the period needs (0: none); for a "≤" target: how many
 /// more it may have at most. Null when insufficient or unreachable.
@@ -123,8 +123,8 @@ public static class Nowcaster
         long? needed = unreachable ? null : Math.Max(0, amount);
         double? perDay = needed is { } n ? Math.Round((double)n / Math.Max(1, days), 1) : null;
         return new NowcastResult(
-            input.Period, status, current, Math.Round(projected, 2), new RateFigures(projectedNumerator, (long)Math.Round(projectedDenominator)),
-            needed, perDay, working, off, restDenominator, Math.Round(best, 2), input.Direction, input.Target);
+            input.Period, status, current, projected, new RateFigures(projectedNumerator, (long)Math.Round(projectedDenominator)),
+            needed, perDay, working, off, restDenominator, best, input.Direction, input.Target);
     }
 
     /// <summary>The recent days from the first with any figure on (days before it predate the unit's reporting).</summary>
