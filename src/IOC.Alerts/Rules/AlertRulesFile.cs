@@ -40,6 +40,8 @@ public static class AlertRulesFile
                 row[column] = reader.GetString(index).Trim();
             }
 
+            row["no_data"] = reader.TryGetFieldIndex("no_data", out var noDataIndex) ? reader.GetString(noDataIndex).Trim() : "";
+
             var draft = new AlertRuleDraft
             {
                 Id = row["id"],
@@ -57,6 +59,7 @@ public static class AlertRulesFile
                 Severity = row["severity"],
                 OfficeHours = Flag(row["office_hours"], line, "office_hours"),
                 Enabled = Flag(row["enabled"], line, "enabled"),
+                NoData = row["no_data"],
             };
             var (rule, errors) = checker.Check(draft);
             if (rule is null)
@@ -84,6 +87,7 @@ public static class AlertRulesFile
         "minDenominator" => "min_denominator",
         "keepFiring" => "keep_firing",
         "officeHours" => "office_hours",
+        "noData" => "no_data",
         _ => field,
     };
 

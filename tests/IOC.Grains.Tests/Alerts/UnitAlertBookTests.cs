@@ -78,9 +78,20 @@ public sealed class UnitAlertBookTests
     }
 
     [Fact]
-    public void ARateWithNothingToDivideByIsNoDataAndSaysSo()
+    public void ARateWithNothingToDivideByIsNormalByDefault()
     {
         var config = Config(OnTime());
+
+        var changes = Step(config, NineForty);
+
+        changes.Should().BeEmpty();
+        _book.Views().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ARateWithNothingToDivideByIsNoDataWhenTheRuleSaysSoAndTheSentenceSaysWhy()
+    {
+        var config = Config(OnTime() with { NoData = AlertNoDataState.NoData });
 
         var change = Step(config, NineForty).Single();
 

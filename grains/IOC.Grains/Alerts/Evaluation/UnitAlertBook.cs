@@ -71,6 +71,12 @@ public sealed class UnitAlertBook(UnitKey unit, AlertContext context, TimeSpan e
             var reading = rule.OfficeHoursOnly && !officeOpen && rule.Condition != AlertConditionKind.Silent
                 ? new AlertReading(false, null, null, null, null, null)
                 : ConditionCheck.Read(rule, unit, figures, now, context, instance);
+            if (reading.Holds is null && rule.NoData != AlertNoDataState.NoData)
+            {
+                // Grafana's no-data handling: most rules read "nothing to divide by" as normal (no noise from 126 quiet wards).
+                reading = reading with { Holds = rule.NoData == AlertNoDataState.Alerting };
+            }
+
             if (instance.Step(rule, reading, config.SilenceOf(rule.Id, unit, now), now, context) is { } change)
             {
                 changes.Add(change);

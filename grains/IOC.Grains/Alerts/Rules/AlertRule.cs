@@ -39,6 +39,19 @@ public enum AlertConditionKind
 }
 
 /// <summary>
+/// What a rule does when there is nothing to judge (a rate with nothing to divide by), as Grafana's "no data" handling:
+/// <c>ok</c> (the default: a ward with no completion yet today is normal), <c>nodata</c> (the NoData state, shown), or
+/// <c>alerting</c> (no figures is itself the problem).
+/// </summary>
+[GenerateSerializer, Alias("ioc.AlertNoDataState")]
+public enum AlertNoDataState
+{
+    Ok,
+    NoData,
+    Alerting,
+}
+
+/// <summary>
 /// Which units a rule watches: every unit of a level (<see cref="Code"/> null), or one. Levels come from the unit
 /// catalogue, never from a fixed list of wards, so a province's communes or the country are scopes like Hanoi's wards.
 /// </summary>
@@ -99,6 +112,9 @@ public sealed record AlertRule
 
     [Id(13)] public bool Enabled { get; init; } = true;
 
+    /// <summary>What "nothing to judge" means for this rule.</summary>
+    [Id(14)] public AlertNoDataState NoData { get; init; }
+
     public KpiDefinition? Definition => KpiCatalog.TryGet(Kpi, out var kpi) ? kpi : null;
 }
 
@@ -149,6 +165,28 @@ public static class AlertWords
         }
 
         condition = default;
+        return false;
+    }
+
+    public static string ToWire(this AlertNoDataState state) => state switch
+    {
+        AlertNoDataState.NoData => "nodata",
+        AlertNoDataState.Alerting => "alerting",
+        _ => "ok",
+    };
+
+    public static bool TryParseNoData(string? text, out AlertNoDataState state)
+    {
+        foreach (var candidate in Enum.GetValues<AlertNoDataState>())
+        {
+            if (candidate.ToWire() == text)
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
         return false;
     }
 

@@ -42,6 +42,9 @@ public sealed record AlertRuleDraft
 
     public bool? Enabled { get; init; }
 
+    /// <summary><c>ok</c> (default), <c>nodata</c> or <c>alerting</c>: what nothing to judge means.</summary>
+    public string? NoData { get; init; }
+
     public static AlertRuleDraft From(AlertRule rule) => new()
     {
         Id = rule.Id,
@@ -59,6 +62,7 @@ public sealed record AlertRuleDraft
         Severity = rule.Severity.ToWire(),
         OfficeHours = rule.OfficeHoursOnly,
         Enabled = rule.Enabled,
+        NoData = rule.NoData.ToWire(),
     };
 }
 
@@ -128,6 +132,12 @@ public sealed partial class AlertRuleChecker(UnitCatalog units, TargetCatalog ta
             Fail("severity", $"'{draft.Severity}' is not one of info, warning, critical");
         }
 
+        var noData = AlertNoDataState.Ok;
+        if (!string.IsNullOrWhiteSpace(draft.NoData) && !AlertWords.TryParseNoData(draft.NoData.Trim(), out noData))
+        {
+            Fail("noData", $"'{draft.NoData}' is not one of ok, nodata, alerting");
+        }
+
         var pending = Span(draft.Pending, "pending", Fail);
         var keepFiring = Span(draft.KeepFiring, "keepFiring", Fail);
         var minDenominator = draft.MinDenominator ?? 0;
@@ -166,6 +176,7 @@ public sealed partial class AlertRuleChecker(UnitCatalog units, TargetCatalog ta
             Severity = severity,
             OfficeHoursOnly = draft.OfficeHours ?? condition == AlertConditionKind.Silent,
             Enabled = draft.Enabled ?? true,
+            NoData = noData,
         }, errors);
     }
 
