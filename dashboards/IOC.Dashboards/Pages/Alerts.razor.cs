@@ -22,6 +22,7 @@ public sealed partial class Alerts : IDisposable
     private IDisposable? _subscription;
     private IReadOnlyList<AlertView> _alerts = [];
     private IReadOnlyList<AlertHistoryEntry> _history = [];
+    private IReadOnlyList<WebhookDeadLetter> _deadLetters = [];
     private string? _acking;
     private string? _silencing;
     private string? _who;
@@ -97,6 +98,7 @@ public sealed partial class Alerts : IDisposable
 
         AlertSeverity? severity = AlertWords.TryParseSeverity(SeverityFilter, out var s) ? s : null;
         _history = Store.History(new AlertHistoryFilter(unit, string.IsNullOrEmpty(RuleFilter) ? null : RuleFilter, severity, Limit: HistoryRows));
+        _deadLetters = Store.DeadLetters(20);
     }
 
     private void StartAck(AlertView alert)

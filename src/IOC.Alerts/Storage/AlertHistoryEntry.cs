@@ -18,3 +18,6 @@ public sealed record AlertHistoryFilter(
 
 /// <summary>Who changed the rules or silences, when, and what (the audit of the duty officers' and administrators' actions).</summary>
 public sealed record AlertAuditEntry(DateTimeOffset At, string By, string Action, string Subject, string Detail);
+
+/// <summary>A webhook delivery given up after its last try: where, how often, why, and the body it carried.</summary>
+public sealed record WebhookDeadLetter(string DeliveryId, DateTimeOffset At, string Url, int Attempts, string Reason, string Body);

@@ -46,6 +46,8 @@ public sealed partial class SqliteAlertStore : IAlertConfigStore, IAlertRecovery
               alert_id TEXT NOT NULL, rule_id TEXT NOT NULL, level TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL,
               json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS history_at ON history (at_ms);
+            CREATE TABLE IF NOT EXISTS dead_letters (seq INTEGER PRIMARY KEY AUTOINCREMENT, delivery_id TEXT NOT NULL, at_ms INTEGER NOT NULL,
+              url TEXT NOT NULL, attempts INTEGER NOT NULL, reason TEXT NOT NULL, body TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, by TEXT NOT NULL,
               action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL);
             """);
@@ -241,6 +243,33 @@ public sealed partial class SqliteAlertStore : IAlertConfigStore, IAlertRecovery
             while (reader.Read())
             {
                 list.Add(new AlertAuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            }
+
+            return list;
+        }
+    }
+
+    /// <summary>Keeps a webhook delivery that failed its last try.</summary>
+    public void AddDeadLetter(WebhookDeadLetter letter)
+    {
+        lock (_gate)
+        {
+            Run("INSERT INTO dead_letters (delivery_id, at_ms, url, attempts, reason, body) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)",
+                null, letter.DeliveryId, letter.At.ToUnixTimeMilliseconds(), letter.Url, letter.Attempts, letter.Reason, letter.Body);
+        }
+    }
+
+    /// <summary>The dead letters, newest first.</summary>
+    public IReadOnlyList<WebhookDeadLetter> DeadLetters(int limit = 100)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT delivery_id, at_ms, url, attempts, reason, body FROM dead_letters ORDER BY seq DESC LIMIT $p0", null, limit);
+            using var reader = command.ExecuteReader();
+            var list = new List<WebhookDeadLetter>();
+            while (reader.Read())
+            {
+                list.Add(new WebhookDeadLetter(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5)));
             }
 
             return list;

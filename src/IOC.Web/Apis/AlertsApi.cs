@@ -67,6 +67,8 @@ public static class AlertsApi
             .WithName("GetAlertSilences").WithSummary("Silences running or ended within the last day.");
         api.MapPost("/silences", Silence)
             .WithName("AddAlertSilence").WithSummary("Silences a rule, a unit or a rule at a unit for some minutes, with a reason: still evaluated and recorded, not notified nor on the wallboard's strip.");
+        api.MapGet("/webhooks/dead-letters", (SqliteAlertStore store) => TypedResults.Ok(store.DeadLetters()))
+            .WithName("GetAlertWebhookDeadLetters").WithSummary("Webhook deliveries given up after their last try (where, how often, why, the body), newest first.");
         api.MapPost("/silences/{id}/end", EndSilence)
             .WithName("EndAlertSilence").WithSummary("Ends a silence early.");
         return app;

@@ -2,6 +2,7 @@ using IOC.Alerts.Actions;
 using IOC.Alerts.Live;
 using IOC.Alerts.Rules;
 using IOC.Alerts.Storage;
+using IOC.Alerts.Webhooks;
 using IOC.Alerts.Writing;
 using IOC.Domain.Calendar;
 using IOC.Domain.Seed;
@@ -41,6 +42,15 @@ public static class AlertExtensions
         });
         services.AddSingleton<IAlertConfigStore>(sp => sp.GetRequiredService<SqliteAlertStore>());
         services.AddSingleton<IAlertRecovery>(sp => sp.GetRequiredService<SqliteAlertStore>());
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
+            .Validate(o => o.Targets.All(t => Uri.TryCreate(t.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"), "Alerts:Webhooks:Targets: every Url must be an absolute http(s) address.")
+            .Validate(o => o.Targets.All(t => t.Secret.Length >= 16), "Alerts:Webhooks:Targets: every Secret must have at least 16 characters (it signs the body).")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Alerts:Webhooks:MaxAttempts must be 1 to 20.")
+            .ValidateOnStart();
+        services.AddHttpClient(WebhookNotifier.HttpClientName);
+        services.AddSingleton<WebhookNotifier>();
+        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookNotifier>());
         services.AddSingleton<AlertWriter>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<AlertWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertWriter>());
