@@ -245,7 +245,6 @@ internal static class Strings
         ["psi.unranked"] = ("Không xếp hạng: chưa đo được nhóm nào trong kỳ", "Not ranked: no group measured in the period"),
         ["psi.filter.empty"] = ("Không có phường, xã nào ở mức này trong kỳ.", "No ward in this band for the period."),
         ["alerts.title"] = ("Cảnh báo", "Alerts"),
-        ["alerts.nav"] = ("Cảnh báo", "Alerts"),
         ["alerts.firing"] = ("Đang cảnh báo", "Firing"),
         ["alerts.acknowledged"] = ("Đã xác nhận", "Acknowledged"),
         ["alerts.pending"] = ("Đang theo dõi (chưa đủ thời gian)", "Pending"),
