@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddIocLogging();
 builder.AddIocTelemetry();
 builder.AddIocCore();
+builder.AddIocAlerts();
 builder.AddIocProducers();
 builder.AddIocHistory();
 builder.AddIocReview();
@@ -55,6 +56,7 @@ app.MapBriefingsApi();
 app.MapOpenDossiersApi();
 app.MapReviewApi();
 app.MapPsiApi();
+app.MapAlertsApi();
 app.MapIocDashboards();
 await app.RunAsync();
 return 0;

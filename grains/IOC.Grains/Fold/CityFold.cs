@@ -155,6 +155,9 @@ public sealed class CityFold(UnitKey key, bool forwards = false, bool trend = tr
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>
         _buckets.TodayByFiveMinutes(now);
 
+    /// <summary>The counters of one local day (for the alert rules' nowcast).</summary>
+    public CounterSet Day(int dayKey) => _buckets.Day(dayKey);
+
     /// <summary>
     /// Today's five-minute slots that changed since the last call (all of today's after a rebuild or at a new day), for
     /// the wallboard's trend; null when none did.

@@ -60,7 +60,7 @@ public sealed class CounterBuckets
             EventFolder.Fold(e, ref _fiveMinutes[f]);
         }
 
-        var day = Day(VietnamTime.DayKeyOfMinute(minute));
+        var day = NoteDay(VietnamTime.DayKeyOfMinute(minute));
         EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _));
         EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _));
     }
@@ -78,7 +78,7 @@ public sealed class CounterBuckets
             _fiveMinutes[f].Add(delta);
         }
 
-        var day = Day(VietnamTime.DayKeyOfMinute(minute));
+        var day = NoteDay(VietnamTime.DayKeyOfMinute(minute));
         CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(delta);
         CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(delta);
     }
@@ -88,13 +88,19 @@ public sealed class CounterBuckets
     {
         foreach (var (day, counters) in state.Days)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(day), out _).Add(counters);
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, NoteDay(day), out _).Add(counters);
             CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(counters);
         }
 
         foreach (var (month, counters) in state.Months)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(_months, month, out _).Add(counters);
+        }
+
+        // Days before this month: their months are among the whole months given (or out of the year), so days only.
+        foreach (var (day, counters) in state.EarlierDays)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(counters);
         }
 
         foreach (var (slot, counters) in state.FiveMinutes.OrderBy(f => f.Slot))
@@ -145,7 +151,7 @@ public sealed class CounterBuckets
 
         foreach (var (day, counters) in state.Days)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_days, Day((int)day), out _).Add(counters);
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, NoteDay((int)day), out _).Add(counters);
         }
 
         foreach (var (month, counters) in state.Months)
@@ -181,10 +187,23 @@ public sealed class CounterBuckets
                 }
 
                 break;
+            case KpiWindow.Last7Days:
+                for (var day = today - 6; day <= today; day++)
+                {
+                    if (_days.TryGetValue(day, out var counters))
+                    {
+                        result.Add(counters);
+                    }
+                }
+
+                break;
         }
 
         return result;
     }
+
+    /// <summary>The counters of one local day (day key = <see cref="DateOnly.DayNumber"/>); zero when nothing was counted.</summary>
+    public CounterSet Day(int dayKey) => _days.GetValueOrDefault(dayKey);
 
     /// <summary>Today's counters per five minutes, oldest first, up to <paramref name="now"/>.</summary>
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now)
@@ -206,7 +225,7 @@ public sealed class CounterBuckets
     /// Notes a day about to be counted; a newer day than any before drops the days more than <see cref="KeptDays"/>
     /// before it (a later event of such a day counts again in its day, its month and the history, as any late event).
     /// </summary>
-    private int Day(int day)
+    private int NoteDay(int day)
     {
         if (day > _newestDay)
         {

@@ -147,6 +147,9 @@ public sealed class UnitFold(UnitKey key, int fiveMinuteSlots = CounterBuckets.F
 
     public BucketState ExportBuckets() => _buckets.Export();
 
+    /// <summary>The counters of one local day (for the alert rules' nowcast).</summary>
+    public CounterSet Day(int dayKey) => _buckets.Day(dayKey);
+
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>
         _buckets.TodayByFiveMinutes(now);
 }

@@ -1,4 +1,6 @@
 using IOC.Domain.Units;
+using IOC.Grains.Alerts.Evaluation;
+using IOC.Grains.Alerts.Grains;
 using IOC.Grains.Fold;
 using IOC.Grains.Interfaces;
 using IOC.Grains.Messages;
@@ -19,6 +21,7 @@ public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices servi
 {
     private readonly ILogger _logger = services.Loggers.CreateLogger("IOC.Grains.CityGrain");
     private ShareOutbox? _outbox;
+    private UnitAlerts? _alerts;
 
     // After a rebuild the next share goes out even if empty, so the country hears of the new incarnation.
     private bool _announce;
@@ -58,8 +61,31 @@ public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices servi
         }
     }
 
+    public Task<AlertView?> Acknowledge(string ruleId, string by, string? note) =>
+        _alerts?.AcknowledgeAsync(GrainFactory, ruleId, by, note) ?? Task.FromResult<AlertView?>(null);
+
+    public Task<IReadOnlyList<AlertView>> GetAlerts() => Task.FromResult(_alerts?.Views() ?? []);
+
+    protected override async Task OnActivatedAsync(CancellationToken cancellationToken) =>
+        _alerts = await UnitAlerts.ActivateAsync(ServiceProvider, Key, cancellationToken);
+
+    protected override void OnShare(CityShare share)
+    {
+        // A share with minutes means events arrived below: the "feed silent" rules hear of it (docs/alerts.md).
+        if (share.Minutes.Count > 0)
+        {
+            _alerts?.Arrived();
+        }
+    }
+
     protected override async Task OnTickAsync()
     {
+        // The province's alert rules are judged on its own sums, after it published (issue 13: docs/alerts.md).
+        if (_alerts is not null)
+        {
+            await _alerts.TickAsync(GrainFactory, Fold.LastSnapshot, Fold.Day, Services.Time.GetUtcNow());
+        }
+
         if (!Forwards || Units.Country is not { } country)
         {
             return;

@@ -39,6 +39,7 @@ public abstract partial class RollupGrain(UnitLevel level, UnitCatalog units, Un
         Key = new UnitKey(level, this.GetPrimaryKeyString());
         Fold = new CityFold(Key, Forwards, trend: IsHead);
         await RebuildAsync("activation");
+        await OnActivatedAsync(cancellationToken);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(services.Options.Tick, services.Options.Tick));
     }
 
@@ -46,6 +47,7 @@ public abstract partial class RollupGrain(UnitLevel level, UnitCatalog units, Un
     {
         foreach (var share in shares)
         {
+            OnShare(share);
             if (Fold.Apply(share) == ShareOutcome.Missing)
             {
                 await RebuildAsync($"share {share.Number} of {share.From} came before the one it follows");
@@ -75,6 +77,14 @@ public abstract partial class RollupGrain(UnitLevel level, UnitCatalog units, Un
 
     /// <summary>A contributor's shares not yet taken, after it handed over what it folded until now (read your writes).</summary>
     protected abstract Task<IReadOnlyList<CityShare>> FlushAsync(UnitKey contributor);
+
+    /// <summary>Called once the first rebuild is done, before the timer starts (the province's alerts load here).</summary>
+    protected virtual Task OnActivatedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called for each share as it arrives, before it is applied.</summary>
+    protected virtual void OnShare(CityShare share)
+    {
+    }
 
     /// <summary>Called once a rebuild replaced every figure (a province starts a new incarnation towards the country).</summary>
     protected virtual void OnRebuilt()

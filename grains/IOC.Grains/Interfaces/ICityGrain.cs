@@ -1,3 +1,4 @@
+using IOC.Grains.Alerts.Interfaces;
 using IOC.Grains.Fold;
 using IOC.Grains.Messages;
 using Orleans;
@@ -41,7 +42,7 @@ public interface ICountryContributor : IGrainWithStringKey
 }
 
 /// <summary>A province (the "city" of the API; key: its code): the sum of its wards and its direct work.</summary>
-public interface ICityGrain : IRollupGrain, ICountryContributor;
+public interface ICityGrain : IRollupGrain, ICountryContributor, IAlertOwner;
 
 /// <summary>The country (national mode; key <c>VN</c>): the sum of the 34 provinces.</summary>
 public interface ICountryGrain : IRollupGrain;

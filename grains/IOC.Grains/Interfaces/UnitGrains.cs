@@ -1,3 +1,4 @@
+using IOC.Grains.Alerts.Interfaces;
 using IOC.Domain.Units;
 using Orleans;
 
@@ -20,6 +21,14 @@ public static class UnitGrains
         UnitLevel.City => grains.GetGrain<ICityGrain>(key.Code),
         UnitLevel.Country => grains.GetGrain<ICountryGrain>(key.Code),
         _ => throw new ArgumentException($"{key} is not a roll-up: a ward, agency or direct work is a unit grain.", nameof(key)),
+    };
+
+    /// <summary>The grain that judges a unit's alert rules: its unit grain or its province; the country has none (null).</summary>
+    public static IAlertOwner? AlertOwner(this IGrainFactory grains, UnitKey key) => key.Level switch
+    {
+        UnitLevel.City => grains.GetGrain<ICityGrain>(key.Code),
+        UnitLevel.Country => null,
+        _ => grains.Unit(key),
     };
 
     /// <summary>The deployment's head: its province, or the country in national mode.</summary>

@@ -17,6 +17,9 @@ public enum HubGroupKind
 
     /// <summary>The whole country (national mode).</summary>
     Country,
+
+    /// <summary>A group of its own feed (<see cref="IHubFeed"/>): <c>alerts</c>.</summary>
+    Feed,
 }
 
 /// <summary>
@@ -26,13 +29,18 @@ public enum HubGroupKind
 /// </summary>
 public sealed record HubGroup(HubGroupKind Kind, string Name, Unit? Unit)
 {
+    /// <summary>The feed of a <see cref="HubGroupKind.Feed"/> group.</summary>
+    public IHubFeed? Feed { get; init; }
+
+    public static HubGroup For(IHubFeed feed) => new(HubGroupKind.Feed, feed.Name, null) { Feed = feed };
+
     public const string CityName = "city";
     public const string WardsName = "wards";
     public const string CountryName = "country";
     private const string WardPrefix = "ward:";
     private const string AgencyPrefix = "agency:";
     private const string ProvincePrefix = "province:";
-    private const string Usage = "use 'city', 'wards', 'ward:{code}' (a 5-digit ward code), 'agency:{code}', 'province:{code}' (a 2-digit province code) or 'country'";
+    private const string Usage = "use 'city', 'wards', 'alerts', 'ward:{code}' (a 5-digit ward code), 'agency:{code}', 'province:{code}' (a 2-digit province code) or 'country'";
 
     public static HubGroup Table { get; } = new(HubGroupKind.Wards, WardsName, null);
 
@@ -58,7 +66,11 @@ public sealed record HubGroup(HubGroupKind Kind, string Name, Unit? Unit)
     };
 
     /// <summary>Parses a group name; on failure <paramref name="error"/> says which group and why, for the client.</summary>
-    public static bool TryParse(string? text, UnitCatalog units, [NotNullWhen(true)] out HubGroup? group, out string error)
+    public static bool TryParse(string? text, UnitCatalog units, [NotNullWhen(true)] out HubGroup? group, out string error) =>
+        TryParse(text, units, [], out group, out error);
+
+    /// <summary>Parses a group name, the names of <paramref name="feeds"/> included.</summary>
+    public static bool TryParse(string? text, UnitCatalog units, IEnumerable<IHubFeed> feeds, [NotNullWhen(true)] out HubGroup? group, out string error)
     {
         group = null;
         error = "";
@@ -68,7 +80,11 @@ public sealed record HubGroup(HubGroupKind Kind, string Name, Unit? Unit)
             return false;
         }
 
-        if (text == CityName)
+        if (feeds.FirstOrDefault(f => f.Name == text) is { } feed)
+        {
+            group = For(feed);
+        }
+        else if (text == CityName)
         {
             group = new HubGroup(HubGroupKind.City, CityName, units.Head);
         }

@@ -8,7 +8,7 @@ namespace IOC.Live.Hub;
 /// Pushes live KPIs to wallboards and other clients: <c>Subscribe(group)</c> sends the group's <c>snapshot</c>,
 /// then coalesced <c>update</c>s (docs/signalr.md). Delivery is the broadcaster's; the hub only joins and leaves.
 /// </summary>
-public sealed class KpiHub(KpiBroadcaster broadcaster, LiveKpis live) : SignalRHub
+public sealed class KpiHub(KpiBroadcaster broadcaster, LiveKpis live, IEnumerable<IHubFeed> feeds) : SignalRHub
 {
     public const string Path = "/hubs/kpi";
 
@@ -31,5 +31,5 @@ public sealed class KpiHub(KpiBroadcaster broadcaster, LiveKpis live) : SignalRH
     public void Unsubscribe(string? group) => broadcaster.Unsubscribe(Context.ConnectionId, Parse(group).Name);
 
     private HubGroup Parse(string? group) =>
-        HubGroup.TryParse(group, live.Units, out var parsed, out var error) ? parsed : throw new HubException(error);
+        HubGroup.TryParse(group, live.Units, feeds, out var parsed, out var error) ? parsed : throw new HubException(error);
 }

@@ -84,6 +84,15 @@ public sealed class UpdateCoalescer(Func<HubGroup, object> read, TimeProvider ti
         }
     }
 
+    /// <summary>Marks one group by name (a feed's group when its feed changed).</summary>
+    public void MarkChanged(string group)
+    {
+        if (_groups.TryGetValue(group, out var state))
+        {
+            state.Dirty = true;
+        }
+    }
+
     /// <summary>The updates of every changed group that is due; a group not yet due stays marked for later.</summary>
     public IReadOnlyList<IGroupUpdate> Flush()
     {
