@@ -13,6 +13,12 @@ public sealed class AccessOptions
     /// </summary>
     public bool DevelopmentViewer { get; set; } = true;
 
+    /// <summary>
+    /// Development only: the development viewer's role (default viewer). The tests' real-process host
+    /// (tests/Hosting/AppProcess.cs) sets admin so its pages and APIs open without a sign-in; never read elsewhere.
+    /// </summary>
+    public string DevelopmentViewerRole { get; set; } = Roles.AccessRoles.Viewer;
+
     /// <summary>Always (default): cookies are Secure. SameAsRequest: Secure only over HTTPS (plain-HTTP test hosts; Development uses it).</summary>
     public CookieSecurePolicy CookieSecurePolicy { get; set; } = CookieSecurePolicy.Always;
 

@@ -38,7 +38,7 @@ public static class DashboardExtensions
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseLanguageCookie();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();   // the sign-in page needs its CSS; nothing in wwwroot is private
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

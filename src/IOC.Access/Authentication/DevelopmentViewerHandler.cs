@@ -13,14 +13,16 @@ namespace IOC.Access.Authentication;
 /// Development environment only (registered nowhere else): a request without credentials is the "development viewer",
 /// role viewer, so <c>dotnet run</c> opens the wallboard at once. Anything above a viewer's reach sends it to sign in.
 /// </summary>
-public sealed class DevelopmentViewerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+public sealed class DevelopmentViewerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptions<AccessOptions> access)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "development viewer";
 
+    private string Role => AccessRoles.IsKnown(access.Value.DevelopmentViewerRole) ? access.Value.DevelopmentViewerRole : AccessRoles.Viewer;
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var identity = AccessPrincipal.Identity(Scheme.Name, AccessClaims.Development, Name, AccessRoles.Viewer, []);
+        var identity = AccessPrincipal.Identity(Scheme.Name, AccessClaims.Development, Name, Role, []);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
 

@@ -36,7 +36,8 @@ public sealed partial class ProducerKeyRegistry
     {
         (_store, _audit, _time, _logger) = (store, audit, time, logger);
         using var db = store.CreateDbContext();
-        foreach (var record in db.ProducerKeys.AsNoTracking().Where(k => k.RevokedAt == null))
+        // Revoked keys stay known, so that a producer still sending one is told it was revoked, not just refused.
+        foreach (var record in db.ProducerKeys.AsNoTracking())
         {
             _keys[record.Digest] = record;
         }
@@ -49,6 +50,11 @@ public sealed partial class ProducerKeyRegistry
         if (!_keys.TryGetValue(digest, out var record) || !Secrets.SameDigest(record.Digest, digest))
         {
             return (null, null);
+        }
+
+        if (record.RevokedAt is { } revoked)
+        {
+            return (null, $"The X-Api-Key '{record.Name}' was revoked at {revoked:O}.");
         }
 
         var now = _time.GetUtcNow();
@@ -109,7 +115,7 @@ public sealed partial class ProducerKeyRegistry
         {
             record.RevokedAt = _time.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            _keys.TryRemove(record.Digest, out _);
+            _keys[record.Digest] = record;
             await _audit.WriteAsync(AuditActions.ProducerKeyRevoked, actor, address, $"producer key {record.Id} '{record.Name}'", ct: ct);
         }
 

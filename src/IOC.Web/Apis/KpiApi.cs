@@ -1,3 +1,4 @@
+using IOC.Access.Authorization;
 using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
@@ -15,9 +16,10 @@ public static class KpiApi
     {
         var api = app.MapGroup("/api/v1/kpi").WithTags("KPIs");
         api.MapGet("/city", City).WithName("GetCityKpis").WithSummary("Hanoi's KPIs for a window (today, 60m, mtd, ytd).");
-        api.MapGet("/units", Wards).WithName("GetWardKpis").WithSummary("Every ward's KPIs for a window.");
+        // Every ward or agency at once: not for accounts limited to some units (docs/security.md).
+        api.MapGet("/units", Wards).WithName("GetWardKpis").WithSummary("Every ward's KPIs for a window.").RequireAuthorization(AccessPolicies.AllUnits);
         api.MapGet("/units/{code}", Ward).WithName("GetWardKpi").WithSummary("One ward's KPIs for a window.");
-        api.MapGet("/agencies", Agencies).WithName("GetAgencyKpis").WithSummary("Every agency's KPIs for a window.");
+        api.MapGet("/agencies", Agencies).WithName("GetAgencyKpis").WithSummary("Every agency's KPIs for a window.").RequireAuthorization(AccessPolicies.AllUnits);
         api.MapGet("/agencies/{code}", Agency).WithName("GetAgencyKpi").WithSummary("One agency's KPIs for a window.");
         api.MapGet("/definitions", Definitions).WithName("GetKpiDefinitions").WithSummary("The KPI catalogue: ids, names and formulas.");
         return app;
