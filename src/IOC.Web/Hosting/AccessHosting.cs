@@ -1,4 +1,5 @@
 using IOC.Access;
+using Microsoft.AspNetCore.HttpOverrides;
 using IOC.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,10 @@ public static class AccessHosting
     /// </summary>
     public static WebApplication UseIocAccess(this WebApplication app)
     {
+        // Behind the reverse proxy that terminates TLS (docs/deploy.md): its X-Forwarded-Proto makes the request HTTPS
+        // (Secure cookies, HSTS) and X-Forwarded-For names the client in the audit log and the rate limits. Only a
+        // proxy on loopback is believed (the framework's default KnownProxies).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -52,13 +52,19 @@ public class RouteMatrixTests(AccessFactory factory) : IClassFixture<AccessFacto
             foreach (var method in Methods(endpoint))
             {
                 var path = Sample(endpoint.RoutePattern);
+                if (endpoint.RoutePattern.Parameters.Count > 0 && await NotMatchedAsync(client, method, path))
+                {
+                    continue;   // the sample does not fit the route's constraints (a third-party route): it would tell nothing
+                }
+
                 foreach (var subject in Subjects)
                 {
                     using var request = new HttpRequestMessage(new HttpMethod(method), path);
                     request.Headers.Add(TestIdentityHandler.RoleHeader, subject);
                     var (outcome, response) = await SendAsync(client, request);
-                    var expected = subject == TestIdentityHandler.Anonymous ? "sign-in"
-                        : least is not null && AccessRoles.AtLeast(least).Contains(subject) ? "allowed" : "denied";
+                    // Admin changes through the API authenticate with the service-token scheme only: a person is nobody there.
+                    var expected = subject == TestIdentityHandler.Anonymous || least is null ? "sign-in"
+                        : AccessRoles.AtLeast(least).Contains(subject) ? "allowed" : "denied";
                     response?.Dispose();
                     if (outcome != expected)
                     {
@@ -192,6 +198,18 @@ public class RouteMatrixTests(AccessFactory factory) : IClassFixture<AccessFacto
         catch (OperationCanceledException) when (wait.IsCancellationRequested)
         {
             return ("allowed", null);
+        }
+    }
+
+    /// <summary>An admin asking gets 404: the path matched no route (the route's own constraints refused the sample).</summary>
+    private static async Task<bool> NotMatchedAsync(HttpClient client, string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add(TestIdentityHandler.RoleHeader, AccessRoles.Admin);
+        var (_, response) = await SendAsync(client, request);
+        using (response)
+        {
+            return response?.StatusCode == HttpStatusCode.NotFound && response.Content.Headers.ContentType?.MediaType != "application/problem+json";
         }
     }
 

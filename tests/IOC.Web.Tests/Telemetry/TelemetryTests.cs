@@ -6,6 +6,11 @@ using System.Text.RegularExpressions;
 namespace IOC.Web.Tests.Telemetry;
 
 /// <summary>Telemetry through the app: off by default, a Prometheus scrape when asked, OTLP to a collector when configured.</summary>
+/// <remarks>
+/// Alone in its collection: the meters of every in-process host share their names, so a batch another test class
+/// posts at the same moment would be counted in this scrape.
+/// </remarks>
+[Collection(TelemetryCollection.Name)]
 public sealed partial class TelemetryTests
 {
     [Fact]
@@ -146,4 +151,10 @@ public sealed partial class TelemetryTests
             }
         }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "telemetry (no parallel hosts)";
 }
