@@ -40,7 +40,8 @@ public sealed class BenchSilo : IAsyncDisposable
         services.AddSingleton<IHistorySink, NoHistory>();
         services.AddMetrics();
         services.AddSingleton<IOC.Domain.Telemetry.IocMetrics>();
-        services.AddSingleton<FoldFaults>();
+        services.AddSingleton<IQuarantineStore, MemoryQuarantine>();
+        services.AddSingleton<Quarantine>();
         services.AddSingleton<UnitGrainServices>();
         services.AddSingleton<EventDelivery>();
         services.AddSingleton<GrainReader>();

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using IOC.Domain.Events;
+using IOC.Domain.Units;
+using IOC.Grains.Delivery;
+using IOC.Grains.Fold;
 using IOC.Grains.Messages;
 using IOC.Ingestion.Simulation;
 
@@ -48,6 +51,43 @@ public static class FoldBenchmark
         }
 
         BenchOptions.Report("fold (Orleans grains)", rates);
+        BenchOptions.Report("fold (the same folds in one loop, no Orleans)", PlainLoop(events, units, options));
         return 0;
+    }
+
+    /// <summary>
+    /// The baseline in the same run: the same batches split the same way into the same <see cref="UnitFold"/>s, called
+    /// directly on one thread (what the retired shard loops did, without their channels). The gap is Orleans' cost.
+    /// </summary>
+    private static List<double> PlainLoop(List<IocEvent> events, UnitCatalog units, BenchOptions options)
+    {
+        var folds = new Dictionary<UnitKey, UnitFold>();
+        var rates = new List<double>();
+        var seq = 0L;
+        for (var run = 0; run <= options.Runs; run++)
+        {
+            var batches = events.Select(e => new InboxEvent(++seq, e)).Chunk(options.Batch).ToArray();
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var batch in batches)
+            {
+                foreach (var (key, list) in EventDelivery.Split(batch, units.DirectWork))
+                {
+                    if (!folds.TryGetValue(key, out var fold))
+                    {
+                        folds[key] = fold = new UnitFold(key);
+                    }
+
+                    fold.Fold(list, batch[^1].Seq);
+                }
+            }
+
+            stopwatch.Stop();
+            if (run > 0)
+            {
+                rates.Add(events.Count / stopwatch.Elapsed.TotalSeconds);
+            }
+        }
+
+        return rates;
     }
 }

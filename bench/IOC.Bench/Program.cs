@@ -10,9 +10,15 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- ingest-telemetry [--events 1000000] [--runs 5]   (telemetry off vs on, interleaved)
 // dotnet run -c Release --project bench/IOC.Bench -- charts   (BenchmarkDotNet: one chart drawn as PNG/SVG)
 // dotnet run -c Release --project bench/IOC.Bench -- fuzz [--minutes 10] [--seed S] [--corpus DIR]   (keeps new inputs in tests/IOC.Ingestion.Tests/FuzzCorpus)
+// dotnet run -c Release --project bench/IOC.Bench -- soak [--minutes 10] [--rate 20000] [--heap-limit-mb 512]   (memory under constant load)
 if (args.FirstOrDefault() == "fuzz")
 {
     return await FuzzCommand.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "soak")
+{
+    return await SoakBenchmark.RunAsync(args);
 }
 
 var options = BenchOptions.Parse(args);
@@ -32,6 +38,6 @@ return options.Command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|pipeline|freshness|fanout|history-write|history-query|charts|fuzz [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|pipeline|freshness|fanout|history-write|history-query|charts|fuzz|soak [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

@@ -68,6 +68,7 @@ reviewer.MapPsiApi();
 var admin = app.MapGroup("").RequireAuthorization(AccessPolicies.Admin);
 admin.MapIocOperations();
 admin.MapAdminApi();
+admin.MapQuarantineApi();   // the lead's quarantine list and replay: operators only
 app.MapIocDashboards();   // pages name their policies with [Authorize]
 await app.RunAsync();
 return 0;

@@ -115,14 +115,14 @@ public sealed class MemoryUnitStore : IUnitRecovery, IHistorySink
         }
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
         var tail = _inbox.TryGetValue(key, out var events) ? events.Where(e => e.Seq > afterSeq && e.Seq <= throughSeq).ToList() : [];
         TailReads.Enqueue((key, tail.Count));
         if (tail.Count > 0)
         {
-            yield return tail;
+            yield return new InboxPage(tail, tail[^1].Seq);
         }
     }
 

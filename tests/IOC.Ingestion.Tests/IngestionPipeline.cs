@@ -23,7 +23,7 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
     public async Task<Started> StartAsync(IngestionOptions? options = null, UnitCatalog? units = null)
     {
         var inbox = new SqliteInbox(_folder.File("inbox.db"));
-        var tail = new InboxTail(inbox, Seed.Units);
+        var tail = new InboxTail(inbox, Seed.Units, new Quarantine(new MemoryQuarantine(), clock));
         var silo = await TestSilo.StartAsync(clock, new InboxOnlyRecovery(tail), new NoHistory());
         var ingestion = new IngestionService(inbox, silo.Delivery, units ?? Seed.Units, options ?? new IngestionOptions(), clock);
         var started = new Started(ingestion, new Figures(silo), inbox, silo, tail);
@@ -74,7 +74,7 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
         public Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken) =>
             Task.FromResult(new RecoveryPlan(new RestoredState(), FoldCut.None, "the inbox"));
 
-        public IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
+        public IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
             tail.ReadAsync(key, afterSeq, throughSeq, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ public sealed class NothingToRecover : IUnitRecovery
     public Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken) =>
         Task.FromResult(new RecoveryPlan(new RestoredState(), FoldCut.None, "nothing"));
 
-    public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
         yield break;

@@ -30,7 +30,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     public EventDelivery Delivery => Services().GetRequiredService<EventDelivery>();
 
-    public FoldFaults Faults => Services().GetRequiredService<FoldFaults>();
+    public Quarantine Quarantine => Services().GetRequiredService<Quarantine>();
 
     public IServiceProvider Services(int silo = 0) => Cluster.GetSiloServiceProvider(Cluster.Silos[silo].SiloAddress);
 
@@ -49,7 +49,8 @@ public sealed class TestSilo : IAsyncDisposable
             services.AddSingleton(history);
             services.AddMetrics();
             services.AddSingleton<IOC.Domain.Telemetry.IocMetrics>();
-            services.AddSingleton<FoldFaults>();
+            services.AddSingleton<IQuarantineStore, MemoryQuarantine>();
+            services.AddSingleton<Quarantine>();
             services.AddSingleton<UnitGrainServices>();
             services.AddSingleton<EventDelivery>();
             services.AddSingleton<GrainReader>();

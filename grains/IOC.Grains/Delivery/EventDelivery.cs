@@ -34,7 +34,7 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
 
     public async Task DeliverAsync(IReadOnlyList<InboxEvent> events, long through, CancellationToken cancellationToken = default)
     {
-        var batches = Split(events);
+        var batches = Split(events, units.DirectWork);
         lock (_undelivered)
         {
             foreach (var (key, earlier) in _undelivered)
@@ -48,7 +48,8 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
         await Task.WhenAll(batches.Select(b => DeliverAsync(b.Key, new EventBatch(b.Value, through), cancellationToken)));
     }
 
-    private Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events)
+    /// <summary>The events of each unit: its ward, its agency, and the city's direct work for an agency event without a ward.</summary>
+    public static Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events, UnitKey directWork)
     {
         var batches = new Dictionary<UnitKey, List<InboxEvent>>();
         void Add(UnitKey key, InboxEvent e) => (batches.TryGetValue(key, out var list) ? list : batches[key] = []).Add(e);
@@ -65,7 +66,7 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
                 Add(new UnitKey(UnitLevel.Agency, agency), e);
                 if (unit is null)
                 {
-                    Add(units.DirectWork, e);
+                    Add(directWork, e);
                 }
             }
         }

@@ -21,6 +21,9 @@ public sealed class CounterBuckets
     private int _cachedDay = -1;
     private int _cachedMonth;
 
+    /// <summary>Day buckets held (one per day with events, for ever: a few hundred a year).</summary>
+    public int DayBuckets => _days.Count;
+
     public void Fold(IocEvent e) => Fold(e, VietnamTime.MinuteKey(e.At));
 
     /// <summary>Folds an event whose local minute key the caller has computed already.</summary>

@@ -39,7 +39,7 @@ public sealed class GrainDelta
     public Dictionary<long, CounterSet> Counters { get; } = new();
 
     /// <summary>
-    /// Dossiers received and completed, one entry each: appending is cheaper on the shard loop than summing, which
+    /// Dossiers received and completed, one entry each: appending is cheaper on the grain's turn than summing, which
     /// <see cref="ProcedureTotals"/> does later, on the reader's thread.
     /// </summary>
     public List<ProcedureEvent> Procedures { get; } = [];

@@ -38,8 +38,11 @@ public sealed class OpenItems
 
     public IReadOnlyCollection<OpenTicket> Tickets => _tickets.Values;
 
-    /// <summary>The open-dossier table's capacity (what it holds memory for), for tests of the trim.</summary>
-    internal int DossierCapacity => _dossiers.EnsureCapacity(0);
+    /// <summary>The open-dossier table's capacity (what it holds memory for).</summary>
+    public int DossierCapacity => _dossiers.EnsureCapacity(0);
+
+    /// <summary>Openings and closings not handed over yet.</summary>
+    public int PendingChanges => _dossierChanges.Count + _ticketChanges.Count;
 
     /// <summary>Opens or closes an item. Returns the dossier a completion closes, when it was open here.</summary>
     public OpenDossier? Track(IocEvent e)

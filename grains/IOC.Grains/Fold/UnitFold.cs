@@ -132,6 +132,18 @@ public sealed class UnitFold(UnitKey key)
 
     public Gauges Gauges(DateTimeOffset now) => _open.Measure(now);
 
+    /// <summary>What this unit holds in memory and what bounds each part (docs/architecture.md, "Memory").</summary>
+    public UnitFootprint Footprint() => new(
+        Key,
+        _open.Dossiers.Count,
+        _open.Tickets.Count,
+        _open.DossierCapacity,
+        _open.PendingChanges,
+        _delta.Counters.Count,
+        _delta.Procedures.Count,
+        _buckets.DayBuckets,
+        0);
+
     public BucketState ExportBuckets() => _buckets.Export();
 
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>

@@ -37,6 +37,8 @@ public abstract partial class ContributorGrain(UnitLevel level, UnitGrainService
         return Task.FromResult<IReadOnlyList<CityShare>>([.. Outbox.Pending]);
     }
 
+    protected override int PendingShares => Outbox.Pending.Count;
+
     protected override void OnTaken(UnitChanges changes)
     {
         // Gauges move with the open items and with the clock; measured again only when either moved.

@@ -65,6 +65,11 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 
     public Task<GrainSnapshot> GetSnapshot() => Task.FromResult(State.Snapshot(services.Time.GetUtcNow()));
 
+    public Task<UnitFootprint> GetFootprint() => Task.FromResult(State.Footprint() with { PendingShares = PendingShares });
+
+    /// <summary>Shares waiting for the city (contributors only).</summary>
+    protected virtual int PendingShares => 0;
+
     public Task<IReadOnlyList<OpenDossier>> GetOpenDossiers(DateTimeOffset? dueBefore) =>
         Task.FromResult<IReadOnlyList<OpenDossier>>([.. State.OpenDossiers.Where(d => dueBefore is null || d.DueAt <= dueBefore)]);
 
@@ -72,6 +77,18 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
         Key,
         [.. State.OpenDossiers.Where(d => d.DossierId.StartsWith(idPrefix, StringComparison.Ordinal))],
         [.. State.OpenTickets.Where(t => t.TicketId.StartsWith(idPrefix, StringComparison.Ordinal))]));
+
+    public Task<string?> Refold(InboxEvent e)
+    {
+        // A quarantined event is one the cut already holds (it was met and set aside): folded now, outside the cut.
+        var reason = State.Receive(e.Event);
+        if (reason is null)
+        {
+            services.Quarantine.Release(Key, e.Seq);
+        }
+
+        return Task.FromResult(reason);
+    }
 
     /// <summary>What else is done with changes taken (a contributor queues them as a share for the city).</summary>
     protected virtual void OnTaken(UnitChanges changes)
@@ -112,6 +129,10 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
         var plan = await services.Recovery.PlanAsync(Key, cancellationToken);
+
+        // An event in quarantine is counted by a replay only, never by a recovery that meets it again.
+        var quarantined = services.Quarantine.SeqsOf(Key);
+        bool Wanted(InboxEvent e) => !quarantined.Contains(e.Seq);
         var replayed = 0L;
         if (plan.State is { } state)
         {
@@ -124,7 +145,7 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
             var last = plan.Checkpoint.Beyond.Count == 0 ? plan.Checkpoint.Through : Math.Max(plan.Checkpoint.Through, plan.Checkpoint.Beyond[^1].Last);
             await foreach (var page in services.Recovery.ReadTailAsync(Key, 0, last, cancellationToken))
             {
-                var saved = page.Where(e => plan.Checkpoint.Includes(e.Seq)).ToList();
+                var saved = page.Events.Where(e => plan.Checkpoint.Includes(e.Seq) && Wanted(e)).ToList();
                 replayed += saved.Count;
                 FoldAll(saved, 0);
             }
@@ -135,8 +156,8 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 
         await foreach (var page in services.Recovery.ReadTailAsync(Key, plan.Checkpoint.Through, long.MaxValue, cancellationToken))
         {
-            replayed += page.Count;
-            FoldAll(page, page[^1].Seq);
+            replayed += page.Events.Count;
+            FoldAll([.. page.Events.Where(Wanted)], page.Through);
         }
 
         _savedCut = plan.Checkpoint;
@@ -153,7 +174,7 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 
     private void Quarantine(List<FoldFailure> failures)
     {
-        services.Faults.Add(Key, failures);
+        services.Quarantine.Add(Key, failures);
         foreach (var failure in failures)
         {
             LogQuarantined(_logger, Key.ToString(), failure.Event.Id, failure.Seq, failure.Reason);

@@ -9,7 +9,7 @@ namespace IOC.Grains.Grains;
 public sealed class UnitGrainServices(
     IUnitRecovery recovery,
     IHistorySink history,
-    FoldFaults faults,
+    Quarantine quarantine,
     TimeProvider time,
     IOptions<GrainOptions> options,
     IocMetrics metrics,
@@ -19,7 +19,7 @@ public sealed class UnitGrainServices(
 
     public IHistorySink History => history;
 
-    public FoldFaults Faults => faults;
+    public Quarantine Quarantine => quarantine;
 
     public TimeProvider Time => time;
 

@@ -17,6 +17,15 @@ public interface IUnitGrain : IGrainWithStringKey
     /// <summary>Hands over what was folded until now (to the history, and to the city's pending shares) without waiting for the tick.</summary>
     Task Flush();
 
+    /// <summary>
+    /// Folds a quarantined event again (an operator's replay after a fix); null when it is now counted (and released from
+    /// the quarantine), otherwise why it still cannot be.
+    /// </summary>
+    Task<string?> Refold(InboxEvent e);
+
+    /// <summary>What the grain holds in memory (operators, and the memory tests).</summary>
+    Task<UnitFootprint> GetFootprint();
+
     /// <summary>The open dossiers due at or before <paramref name="dueBefore"/> (null: all of them).</summary>
     Task<IReadOnlyList<OpenDossier>> GetOpenDossiers(DateTimeOffset? dueBefore);
 

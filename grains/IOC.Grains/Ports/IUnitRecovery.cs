@@ -11,10 +11,16 @@ namespace IOC.Grains.Ports;
 /// </summary>
 public sealed record RecoveryPlan(RestoredState? State, FoldCut Checkpoint, string Source);
 
+/// <summary>
+/// A page of a unit's inbox tail: the events that parse, and the last sequence number read — past any stored event that
+/// no longer validates (it went to the quarantine), so the unit's cut moves past it too.
+/// </summary>
+public sealed record InboxPage(IReadOnlyList<InboxEvent> Events, long Through);
+
 public interface IUnitRecovery
 {
     Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken);
 
     /// <summary>The inbox events of the key after <paramref name="afterSeq"/> up to <paramref name="throughSeq"/>, oldest first, in pages.</summary>
-    IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken);
+    IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken);
 }

@@ -2,15 +2,17 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using IOC.Domain.Units;
 using IOC.Grains.Messages;
+using IOC.Grains.Ports;
 using IOC.Ingestion.Parsing;
 
 namespace IOC.Ingestion.Inbox;
 
 /// <summary>
 /// A grain's own events read back from the inbox when it activates: parsed as they were accepted. An event that no
-/// longer validates (seed data changed: a unit code removed) stays stored and is skipped, and counted.
+/// longer validates (seed data changed: an agency code removed) stays stored, is skipped and counted, and goes to the
+/// quarantine with the reason, to be replayed once the data is fixed.
 /// </summary>
-public sealed class InboxTail(SqliteInbox inbox, UnitCatalog units)
+public sealed class InboxTail(SqliteInbox inbox, UnitCatalog units, Quarantine quarantine)
 {
     private readonly EventParser _parser = new(units);
     private long _read;
@@ -20,7 +22,20 @@ public sealed class InboxTail(SqliteInbox inbox, UnitCatalog units)
 
     public long EventsSkipped => Interlocked.Read(ref _skipped);
 
-    public async IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One stored event parsed as it was accepted (a quarantine replay), or why it no longer validates.</summary>
+    public (InboxEvent? Event, string? Reason) ReadOne(long seq)
+    {
+        if (inbox.Read(seq) is not { } record)
+        {
+            return (null, "is no longer in the inbox");
+        }
+
+        using var document = JsonDocument.Parse(record.Body);
+        var result = _parser.Parse(new RawItem(0, document.RootElement, record.Body), now: null);
+        return result.Event is { } e ? (new InboxEvent(seq, e), null) : (null, $"no longer validates: {result.Error!.Field} {result.Error.Reason}");
+    }
+
+    public async IAsyncEnumerable<InboxPage> ReadAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // SQLite answers synchronously: each page is read on the thread pool, not on the activating grain's turn.
         using var pages = inbox.ReadKeyAfter(key, afterSeq, throughSeq).GetEnumerator();
@@ -39,14 +54,12 @@ public sealed class InboxTail(SqliteInbox inbox, UnitCatalog units)
                 else
                 {
                     Interlocked.Increment(ref _skipped);
+                    quarantine.Add(key, record.Seq, record.Id, $"no longer validates: {result.Error!.Field} {result.Error.Reason}");
                 }
             }
 
             Interlocked.Add(ref _read, events.Count);
-            if (events.Count > 0)
-            {
-                yield return events;
-            }
+            yield return new InboxPage(events, page[^1].Seq);
         }
     }
 }

@@ -151,6 +151,18 @@ public sealed class SqliteInbox : IDisposable
         }
     }
 
+    /// <summary>The record stored under <paramref name="seq"/>, or null. Thread-safe (a connection of its own).</summary>
+    public InboxRecord? Read(long seq)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, id, body FROM events WHERE seq = $s";
+        command.Parameters.AddWithValue("$s", seq);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new InboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
     public void Dispose()
     {
         foreach (var insert in _inserts.Values)

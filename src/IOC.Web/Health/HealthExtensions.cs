@@ -18,7 +18,8 @@ public static class HealthExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<InboxHealthCheck>("inbox")
             .AddCheck<GrainsHealthCheck>("grains")
-            .AddCheck<HistoryHealthCheck>("history");
+            .AddCheck<HistoryHealthCheck>("history")
+            .AddCheck<ProcessHealthCheck>("process");
         return builder;
     }
 
@@ -69,7 +70,7 @@ public sealed class InboxHealthCheck(IngestionService ingestion, InboxTail tail)
     }
 }
 
-public sealed class GrainsHealthCheck(IGrainFactory grains, LiveStore live, FoldFaults faults, EventDelivery delivery, TimeProvider time) : IHealthCheck
+public sealed class GrainsHealthCheck(IGrainFactory grains, LiveStore live, Quarantine quarantine, EventDelivery delivery, TimeProvider time) : IHealthCheck
 {
     /// <summary>No update from the city for this long: its grain or the push path is stuck, and wallboards would go stale.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
@@ -82,7 +83,7 @@ public sealed class GrainsHealthCheck(IGrainFactory grains, LiveStore live, Fold
         {
             ["activations"] = statistics.Sum(s => s.ActivationCount),
             ["silos"] = statistics.Select(s => s.SiloAddress).Distinct().Count(),
-            ["quarantinedEvents"] = faults.Count,
+            ["quarantinedEvents"] = quarantine.Count,
             ["undeliveredEvents"] = delivery.Undelivered,
             ["lastTick"] = lastTick?.ToString("O") ?? "never",
         };
@@ -91,9 +92,9 @@ public sealed class GrainsHealthCheck(IGrainFactory grains, LiveStore live, Fold
             return HealthCheckResult.Unhealthy("No update from the city grain in the last 10 s", data: data);
         }
 
-        if (faults.Count > 0 && faults.Latest is [.., var last])
+        if (quarantine.Latest(1) is [var last])
         {
-            return HealthCheckResult.Degraded($"{faults.Count} event(s) set aside by the folds; last: {last.EventId} in {last.Unit}: {last.Reason}", data: data);
+            return HealthCheckResult.Degraded($"{quarantine.Count} event(s) in quarantine (GET /api/v1/quarantine); latest: {last.EventId} in {last.Unit}: {last.Reason}", data: data);
         }
 
         if (delivery.Undelivered > 0)

@@ -51,7 +51,9 @@ public static class CoreExtensions
         services.AddSingleton<ApiKeyFilter>();
 
         builder.AddIocSilo();
-        services.AddSingleton<FoldFaults>();
+        services.AddSingleton<IQuarantineStore, SqliteQuarantineStore>();
+        services.AddSingleton<Quarantine>();
+        services.AddSingleton<QuarantineReplay>();
         services.AddSingleton<UnitGrainServices>();
         services.AddSingleton<IUnitRecovery, GrainRecovery>();
         services.AddSingleton<EventDelivery>();

@@ -15,6 +15,6 @@ public sealed class GrainRecovery(UnitRestorer restorer, InboxTail tail) : IUnit
         return new RecoveryPlan(restore.State, restore.Checkpoint, restore.Source);
     }
 
-    public IAsyncEnumerable<IReadOnlyList<InboxEvent>> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
         tail.ReadAsync(key, afterSeq, throughSeq, cancellationToken);
 }

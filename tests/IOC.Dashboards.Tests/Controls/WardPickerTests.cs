@@ -2,20 +2,20 @@ using Bunit;
 using Bunit.TestDoubles;
 using IOC.Dashboards.Controls;
 using IOC.Dashboards.Localization;
+using IOC.Dashboards.Tests.Rendering;
 using IOC.Tests.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IOC.Dashboards.Tests.Controls;
 
-public class WardPickerTests
+public class WardPickerTests : DashboardTest
 {
     [Fact]
     public void EnterWithOneMatchOpensThatWardKeepingTheRangeAndLanguage()
     {
-        using var context = BunitUi.Context();
-        var navigation = context.Services.GetRequiredService<BunitNavigationManager>();
-        var cut = context.Render<WardPicker>(Ui.Vietnamese, p => p
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        var cut = Render<WardPicker>(Ui.Vietnamese, p => p
             .Add(c => c.Wards, Seed.Units.Wards)
             .Add(c => c.LinkQuery, "?range=7d&lang=vi"));
 
@@ -28,10 +28,9 @@ public class WardPickerTests
     [Fact]
     public void EnterWithSeveralMatchesStaysOnThePageWithTheList()
     {
-        using var context = BunitUi.Context();
-        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
         var before = navigation.Uri;
-        var cut = context.Render<WardPicker>(Ui.Vietnamese, p => p.Add(c => c.Wards, Seed.Units.Wards));
+        var cut = Render<WardPicker>(Ui.Vietnamese, p => p.Add(c => c.Wards, Seed.Units.Wards));
 
         cut.Find("#ward-search").Input("son");
         cut.Find("form").Submit();

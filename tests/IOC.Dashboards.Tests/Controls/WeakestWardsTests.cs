@@ -7,17 +7,16 @@ using IOC.Tests.Shared;
 
 namespace IOC.Dashboards.Tests.Controls;
 
-public class WeakestWardsTests
+public class WeakestWardsTests : DashboardTest
 {
     [Fact]
     public void TheListSaysWhoIsRankedAndFromWhatVolumeAndCountsTheWardsLeftOut()
     {
-        using var context = BunitUi.Context();
         Seed.Units.TryGetWard("00082", out var cuaNam);
         var ranking = new WardRanking("dossier.onTimeRate", [new WardRow(1, cuaNam, Figures.Rate(71.43, 5, 7, 100, status: "missed"))],
             WithoutData: 100, MinimumVolume: 5, BelowVolume: 3, Judged: 23, FallingShort: 1);
 
-        var cut = context.Render<WeakestWards>(Ui.Vietnamese, p => p.Add(c => c.Ranking, ranking));
+        var cut = Render<WeakestWards>(Ui.Vietnamese, p => p.Add(c => c.Ranking, ranking));
 
         cut.Find("h2").TextContent.Should().Be("Phường, xã cần chú ý theo");
         cut.Find(".rank-rule").TextContent.Should().Be("Chỉ gồm phường, xã chưa đạt hoặc gần đạt chỉ tiêu, có từ 5 hồ sơ đã giải quyết trở lên hôm nay; tối đa 10, kém nhất trước.");
@@ -28,10 +27,9 @@ public class WeakestWardsTests
     [Fact]
     public void WhenEveryJudgedWardMeetsTheTargetAPlainSentenceSaysSo()
     {
-        using var context = BunitUi.Context();
         var ranking = new WardRanking("hotline.serviceLevel", [], WithoutData: 120, MinimumVolume: 5, BelowVolume: 2, Judged: 4, FallingShort: 0);
 
-        var cut = context.Render<WeakestWards>(Ui.English, p => p.Add(c => c.Ranking, ranking));
+        var cut = Render<WeakestWards>(Ui.English, p => p.Add(c => c.Ranking, ranking));
 
         cut.FindAll("table").Should().BeEmpty();
         cut.Find(".empty").TextContent.Should().Be("No ward misses or is near this target: all 4 wards judged meet it.");
@@ -41,10 +39,9 @@ public class WeakestWardsTests
     [Fact]
     public void WhenWardsHaveFiguresButTooFewTheSentenceSaysNoneCanBeJudgedYet()
     {
-        using var context = BunitUi.Context();
         var ranking = new WardRanking("dossier.onTimeRate", [], WithoutData: 120, MinimumVolume: 5, BelowVolume: 6, Judged: 0);
 
-        var cut = context.Render<WeakestWards>(Ui.Vietnamese, p => p.Add(c => c.Ranking, ranking));
+        var cut = Render<WeakestWards>(Ui.Vietnamese, p => p.Add(c => c.Ranking, ranking));
 
         cut.Find(".empty").GetAttribute("data-empty").Should().Be("too-few");
         cut.Find(".empty").TextContent.Should().Be("Chưa có phường, xã nào đủ số liệu để đánh giá chỉ số này hôm nay.");
@@ -53,9 +50,8 @@ public class WeakestWardsTests
     [Fact]
     public void ChoosingAnotherKpiAsksThePageToRankByIt()
     {
-        using var context = BunitUi.Context();
         string? chosen = null;
-        var cut = context.Render<WeakestWards>(Ui.Vietnamese, p => p
+        var cut = Render<WeakestWards>(Ui.Vietnamese, p => p
             .Add(c => c.Ranking, new WardRanking("dossier.onTimeRate", [], WithoutData: 126))
             .Add(c => c.KpiChanged, (string id) => chosen = id));
 
@@ -67,10 +63,9 @@ public class WeakestWardsTests
     [Fact]
     public void AGaugeHasNoVolumeRule()
     {
-        using var context = BunitUi.Context();
         var ranking = new WardRanking("dossier.overduePending", [], WithoutData: 0, Judged: 126);
 
-        var cut = context.Render<WeakestWards>(Ui.Vietnamese, p => p.Add(c => c.Ranking, ranking));
+        var cut = Render<WeakestWards>(Ui.Vietnamese, p => p.Add(c => c.Ranking, ranking));
 
         cut.Find(".rank-rule").TextContent.Should().Be("Chỉ gồm phường, xã chưa đạt hoặc gần đạt chỉ tiêu; tối đa 10, kém nhất trước.");
         cut.Find(".empty").TextContent.Should().Contain("cả 126 phường, xã được tính đều đạt");

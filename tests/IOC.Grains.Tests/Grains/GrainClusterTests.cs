@@ -177,8 +177,8 @@ public sealed class GrainClusterTests : IAsyncLifetime
         await DeliverAsync(poison, Call(Start, CuaNam));
 
         (await _silo.Reader.SnapshotAsync(Ward(CuaNam)))[KpiWindow.Today][Counter.CallsOffered].Should().Be(1);
-        _silo.Faults.Count.Should().Be(1);
-        _silo.Faults.Latest.Single().EventId.Should().Be(poison.Id);
+        _silo.Quarantine.Count.Should().Be(1);
+        _silo.Quarantine.Latest().Single().EventId.Should().Be(poison.Id);
     }
 
     [Fact]

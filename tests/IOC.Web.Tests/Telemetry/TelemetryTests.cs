@@ -7,10 +7,10 @@ namespace IOC.Web.Tests.Telemetry;
 
 /// <summary>Telemetry through the app: off by default, a Prometheus scrape when asked, OTLP to a collector when configured.</summary>
 /// <remarks>
-/// Alone in its collection: the meters of every in-process host share their names, so a batch another test class
-/// posts at the same moment would be counted in this scrape.
+/// Alone, because the OpenTelemetry SDK listens to every meter named "IOC" in the process: another test's host running
+/// at the same time registers the same instruments, and the scrape may show that host's zeros instead of ours.
 /// </remarks>
-[Collection(TelemetryCollection.Name)]
+[Collection(nameof(TelemetryTests))]
 public sealed partial class TelemetryTests
 {
     [Fact]
@@ -153,8 +153,6 @@ public sealed partial class TelemetryTests
     }
 }
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TelemetryCollection
-{
-    public const string Name = "telemetry (no parallel hosts)";
-}
+/// <summary>Runs the telemetry tests with no other test of this assembly beside them (see <see cref="TelemetryTests"/>).</summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryCollection;
