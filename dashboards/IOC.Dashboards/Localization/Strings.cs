@@ -325,10 +325,14 @@ internal static class Strings
     };
 
     public static string Get(string key, bool english) =>
-        Texts.TryGetValue(key, out var text) ? english ? text.En : text.Vi : $"[{key}]";
+        Find(key) is { } text ? english ? text.En : text.Vi : $"[{key}]";
 
-    public static IEnumerable<string> Keys => Texts.Keys;
+    public static IEnumerable<string> Keys => Texts.Keys.Concat(AccessTexts.All.Keys);
 
     public static bool HasBoth(string key) =>
-        Texts.TryGetValue(key, out var text) && text.Vi.Length > 0 && text.En.Length > 0;
+        Find(key) is { } text && text.Vi.Length > 0 && text.En.Length > 0;
+
+    // The sign-in and admin pages keep their texts in AccessTexts.
+    private static (string Vi, string En)? Find(string key) =>
+        Texts.TryGetValue(key, out var text) || AccessTexts.All.TryGetValue(key, out text) ? text : null;
 }

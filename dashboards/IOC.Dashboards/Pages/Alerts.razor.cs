@@ -1,3 +1,4 @@
+using IOC.Access.Authorization;
 using IOC.Alerts.Actions;
 using IOC.Alerts.Live;
 using IOC.Alerts.Storage;
@@ -6,7 +7,9 @@ using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.Grains.Alerts.Evaluation;
 using IOC.Grains.Alerts.Rules;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace IOC.Dashboards.Pages;
 
@@ -31,6 +34,9 @@ public sealed partial class Alerts : IDisposable
     private int _minutes = 60;
     private string? _error;
 
+    // Acting on alerts is the duty officer's (and the admin's); everyone else who may see them reads only.
+    private bool _mayAct;
+
     [Inject] public required AlertBoard Board { get; set; }
 
     [Inject] public required AlertActions Actions { get; set; }
@@ -41,7 +47,11 @@ public sealed partial class Alerts : IDisposable
 
     [Inject] public required TimeProvider Time { get; set; }
 
+    [Inject] public required IAuthorizationService Authorization { get; set; }
+
     [CascadingParameter] public required Ui Ui { get; set; }
+
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
 
     [SupplyParameterFromQuery(Name = "unit")] public string? UnitFilter { get; set; }
 
@@ -57,6 +67,18 @@ public sealed partial class Alerts : IDisposable
         + (string.IsNullOrEmpty(SeverityFilter) ? "" : $"&severity={Uri.EscapeDataString(SeverityFilter)}");
 
     public void Dispose() => _subscription?.Dispose();
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is null)
+        {
+            return;
+        }
+
+        var user = (await Authentication).User;
+        _mayAct = (await Authorization.AuthorizeAsync(user, AccessPolicies.Duty)).Succeeded;
+        _who ??= user.Identity?.Name;
+    }
 
     protected override void OnParametersSet()
     {
@@ -115,18 +137,33 @@ public sealed partial class Alerts : IDisposable
 
     private async Task AcknowledgeAsync(AlertView alert)
     {
+        if (!_mayAct)
+        {
+            return;
+        }
+
         var result = await Actions.AcknowledgeAsync(alert.Id, _who, _note);
         Done(result.Ok, result.Errors);
     }
 
     private async Task SilenceAsync(AlertView alert)
     {
+        if (!_mayAct)
+        {
+            return;
+        }
+
         var result = await Actions.SilenceAsync(new SilenceRequest(alert.RuleId, alert.Unit.Level.ToWire(), alert.Unit.Code, _minutes, _reason, _who));
         Done(result.Ok, result.Errors);
     }
 
     private async Task EndSilenceAsync(AlertSilence silence)
     {
+        if (!_mayAct)
+        {
+            return;
+        }
+
         var result = await Actions.EndSilenceAsync(silence.Id, _who);
         Done(result.Ok || result.NotFound, result.Errors);
     }

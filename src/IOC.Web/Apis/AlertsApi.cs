@@ -1,3 +1,4 @@
+using IOC.Access.Authorization;
 using IOC.Alerts.Actions;
 using IOC.Alerts.Live;
 using IOC.Alerts.Storage;
@@ -46,31 +47,42 @@ public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
+        // Mapped under the viewer policy (Program.cs): reading is for every role; acting on an alert is the duty
+        // officer's, the history download an analyst's, rules and webhooks the admin's (docs/security.md).
         var api = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
         api.MapGet("/", (AlertBoard board, UnitCatalog units) => TypedResults.Ok(board.Alerts.Select(a => AlertDto.From(a, units)).ToList()))
             .WithName("GetAlerts").WithSummary("Every alert instance that is not normal now (pending, firing, recovering, no data), firing and most severe first.");
         api.MapGet("/history", History)
-            .WithName("GetAlertHistory").WithSummary("Recorded changes of alert instances, newest first: filter by unit (ward:00082), rule, severity and period; format=csv for a download.");
+            .WithName("GetAlertHistory").WithSummary("Recorded changes of alert instances, newest first: filter by unit (ward:00082), rule, severity and period; format=csv for a download.")
+            .RequireAuthorization(AccessPolicies.Analyst);
         api.MapPost("/{id}/ack", Acknowledge)
-            .WithName("AcknowledgeAlert").WithSummary("Acknowledges an instance's current episode (who, a note); recorded in the history.");
+            .WithName("AcknowledgeAlert").WithSummary("Acknowledges an instance's current episode (who, a note); recorded in the history.")
+            .RequireAuthorization(AccessPolicies.Duty);
         api.MapGet("/rules", (AlertActions actions) => TypedResults.Ok(actions.Config.Rules.Select(AlertRuleDraft.From).ToList()))
             .WithName("GetAlertRules").WithSummary("Every alert rule, enabled or not, in the words of seed-data/alert-rules.csv.");
         api.MapPost("/rules", (RuleRequest body, AlertActions actions) => PutRule(body, null, actions))
-            .WithName("AddAlertRule").WithSummary("Adds a rule; every wrong field is named in the answer.");
+            .WithName("AddAlertRule").WithSummary("Adds a rule; every wrong field is named in the answer.")
+            .RequireAuthorization(AccessPolicies.Admin);
         api.MapPut("/rules/{id}", (string id, RuleRequest body, AlertActions actions) => PutRule(body, id, actions))
-            .WithName("ChangeAlertRule").WithSummary("Changes a rule (the whole rule); its instances are judged by the new rule from the next tick.");
+            .WithName("ChangeAlertRule").WithSummary("Changes a rule (the whole rule); its instances are judged by the new rule from the next tick.")
+            .RequireAuthorization(AccessPolicies.Admin);
         api.MapPost("/rules/{id}/disable", (string id, ByRequest body, AlertActions actions) => SetEnabled(id, false, body, actions))
-            .WithName("DisableAlertRule").WithSummary("Disables a rule: its instances end (a firing one is resolved).");
+            .WithName("DisableAlertRule").WithSummary("Disables a rule: its instances end (a firing one is resolved).")
+            .RequireAuthorization(AccessPolicies.Admin);
         api.MapPost("/rules/{id}/enable", (string id, ByRequest body, AlertActions actions) => SetEnabled(id, true, body, actions))
-            .WithName("EnableAlertRule").WithSummary("Enables a rule again.");
+            .WithName("EnableAlertRule").WithSummary("Enables a rule again.")
+            .RequireAuthorization(AccessPolicies.Admin);
         api.MapGet("/silences", (AlertActions actions, TimeProvider time) => TypedResults.Ok(actions.Config.Silences.Select(s => SilenceDto.Of(s, time.GetUtcNow())).ToList()))
             .WithName("GetAlertSilences").WithSummary("Silences running or ended within the last day.");
         api.MapPost("/silences", Silence)
-            .WithName("AddAlertSilence").WithSummary("Silences a rule, a unit or a rule at a unit for some minutes, with a reason: still evaluated and recorded, not notified nor on the wallboard's strip.");
+            .WithName("AddAlertSilence").WithSummary("Silences a rule, a unit or a rule at a unit for some minutes, with a reason: still evaluated and recorded, not notified nor on the wallboard's strip.")
+            .RequireAuthorization(AccessPolicies.Duty);
         api.MapGet("/webhooks/dead-letters", (SqliteAlertStore store) => TypedResults.Ok(store.DeadLetters()))
-            .WithName("GetAlertWebhookDeadLetters").WithSummary("Webhook deliveries given up after their last try (where, how often, why, the body), newest first.");
+            .WithName("GetAlertWebhookDeadLetters").WithSummary("Webhook deliveries given up after their last try (where, how often, why, the body), newest first.")
+            .RequireAuthorization(AccessPolicies.Admin);
         api.MapPost("/silences/{id}/end", EndSilence)
-            .WithName("EndAlertSilence").WithSummary("Ends a silence early.");
+            .WithName("EndAlertSilence").WithSummary("Ends a silence early.")
+            .RequireAuthorization(AccessPolicies.Duty);
         return app;
     }
 
