@@ -90,6 +90,9 @@ public sealed class AlertsPageTests : IClassFixture<HeadlessChromium>, IDisposab
         var item = page.Locator($"[data-alert='{Id}']");
         await Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
 
+        // The name comes from the signed-in account; a duty officer who clears it is asked for one.
+        await Expect(page.Locator("[data-who]")).Not.ToHaveValueAsync("");
+        await page.Locator("[data-who]").FillAsync("");
         await item.Locator("[data-ack]").ClickAsync();
         await page.Locator("[data-confirm-ack]").ClickAsync();
 
