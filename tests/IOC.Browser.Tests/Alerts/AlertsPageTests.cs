@@ -97,6 +97,7 @@ public sealed class AlertsPageTests : IClassFixture<HeadlessChromium>, IDisposab
         await page.Locator("[data-confirm-ack]").ClickAsync();
 
         await Expect(page.Locator(".alert-error")).ToContainTextAsync("Người trực: hãy nhập tên trước khi xác nhận");
+        await Expect(item.Locator("[data-ack]")).ToBeHiddenAsync();   // the open form replaces the buttons
         await HeadlessChromium.ScreenshotAsync(page, "alerts-phone-390");
     }
 }
