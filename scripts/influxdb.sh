@@ -114,9 +114,14 @@ start() {
       kill "$pid"
       die "influxd did not answer $url/ping within 30 s; see $dir/influxd.log"
     fi
-    # Exited during start: most likely a port taken meanwhile. A fresh folder tries other ports.
-    [ "$fresh" = 1 ] || die "influxd exited during start; see $dir/influxd.log"
-    echo "influxd exited during start (attempt $attempt); trying other ports" >&2
+    # Exited during start: most likely a port taken meanwhile. A fresh folder tries other ports; a restart keeps its
+    # ports (its clients know them) and tries again a little later, when a short-lived holder has let go.
+    if [ "$fresh" = 1 ]; then
+      echo "influxd exited during start (attempt $attempt); trying other ports" >&2
+    else
+      echo "influxd exited during restart (attempt $attempt); trying again in 1 s" >&2
+      sleep 1
+    fi
   done
   die "influxd failed to start 5 times; see $dir/influxd.log"
 }

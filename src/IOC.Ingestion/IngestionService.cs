@@ -42,7 +42,12 @@ public sealed class IngestionService : IDisposable
     public int LedgerSize => _ledger.Count;
 
     /// <exception cref="BatchRejectedException">The body cannot be read or is over the limits; nothing is kept.</exception>
-    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, bool ndjson, CancellationToken cancellationToken = default)
+    public Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, bool ndjson, CancellationToken cancellationToken = default) =>
+        IngestAsync(body, ndjson, scope: null, cancellationToken);
+
+    /// <summary>As above, for a sender limited to <paramref name="scope"/> (null: anything): events outside it are rejected one by one.</summary>
+    /// <exception cref="BatchRejectedException">The body cannot be read or is over the limits; nothing is kept.</exception>
+    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, bool ndjson, IEventScope? scope, CancellationToken cancellationToken = default)
     {
         if (body.Length > Options.MaxBodyBytes)
         {
@@ -59,6 +64,10 @@ public sealed class IngestionService : IDisposable
             if (result.Error is { } error)
             {
                 rejected.Add(error);
+            }
+            else if (scope?.Refuses(result.Event!) is { } outside)
+            {
+                rejected.Add(new ItemError(item.Index, result.Event!.Id, outside.Field, outside.Reason));
             }
             else
             {

@@ -24,7 +24,7 @@ public sealed record AppProcessOptions
 
 /// <summary>
 /// The real server (dotnet IOC.Web.dll) as a child process on a 127.0.0.1 port, simulator off, Development
-/// environment: killable with SIGKILL, freezable with SIGSTOP. Shared by the test projects and the benchmarks.
+/// environment, requests without credentials signed in as the development viewer with role admin: killable with SIGKILL, freezable with SIGSTOP. Shared by the test projects and the benchmarks.
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
@@ -196,6 +196,10 @@ public sealed class AppProcess : IDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Storage__DataDir"] = dataDir;
         info.Environment["SeedData__Directory"] = Path.Combine(RepoRoot(), "seed-data");
+        // The test identity (docs/security.md): in Development a request without credentials is the development
+        // viewer; here it gets role admin so that every page and API opens without a sign-in. Tests of the sign-in
+        // itself set Access__DevelopmentViewer=false (or another role) in their Settings.
+        info.Environment["Access__DevelopmentViewerRole"] = "admin";
         return info;
     }
 

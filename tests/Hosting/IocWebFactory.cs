@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using IOC.Access.Roles;
 
 namespace IOC.Testing.Hosting;
 
 /// <summary>
-/// The real app in memory, on its own temp data directory, simulator off, one producer key.
-/// Each test class gets its own instance (and so its own inbox).
+/// The real app in memory, on its own temp data directory, simulator off, one producer key, and the test identity
+/// (<see cref="TestIdentityHandler"/>: a request without credentials is signed in as <see cref="TestRole"/>, admin
+/// unless a subclass says otherwise). Each test class gets its own instance (and so its own inbox).
 /// </summary>
 public class IocWebFactory : WebApplicationFactory<Program>
 {
@@ -22,6 +25,9 @@ public class IocWebFactory : WebApplicationFactory<Program>
     public bool KeepDataDir { get; init; }
 
     protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>The role of a request that carries no credentials; null: such a request is anonymous, as in production.</summary>
+    protected virtual string? TestRole => AccessRoles.Admin;
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -60,6 +66,8 @@ public class IocWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => TestIdentityHandler.Register(services, TestRole));
     }
 
     protected override void Dispose(bool disposing)

@@ -36,8 +36,10 @@ public sealed class TestSilo : IAsyncDisposable
 
     /// <param name="tickMilliseconds">The grains' timer; short, so tests that wait for a tick do not wait long.</param>
     /// <param name="tailReadMilliseconds">How often units read their inbox tail (a shared inbox); 0: never, as embedded.</param>
+    /// <param name="units">The deployment's units (a province or the whole country); the repository's Hanoi by default.</param>
     public static async Task<TestSilo> StartAsync(
-        TimeProvider clock, IUnitRecovery recovery, IHistorySink history, short silos = 1, int tickMilliseconds = 50, int tailReadMilliseconds = 0)
+        TimeProvider clock, IUnitRecovery recovery, IHistorySink history, short silos = 1, int tickMilliseconds = 50,
+        int tailReadMilliseconds = 0, IOC.Domain.Units.UnitCatalog? units = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -45,7 +47,7 @@ public sealed class TestSilo : IAsyncDisposable
         {
             var services = host.Services;
             services.AddSingleton<TimeProvider>(new RealTimers(clock));
-            services.AddSingleton(Seed.Units);
+            services.AddSingleton(units ?? Seed.Units);
             services.AddSingleton(recovery);
             services.AddSingleton(history);
             services.AddMetrics();

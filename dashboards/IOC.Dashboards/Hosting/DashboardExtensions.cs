@@ -1,6 +1,7 @@
 using IOC.Dashboards.Components;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,9 @@ public static class DashboardExtensions
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseLanguageCookie();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();   // the sign-in page needs its CSS; nothing in wwwroot is private
+        var manifest = AppManifest.Json(app.Services.GetRequiredService<IOC.Domain.Units.UnitCatalog>().Head);
+        app.MapGet(AppManifest.Path, () => Results.Text(manifest, AppManifest.ContentType)).ExcludeFromDescription().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -33,6 +33,29 @@ public sealed class Ui
 
     public static bool IsKnown(string? lang) => lang is "vi" or "en";
 
+    /// <summary>
+    /// The deployment's head (its province, or the country in national mode) that pages name where IOC once wrote
+    /// "Hà Nội"; null: Hanoi's words (a page rendered without the catalogue, as in component tests).
+    /// </summary>
+    public Unit? Head { get; private init; }
+
+    /// <summary>The same language for a deployment whose head is <paramref name="head"/>.</summary>
+    public Ui At(Unit head) => new(Lang, Culture) { Head = head };
+
+    /// <summary>The head's full name: "Thành phố Hải Phòng", "Tỉnh Gia Lai", "Việt Nam"; in English "Hai Phong City".</summary>
+    public string Place => Head is { } head ? Name(head) : this["app.city"];
+
+    /// <summary>The head's name for a short title: "Hải Phòng", "Gia Lai"; "Hanoi" in English.</summary>
+    public string PlaceShort => Head is { } head ? PlaceNames.Short(head, IsEnglish) : (IsEnglish ? "Hanoi" : "Hà Nội");
+
+    /// <summary>The head as a whole, as a heading or a column says it: "Toàn thành phố", "Toàn tỉnh", "Cả nước".</summary>
+    public string Whole => Head switch
+    {
+        { Level: UnitLevel.Country } => this["scope.country"],
+        { Type: "tỉnh" } => this["scope.province"],
+        _ => this["view.city"],
+    };
+
     public string this[string key] => Strings.Get(key, IsEnglish);
 
     public string Format(string key, params object[] args) => string.Format(Culture, this[key], args);

@@ -32,7 +32,10 @@ public static class WardSearch
         return folded.ToString().TrimEnd();
     }
 
-    /// <summary>Wards whose Vietnamese or English name or code contains the query; names that start with it first.</summary>
+    /// <summary>
+    /// Wards whose Vietnamese or English name or code contains the query: first those whose name without its kind is
+    /// the query ("an lao" → Xã An Lão, before Xã Tân Lão), then names that start with it, then the rest.
+    /// </summary>
     public static IReadOnlyList<Unit> Find(IEnumerable<Unit> wards, string? query, int limit = 12)
     {
         var needle = Fold(query ?? "");
@@ -44,8 +47,9 @@ public static class WardSearch
         return [.. wards
             .Select(w => (Ward: w, Name: Fold(w.Name), Short: Fold(w.ShortName), En: Fold(w.NameEn)))
             .Where(w => w.Name.Contains(needle, StringComparison.Ordinal) || w.En.Contains(needle, StringComparison.Ordinal) || w.Ward.Code.Contains(needle, StringComparison.Ordinal))
-            .OrderBy(w => w.Short.StartsWith(needle, StringComparison.Ordinal) ? 0 : 1)
+            .OrderBy(w => Bare(w.Name) == needle ? 0 : w.Short.StartsWith(needle, StringComparison.Ordinal) || Bare(w.Name).StartsWith(needle, StringComparison.Ordinal) ? 1 : 2)
             .ThenBy(w => w.Name, StringComparer.Ordinal)
+            .ThenBy(w => w.Ward.Code, StringComparer.Ordinal)
             .Take(limit)
             .Select(w => w.Ward)];
     }
@@ -70,7 +74,7 @@ public static class WardSearch
     /// <summary>A folded name without its kind: "phuong cua nam", "cua nam ward" → "cua nam".</summary>
     private static string Bare(string folded)
     {
-        foreach (var prefix in (string[])["phuong ", "xa "])
+        foreach (var prefix in (string[])["phuong ", "xa ", "dac khu "])
         {
             if (folded.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -78,7 +82,7 @@ public static class WardSearch
             }
         }
 
-        foreach (var suffix in (string[])[" ward", " commune"])
+        foreach (var suffix in (string[])[" ward", " commune", " special zone"])
         {
             if (folded.EndsWith(suffix, StringComparison.Ordinal))
             {

@@ -57,6 +57,15 @@ public abstract partial class UnitPage
         ? $"?range=custom&from={_range.FromParameter}&to={_range.LastDay:yyyy-MM-dd}&lang={Ui.Lang}"
         : $"?range={_range.Key}&lang={Ui.Lang}";
 
+    /// <summary>National mode: each match of the picker shows its province.</summary>
+    private Func<Unit, Unit?>? ProvinceOf => Units.IsNational ? ward => Units.ProvinceOf(ward.Key) : null;
+
+    /// <summary>
+    /// What the tables compare the unit with (HistoryQueries compares with its parent): the head as a whole ("Toàn
+    /// thành phố", "Toàn tỉnh"), or in national mode the commune's province by name.
+    /// </summary>
+    private string ComparedWith => _unit is { } unit && Units.Parent(unit.Key) is { } parent && parent != Units.Head ? Ui.Name(parent) : Ui.Whole;
+
     protected override async Task OnParametersSetAsync()
     {
         var now = Time.GetUtcNow();

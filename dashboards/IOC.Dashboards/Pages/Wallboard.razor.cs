@@ -13,7 +13,8 @@ namespace IOC.Dashboards.Pages;
 /// </summary>
 public sealed partial class Wallboard : IDisposable
 {
-    private static readonly string[] Views = ["city", "wards", "agencies", "hotline"];
+    private static readonly string[] AllViews = ["city", "wards", "agencies", "hotline"];
+    private static readonly string[] ViewsWithoutAgencies = ["city", "wards", "hotline"];
 
     private readonly CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
@@ -38,7 +39,10 @@ public sealed partial class Wallboard : IDisposable
 
     private bool Kiosk => KioskParameter is "1" or "true";
 
-    private string CurrentView => Views[_view];
+    // A province that entered no agencies has no agency view to show or rotate to.
+    private string[] Views => _data is { Agencies.Count: 0 } ? ViewsWithoutAgencies : AllViews;
+
+    private string CurrentView => Views[_view % Views.Length];
 
     private int RotateSeconds => Math.Clamp(RotateParameter ?? Options.Value.RotateSeconds, 3, 3600);
 

@@ -9,7 +9,7 @@ namespace IOC.Grains.Delivery;
 
 /// <summary>
 /// Hands the events of one stored batch to their grains: one call per unit per batch, never one per event. An event
-/// reaches its ward, its agency, and (naming an agency and no ward) the city's direct work. The caller delivers
+/// reaches its ward, its agency, and (naming an agency and no ward) the direct work of the agency's province. The caller delivers
 /// batches one after another in inbox order, which is what makes each batch's last sequence number a grain's checkpoint.
 /// </summary>
 public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog units, ILogger<EventDelivery> logger)
@@ -38,7 +38,7 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
     /// </param>
     public async Task DeliverAsync(IReadOnlyList<InboxEvent> events, long through, long first = 0, CancellationToken cancellationToken = default)
     {
-        var batches = Split(events, units.DirectWork);
+        var batches = Split(events, DirectWorkOf);
         lock (_undelivered)
         {
             foreach (var (key, earlier) in _undelivered)
@@ -53,7 +53,14 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
     }
 
     /// <summary>The events of each unit: its ward, its agency, and the city's direct work for an agency event without a ward.</summary>
-    public static Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events, UnitKey directWork)
+    public static Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events, UnitKey directWork) =>
+        Split(events, _ => directWork);
+
+    /// <summary>
+    /// The events of each unit: its ward, its agency, and for an agency event without a ward the direct work of the
+    /// agency's province (<paramref name="directWorkOf"/>).
+    /// </summary>
+    public static Dictionary<UnitKey, List<InboxEvent>> Split(IReadOnlyList<InboxEvent> events, Func<string, UnitKey> directWorkOf)
     {
         var batches = new Dictionary<UnitKey, List<InboxEvent>>();
         void Add(UnitKey key, InboxEvent e) => (batches.TryGetValue(key, out var list) ? list : batches[key] = []).Add(e);
@@ -70,13 +77,16 @@ public sealed partial class EventDelivery(IGrainFactory grains, UnitCatalog unit
                 Add(new UnitKey(UnitLevel.Agency, agency), e);
                 if (unit is null)
                 {
-                    Add(directWork, e);
+                    Add(directWorkOf(agency), e);
                 }
             }
         }
 
         return batches;
     }
+
+    private UnitKey DirectWorkOf(string agency) =>
+        units.ProvinceOf(new UnitKey(UnitLevel.Agency, agency)) is { } province ? UnitCatalog.DirectWorkOf(province.Code) : units.DirectWork;
 
     private async Task DeliverAsync(UnitKey key, EventBatch batch, CancellationToken cancellationToken)
     {

@@ -18,15 +18,19 @@ public enum ShareOutcome
 }
 
 /// <summary>
-/// The city's figures: the sum of its contributors (its wards and its direct work), pre-aggregated by each and
-/// forwarded as numbered shares, so the city never sees a raw event. Gauges are each contributor's latest, summed.
-/// Rebuilt by pulling every contributor's whole state (<see cref="Load"/>) when the city starts or misses a share.
-/// Plain C#, no I/O.
+/// A roll-up's figures: a province is the sum of its contributors (its wards and communes and its direct work), the
+/// country the sum of its provinces; each contributor pre-aggregates and forwards numbered shares, so a roll-up never
+/// sees a raw event. Gauges are each contributor's latest, summed. Rebuilt by pulling every contributor's whole state
+/// (<see cref="Load"/>) when the roll-up starts or misses a share. A province that feeds the country
+/// (<paramref name="forwards"/>) also keeps what it applied since the last <see cref="TakeForward"/>: its own share.
+/// Only a roll-up that publishes a trend (the deployment's head) keeps the slots touched for <see cref="TakeTrend"/>
+/// (<paramref name="trend"/>). Plain C#, no I/O.
 /// </summary>
-public sealed class CityFold(UnitKey key)
+public sealed class CityFold(UnitKey key, bool forwards = false, bool trend = true)
 {
     private readonly Dictionary<UnitKey, (long Incarnation, long LastShare, Gauges Gauges)> _contributors = new();
     private readonly HashSet<long> _touchedSlots = [];
+    private Dictionary<long, CounterSet> _forward = [];
     private CounterBuckets _buckets = new();
     private long _lastSnapshotMinute = long.MinValue;
     private int _trendDay = -1;
@@ -45,6 +49,7 @@ public sealed class CityFold(UnitKey key)
     {
         _buckets = new CounterBuckets();
         _contributors.Clear();
+        _forward.Clear();
         _trendDay = -1;
         Dirty = true;
     }
@@ -78,7 +83,15 @@ public sealed class CityFold(UnitKey key)
         foreach (var (minute, counters) in share.Minutes)
         {
             _buckets.Add(minute, counters);
-            _touchedSlots.Add(minute / 5);
+            if (trend)
+            {
+                _touchedSlots.Add(minute / 5);
+            }
+
+            if (forwards)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_forward, minute, out _).Add(counters);
+            }
         }
 
         _contributors[share.From] = (share.Incarnation, share.Number, share.Gauges);
@@ -103,19 +116,47 @@ public sealed class CityFold(UnitKey key)
     }
 
     /// <summary>The figures at <paramref name="now"/> (a read: what was published is left as it is).</summary>
-    public GrainSnapshot Snapshot(DateTimeOffset now)
+    public GrainSnapshot Snapshot(DateTimeOffset now) => new(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), Gauges);
+
+    /// <summary>The contributors' latest gauges, summed.</summary>
+    public Gauges Gauges
     {
-        var gauges = default(Gauges);
-        foreach (var (_, contributor) in _contributors)
+        get
         {
-            gauges += contributor.Gauges;
+            var gauges = default(Gauges);
+            foreach (var (_, contributor) in _contributors)
+            {
+                gauges += contributor.Gauges;
+            }
+
+            return gauges;
+        }
+    }
+
+    /// <summary>
+    /// What the shares applied since the last call added, per minute (a province's share for the country); empty when
+    /// nothing was. A rebuild (<see cref="Reset"/>) drops it: the country then pulls the rebuilt state whole.
+    /// </summary>
+    public IReadOnlyDictionary<long, CounterSet> TakeForward()
+    {
+        if (_forward.Count == 0)
+        {
+            return _forward;
         }
 
-        return new GrainSnapshot(Key, now, WindowCounters.From(w => _buckets.Window(w, now)), gauges);
+        var taken = _forward;
+        _forward = [];
+        return taken;
     }
+
+    /// <summary>Every bucket, for a roll-up above this one to add (a province the country pulls).</summary>
+    public BucketState ExportBuckets() => _buckets.Export();
 
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>
         _buckets.TodayByFiveMinutes(now);
+
+    /// <summary>The counters of one local day (for the alert rules' nowcast).</summary>
+    public CounterSet Day(int dayKey) => _buckets.Day(dayKey);
 
     /// <summary>
     /// Today's five-minute slots that changed since the last call (all of today's after a rebuild or at a new day), for

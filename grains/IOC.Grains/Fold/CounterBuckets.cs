@@ -6,22 +6,43 @@ using IOC.Domain.Time;
 namespace IOC.Grains.Fold;
 
 /// <summary>
-/// A unit's counters by local time bucket: minutes for the rolling hour, five minutes for 48 h (today's trend),
-/// days and months for ever (a few KB a year). Memory per unit is fixed; longer history lives in the history store.
+/// A unit's counters by local time bucket: minutes for the rolling hour, five minutes for 48 h (today's trend; fewer
+/// when the caller asks, see <see cref="CounterBuckets(int)"/>), days of the last <see cref="KeptDays"/> days and months
+/// for ever (a few KB a year). Memory per unit is fixed; longer history lives in the history store.
 /// </summary>
 public sealed class CounterBuckets
 {
     public const int MinuteSlots = 120;
     public const int FiveMinuteSlots = 48 * 12;
 
+    /// <summary>
+    /// Five-minute slots that still hold all of today whatever the hour (25 h: an event may come 5 minutes ahead):
+    /// enough for a unit whose five-minute slots only feed its province's trend of today (national mode's communes).
+    /// </summary>
+    public const int TodayFiveMinuteSlots = 25 * 12;
+
+    /// <summary>
+    /// Days kept in memory, counted back from the newest day seen. The live windows read today's day and the months; a
+    /// roll-up rebuilt from its contributors needs no older day either; the history store keeps every day.
+    /// </summary>
+    public const int KeptDays = 40;
+
     private readonly Ring _minutes = new(MinuteSlots);
-    private readonly Ring _fiveMinutes = new(FiveMinuteSlots);
+    private readonly Ring _fiveMinutes;
     private readonly Dictionary<int, CounterSet> _days = new();
     private readonly Dictionary<int, CounterSet> _months = new();
     private int _cachedDay = -1;
     private int _cachedMonth;
+    private int _newestDay = int.MinValue;
 
-    /// <summary>Day buckets held (one per day with events, for ever: a few hundred a year).</summary>
+    /// <param name="fiveMinuteSlots">At least <see cref="TodayFiveMinuteSlots"/>; <see cref="FiveMinuteSlots"/> (48 h) by default.</param>
+    public CounterBuckets(int fiveMinuteSlots = FiveMinuteSlots)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fiveMinuteSlots, TodayFiveMinuteSlots);
+        _fiveMinutes = new Ring(fiveMinuteSlots);
+    }
+
+    /// <summary>Day buckets held (one per day with events, at most about <see cref="KeptDays"/>: older days live in the history store).</summary>
     public int DayBuckets => _days.Count;
 
     public void Fold(IocEvent e) => Fold(e, VietnamTime.MinuteKey(e.At));
@@ -39,7 +60,7 @@ public sealed class CounterBuckets
             EventFolder.Fold(e, ref _fiveMinutes[f]);
         }
 
-        var day = VietnamTime.DayKeyOfMinute(minute);
+        var day = NoteDay(VietnamTime.DayKeyOfMinute(minute));
         EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _));
         EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _));
     }
@@ -57,7 +78,7 @@ public sealed class CounterBuckets
             _fiveMinutes[f].Add(delta);
         }
 
-        var day = VietnamTime.DayKeyOfMinute(minute);
+        var day = NoteDay(VietnamTime.DayKeyOfMinute(minute));
         CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(delta);
         CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(delta);
     }
@@ -67,13 +88,19 @@ public sealed class CounterBuckets
     {
         foreach (var (day, counters) in state.Days)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(counters);
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, NoteDay(day), out _).Add(counters);
             CollectionsMarshal.GetValueRefOrAddDefault(_months, CachedMonthKey(day), out _).Add(counters);
         }
 
         foreach (var (month, counters) in state.Months)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(_months, month, out _).Add(counters);
+        }
+
+        // Days before this month: their months are among the whole months given (or out of the year), so days only.
+        foreach (var (day, counters) in state.EarlierDays)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(counters);
         }
 
         foreach (var (slot, counters) in state.FiveMinutes.OrderBy(f => f.Slot))
@@ -124,7 +151,7 @@ public sealed class CounterBuckets
 
         foreach (var (day, counters) in state.Days)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_days, (int)day, out _).Add(counters);
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, NoteDay((int)day), out _).Add(counters);
         }
 
         foreach (var (month, counters) in state.Months)
@@ -160,10 +187,23 @@ public sealed class CounterBuckets
                 }
 
                 break;
+            case KpiWindow.Last7Days:
+                for (var day = today - 6; day <= today; day++)
+                {
+                    if (_days.TryGetValue(day, out var counters))
+                    {
+                        result.Add(counters);
+                    }
+                }
+
+                break;
         }
 
         return result;
     }
+
+    /// <summary>The counters of one local day (day key = <see cref="DateOnly.DayNumber"/>); zero when nothing was counted.</summary>
+    public CounterSet Day(int dayKey) => _days.GetValueOrDefault(dayKey);
 
     /// <summary>Today's counters per five minutes, oldest first, up to <paramref name="now"/>.</summary>
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now)
@@ -179,6 +219,27 @@ public sealed class CounterBuckets
         }
 
         return series;
+    }
+
+    /// <summary>
+    /// Notes a day about to be counted; a newer day than any before drops the days more than <see cref="KeptDays"/>
+    /// before it (a later event of such a day counts again in its day, its month and the history, as any late event).
+    /// </summary>
+    private int NoteDay(int day)
+    {
+        if (day > _newestDay)
+        {
+            _newestDay = day;
+            if (_days.Count > KeptDays)
+            {
+                foreach (var old in _days.Keys.Where(d => d <= day - KeptDays).ToList())
+                {
+                    _days.Remove(old);
+                }
+            }
+        }
+
+        return day;
     }
 
     /// <summary>Events mostly arrive for the same day, so the calendar arithmetic is done once per day.</summary>

@@ -39,7 +39,7 @@ public sealed record GrainSnapshot(
 [System.Runtime.CompilerServices.InlineArray(Size)]
 public struct WindowCounters
 {
-    public const int Size = 4;
+    public const int Size = 5;
 
     private CounterSet _first;
 

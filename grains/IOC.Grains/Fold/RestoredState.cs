@@ -12,6 +12,12 @@ public sealed record RestoredState
     /// <summary>Day buckets; each also adds to its month.</summary>
     public IReadOnlyList<(int Day, CounterSet Counters)> Days { get; init; } = [];
 
+    /// <summary>
+    /// Day buckets before this month (the last few weeks: the 7-day window, the nowcast's usual pattern). They do not
+    /// add to their month: an earlier month of this year comes whole in <see cref="Months"/>.
+    /// </summary>
+    public IReadOnlyList<(int Day, CounterSet Counters)> EarlierDays { get; init; } = [];
+
     /// <summary>Whole months with no day given (year × 12 + month − 1), for the year-to-date window.</summary>
     public IReadOnlyList<(int Month, CounterSet Counters)> Months { get; init; } = [];
 

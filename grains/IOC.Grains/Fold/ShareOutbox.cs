@@ -25,16 +25,22 @@ public sealed class ShareOutbox(UnitKey from)
     public IReadOnlyList<CityShare> Pending => _pending;
 
     /// <summary>Queues a share of <paramref name="delta"/> when it holds counters or the gauges moved; returns whether it did.</summary>
-    public bool Add(GrainDelta? delta, Gauges gauges)
+    public bool Add(GrainDelta? delta, Gauges gauges) => Add(delta?.Counters, gauges);
+
+    /// <summary>
+    /// Queues a share of <paramref name="minutes"/> when it holds counters, the gauges moved, or <paramref name="force"/>
+    /// (a contributor rebuilt must be heard of, so the roll-up above notices its new incarnation); returns whether it did.
+    /// </summary>
+    public bool Add(IReadOnlyDictionary<long, CounterSet>? minutes, Gauges gauges, bool force = false)
     {
-        if ((delta is null || delta.Counters.Count == 0) && gauges == _lastGauges)
+        if (!force && (minutes is null || minutes.Count == 0) && gauges == _lastGauges)
         {
             return false;
         }
 
         LastNumber++;
         _lastGauges = gauges;
-        _pending.Add(new CityShare(from, Incarnation, LastNumber, delta?.Counters ?? Empty, gauges));
+        _pending.Add(new CityShare(from, Incarnation, LastNumber, minutes ?? Empty, gauges));
         if (_pending.Count > MaxPending)
         {
             _pending.RemoveRange(0, _pending.Count - MaxPending);

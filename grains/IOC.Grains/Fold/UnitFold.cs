@@ -20,9 +20,10 @@ public sealed record FoldFailure(long Seq, IocEvent Event, string Reason);
 /// the delta of what it folded for the history writer and the city. Plain C#, no I/O, no Orleans: the grain that owns
 /// one calls it from its single-threaded activation, so nothing here locks.
 /// </summary>
-public sealed class UnitFold(UnitKey key)
+/// <param name="fiveMinuteSlots">How many five-minute slots the unit keeps (<see cref="CounterBuckets(int)"/>).</param>
+public sealed class UnitFold(UnitKey key, int fiveMinuteSlots = CounterBuckets.FiveMinuteSlots)
 {
-    private readonly CounterBuckets _buckets = new();
+    private readonly CounterBuckets _buckets = new(fiveMinuteSlots);
     private readonly OpenItems _open = new();
     private GrainDelta _delta = new();
     private long _lastSnapshotMinute = long.MinValue;
@@ -147,6 +148,9 @@ public sealed class UnitFold(UnitKey key)
         0);
 
     public BucketState ExportBuckets() => _buckets.Export();
+
+    /// <summary>The counters of one local day (for the alert rules' nowcast).</summary>
+    public CounterSet Day(int dayKey) => _buckets.Day(dayKey);
 
     public IReadOnlyList<(DateTimeOffset Start, CounterSet Counters)> TodayByFiveMinutes(DateTimeOffset now) =>
         _buckets.TodayByFiveMinutes(now);

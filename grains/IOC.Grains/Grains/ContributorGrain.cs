@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace IOC.Grains.Grains;
 
 /// <summary>
-/// A unit the city counts every event of. Its deltas go to the city as numbered shares on each tick (pre-aggregate, then
-/// forward), so the city never sees a raw event; a share the city did not take is sent again with the next.
+/// A unit its province counts every event of (a ward or commune, the province's direct work). Its deltas go to the
+/// province as numbered shares on each tick (pre-aggregate, then forward), so the province never sees a raw event; a
+/// share the province did not take is sent again with the next.
 /// </summary>
 public abstract partial class ContributorGrain(UnitLevel level, UnitGrainServices services) : UnitGrain(level, services), ICityContributor
 {
@@ -21,7 +22,8 @@ public abstract partial class ContributorGrain(UnitLevel level, UnitGrainService
 
     private ShareOutbox Outbox => _outbox ??= new ShareOutbox(Key);
 
-    private ICityGrain City => GrainFactory.GetGrain<ICityGrain>(UnitCatalog.CityCode);
+    /// <summary>The province this unit belongs to (a direct work's key is its province's code).</summary>
+    private ICityGrain City => GrainFactory.GetGrain<ICityGrain>(Services.Units.ProvinceOf(Key)?.Code ?? Services.Units.Provinces[0].Code);
 
     public Task<CityContribution> PullContribution()
     {

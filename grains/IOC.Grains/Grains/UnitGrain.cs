@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using IOC.Domain.Units;
+using IOC.Grains.Alerts.Evaluation;
+using IOC.Grains.Alerts.Grains;
 using IOC.Grains.Fold;
 using IOC.Grains.Interfaces;
 using IOC.Grains.Messages;
@@ -20,6 +22,7 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
     private readonly ILogger _logger = services.Loggers.CreateLogger("IOC.Grains.UnitGrain");
     private FoldCut _savedCut = FoldCut.None;
     private DateTimeOffset _lastTailRead = DateTimeOffset.MinValue;
+    private UnitAlerts? _alerts;
 
     protected UnitFold State { get; private set; } = null!;
 
@@ -30,11 +33,12 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Key = new UnitKey(level, this.GetPrimaryKeyString());
-        State = new UnitFold(Key);
+        State = new UnitFold(Key, services.FiveMinuteSlots);
         await RecoverAsync(cancellationToken);
 
         // The recovery has just read the whole tail: the first catch-up read is due one interval from now.
         _lastTailRead = services.Time.GetUtcNow();
+        _alerts = await UnitAlerts.ActivateAsync(ServiceProvider, Key, cancellationToken);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(services.Options.Tick, services.Options.Tick));
     }
 
@@ -51,6 +55,11 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
         if (State.Fold(batch.Events, batch.Through, batch.First) is { } failures)
         {
             Quarantine(failures);
+        }
+
+        if (batch.Events.Count > 0)
+        {
+            _alerts?.Arrived();
         }
 
         if (timed != 0)
@@ -76,6 +85,11 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
 
     public Task<IReadOnlyList<OpenDossier>> GetOpenDossiers(DateTimeOffset? dueBefore) =>
         Task.FromResult<IReadOnlyList<OpenDossier>>([.. State.OpenDossiers.Where(d => dueBefore is null || d.DueAt <= dueBefore)]);
+
+    public Task<AlertView?> Acknowledge(string ruleId, string by, string? note) =>
+        _alerts?.AcknowledgeAsync(GrainFactory, ruleId, by, note) ?? Task.FromResult<AlertView?>(null);
+
+    public Task<IReadOnlyList<AlertView>> GetAlerts() => Task.FromResult(_alerts?.Views() ?? []);
 
     public Task<OpenWork> GetOpenWork(string idPrefix) => Task.FromResult(new OpenWork(
         Key,
@@ -172,6 +186,12 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
         if (snapshot is not null && !deactivating)
         {
             await GrainFactory.GetGrain<IKpiPublisherGrain>(0).Publish(new KpiUpdate(now, snapshot));
+        }
+
+        // The unit's alert rules are judged here, where its figures live (issue 13: docs/alerts.md).
+        if (_alerts is not null && !deactivating)
+        {
+            await _alerts.TickAsync(GrainFactory, State.LastSnapshot, State.Day, now);
         }
     }
 

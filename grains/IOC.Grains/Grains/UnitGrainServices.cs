@@ -1,4 +1,5 @@
 using IOC.Domain.Telemetry;
+using IOC.Domain.Units;
 using IOC.Grains.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,12 @@ public sealed class UnitGrainServices(
     TimeProvider time,
     IOptions<GrainOptions> options,
     IocMetrics metrics,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    UnitCatalog units)
 {
+    /// <summary>The deployment's units: which province a ward feeds, how much a unit keeps (national mode keeps less).</summary>
+    public UnitCatalog Units => units;
+
     public IUnitRecovery Recovery => recovery;
 
     public IHistorySink History => history;
@@ -28,4 +33,9 @@ public sealed class UnitGrainServices(
     public IocMetrics Metrics => metrics;
 
     public ILoggerFactory Loggers => loggers;
+
+    /// <summary>The five-minute slots each unit keeps (see <see cref="GrainOptions.FiveMinuteHours"/>).</summary>
+    public int FiveMinuteSlots => options.Value.FiveMinuteHours is { } hours
+        ? Math.Clamp(hours * 12, Fold.CounterBuckets.TodayFiveMinuteSlots, Fold.CounterBuckets.FiveMinuteSlots)
+        : units.IsNational ? Fold.CounterBuckets.TodayFiveMinuteSlots : Fold.CounterBuckets.FiveMinuteSlots;
 }

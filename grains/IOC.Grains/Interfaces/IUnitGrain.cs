@@ -1,3 +1,4 @@
+using IOC.Grains.Alerts.Interfaces;
 using IOC.Grains.Fold;
 using IOC.Grains.Messages;
 using Orleans;
@@ -6,7 +7,7 @@ using Orleans.Concurrency;
 namespace IOC.Grains.Interfaces;
 
 /// <summary>What every unit grain (ward, agency, the city's direct work) answers. Keyed by the unit's code.</summary>
-public interface IUnitGrain : IGrainWithStringKey
+public interface IUnitGrain : IGrainWithStringKey, IAlertOwner
 {
     /// <summary>Folds the unit's events of one ingested batch; a batch delivered twice counts once.</summary>
     Task Fold(EventBatch batch);

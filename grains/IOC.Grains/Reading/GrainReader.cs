@@ -11,9 +11,9 @@ namespace IOC.Grains.Reading;
 /// </summary>
 public sealed class GrainReader(IGrainFactory grains, UnitCatalog units)
 {
-    /// <summary>The figures of a unit now; for the city, after taking every contributor's pending share.</summary>
+    /// <summary>The figures of a unit now; for a province or the country, after taking every contributor's pending share.</summary>
     public Task<GrainSnapshot> SnapshotAsync(UnitKey key) =>
-        key.Level == UnitLevel.City ? grains.City(units).Refresh() : grains.Unit(key).GetSnapshot();
+        key.Level is UnitLevel.City or UnitLevel.Country ? grains.Rollup(key).Refresh() : grains.Unit(key).GetSnapshot();
 
     public async Task<IReadOnlyList<GrainSnapshot>> SnapshotsAsync(IEnumerable<UnitKey> keys) =>
         await Task.WhenAll(keys.Select(SnapshotAsync));
@@ -24,6 +24,9 @@ public sealed class GrainReader(IGrainFactory grains, UnitCatalog units)
     public Task<IReadOnlyList<OpenDossier>> OpenDossiersAsync(UnitKey key, DateTimeOffset? dueBefore) =>
         grains.Unit(key).GetOpenDossiers(dueBefore);
 
-    /// <summary>Every unit grain of the catalog: the wards, the agencies and the city's direct work.</summary>
-    public IEnumerable<UnitKey> UnitKeys() => units.Wards.Concat(units.Agencies).Select(u => u.Key).Append(units.DirectWork);
+    /// <summary>Every unit grain of the catalog: the wards, the agencies and each province's direct work.</summary>
+    public IEnumerable<UnitKey> UnitKeys() => units.Wards.Concat(units.Agencies).Select(u => u.Key).Concat(units.DirectWorks);
+
+    /// <summary>The roll-ups, bottom up: the provinces, then the country (national mode).</summary>
+    public IEnumerable<UnitKey> RollupKeys() => units.Country is { } country ? units.Provinces.Select(p => p.Key).Append(country.Key) : [units.Head.Key];
 }

@@ -6,6 +6,9 @@ public enum KpiWindow
     Last60Minutes,
     MonthToDate,
     YearToDate,
+
+    /// <summary>Today and the six local days before it (day buckets): the wallboard's "7 days" period.</summary>
+    Last7Days,
 }
 
 public static class KpiWindows
@@ -18,6 +21,7 @@ public static class KpiWindows
         KpiWindow.Last60Minutes => "60m",
         KpiWindow.MonthToDate => "mtd",
         KpiWindow.YearToDate => "ytd",
+        KpiWindow.Last7Days => "7d",
         _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
     };
 

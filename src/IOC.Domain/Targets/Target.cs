@@ -26,6 +26,12 @@ public sealed record Target(
     string SourceVi,
     string SourceEn)
 {
+    /// <summary>
+    /// The province whose own target this is (national mode: a level-wide target of one province's file applies to that
+    /// province's units only); null for a national default, and for every target of a single-province deployment.
+    /// </summary>
+    public string? Province { get; init; }
+
     /// <summary>"Near" means missed by at most this many percentage points.</summary>
     public const double NearBandPoints = 5;
 

@@ -12,7 +12,7 @@ namespace IOC.History.Queries;
 /// The history answers shared by the API and the ward page: let the grains and the writer catch up (a reader sees what
 /// was acknowledged), read the store and shape the answer. Arguments are already validated by the caller.
 /// </summary>
-public sealed class HistoryQueries(TargetCatalog targets, GrainReader grains, HistoryReader reader, TimeProvider time, IProcedureNames? names = null)
+public sealed class HistoryQueries(TargetCatalog targets, UnitCatalog units, GrainReader grains, HistoryReader reader, TimeProvider time, IProcedureNames? names = null)
 {
     private static readonly (string Wire, string NameVi)[] Channels = [("online", "Trực tuyến"), ("in_person", "Trực tiếp"), ("postal", "Bưu chính")];
 
@@ -32,7 +32,8 @@ public sealed class HistoryQueries(TargetCatalog targets, GrainReader grains, Hi
     }
 
     /// <summary>
-    /// Every KPI over the range against its target, the previous range of the same length and the city. A range that
+    /// Every KPI over the range against its target, the previous range of the same length and the province it is part
+    /// of (the "city"; a province in national mode: the country). A range that
     /// runs into the future ("today") is compared like for like: the previous period is cut at the same point, so
     /// today until 14:37 is set against yesterday until 14:37, not against the whole of yesterday.
     /// </summary>
@@ -41,16 +42,18 @@ public sealed class HistoryQueries(TargetCatalog targets, GrainReader grains, Hi
         await CatchUpAsync(ct);
         var length = to - from;
         var elapsedEnd = to < time.GetUtcNow() ? to : time.GetUtcNow();
+        // Compared with what it is part of: a ward or agency with its province, a province with the country.
+        var parent = units.Parent(unit.Key)?.Key;
         var totals = await reader.TotalsAsync(
         [
             new RangeRequest(unit.Key, from, to),
             new RangeRequest(unit.Key, from - length, elapsedEnd < from ? from - length : elapsedEnd - length),
-            new RangeRequest(UnitKey.City, from, to),
+            new RangeRequest(parent ?? unit.Key, from, to),
         ], ct);
         var (range, previous, city) = (totals[0], totals[1], totals[2]);
         var live = await grains.SnapshotAsync(unit.Key);
-        var cityLive = unit.Level == UnitLevel.City ? live : await grains.SnapshotAsync(UnitKey.City);
-        var isCity = unit.Level == UnitLevel.City;
+        var cityLive = parent is { } key ? await grains.SnapshotAsync(key) : live;
+        var isCity = parent is null;
         var kpis = KpiCatalog.All.Select(kpi =>
         {
             var gauge = kpi.Kind == KpiKind.Gauge;

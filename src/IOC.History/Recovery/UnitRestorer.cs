@@ -23,6 +23,9 @@ public sealed record UnitRestore(RestoredState? State, FoldCut Checkpoint, strin
 /// </summary>
 public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, TimeProvider time)
 {
+    /// <summary>How many days before today are restored as day buckets even when they lie in an earlier month.</summary>
+    public const int EarlierDays = 35;
+
     private readonly Lock _sync = new();
     // Each unit's part of the bulk read at start, until its grain takes it; a null state: the store was unreachable.
     private Dictionary<UnitKey, RestoredState?>? _prepared;
@@ -93,7 +96,8 @@ public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, T
 
     /// <summary>
     /// Days of this month, totals of this year's earlier months, five-minute slots of today and minutes of the last two
-    /// hours, for every unit: what the live windows (today, 60 minutes, month and year to date) and today's trend read.
+    /// hours, for every unit: what the live windows (today, 60 minutes, month and year to date) and today's trend read;
+    /// and the days of the <see cref="EarlierDays"/> before this month (the 7-day window, the alerts' nowcast).
     /// </summary>
     private async Task<Dictionary<UnitKey, RestoredState>> LoadAsync(UnitKey? unit, CancellationToken cancellationToken)
     {
@@ -112,6 +116,13 @@ public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, T
         for (var month = new DateOnly(today.Year, 1, 1); month < monthStart; month = month.AddMonths(1))
         {
             queries.Add(new(Measurement.Counters, Resolution.Day, Ms(month), Ms(month.AddMonths(1)), unit, null));
+        }
+
+        var earlierStart = today.AddDays(-EarlierDays);
+        var earlierQuery = queries.Count;
+        if (earlierStart < monthStart)
+        {
+            queries.Add(new(Measurement.Counters, Resolution.Day, Ms(earlierStart), Ms(monthStart), unit, TimeSpan.FromDays(1)));
         }
 
         var answers = await writer.Store.QueryAsync(queries, cancellationToken);
@@ -134,7 +145,16 @@ public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, T
             Of(minutes, row.Series.Unit).Add((VietnamTime.MinuteKey(At(row)), Counters(row)));
         }
 
-        for (var i = 3; i < answers.Count; i++)
+        var earlier = new Dictionary<UnitKey, List<(int, CounterSet)>>();
+        for (var i = earlierQuery; i < answers.Count; i++)
+        {
+            foreach (var row in answers[i])
+            {
+                Of(earlier, row.Series.Unit).Add((VietnamTime.DayKey(At(row)), Counters(row)));
+            }
+        }
+
+        for (var i = 3; i < earlierQuery; i++)
         {
             var month = new DateOnly(today.Year, i - 2, 1);
             foreach (var row in answers[i])
@@ -143,12 +163,13 @@ public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, T
             }
         }
 
-        return days.Keys.Concat(months.Keys).Concat(fives.Keys).Concat(minutes.Keys).Distinct().ToDictionary(
+        return days.Keys.Concat(months.Keys).Concat(fives.Keys).Concat(minutes.Keys).Concat(earlier.Keys).Distinct().ToDictionary(
             key => key,
             key => new RestoredState
             {
                 Days = days.GetValueOrDefault(key) ?? [],
                 Months = months.GetValueOrDefault(key) ?? [],
+                EarlierDays = earlier.GetValueOrDefault(key) ?? [],
                 FiveMinutes = fives.GetValueOrDefault(key) ?? [],
                 Minutes = minutes.GetValueOrDefault(key) ?? [],
             });

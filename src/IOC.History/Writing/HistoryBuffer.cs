@@ -8,7 +8,8 @@ namespace IOC.History.Writing;
 /// <summary>
 /// The bounded on-disk buffer between the grains and the store (<c>history-buffer.db</c> in the data directory).
 /// A save adds the units' deltas to rows, one row per (measurement, resolution, series, bucket), each with its own
-/// point id; the city's rows get its contributors' deltas (wards and the city's direct work) in the same save. The rows,
+/// point id; each roll-up's rows (a province's, and in national mode the country's) get its contributors' deltas (wards
+/// and direct work, see <see cref="UnitCatalog.RollsUpTo"/>) in the same save. The rows,
 /// the open items and each unit's checkpoint are saved in one SQLite transaction. The writer then sends
 /// each changed row's whole value under its point id, so a repeated write replaces rather than adds. A row stays
 /// while its bucket is open, so a bucket usually has one point; once written and closed, the row is dropped and a
@@ -33,12 +34,18 @@ public sealed partial class HistoryBuffer : IDisposable
 
     // Buffers written before per-unit checkpoints kept one cut for every grain: it stands for each unit not saved since.
     private readonly FoldCut _legacyCut;
+    private readonly Func<UnitKey, IReadOnlyList<UnitKey>> _rollsUpTo;
     private readonly long _salt;
     private long _nextPoint;
     private int _minuteRows;
 
-    public HistoryBuffer(string path, Retention retention, int maxMinuteRows)
+    /// <param name="rollsUpTo">
+    /// The roll-ups whose series add a unit's deltas (<see cref="UnitCatalog.RollsUpTo"/>); by default a ward's and the
+    /// direct work's go to the city (01).
+    /// </param>
+    public HistoryBuffer(string path, Retention retention, int maxMinuteRows, Func<UnitKey, IReadOnlyList<UnitKey>>? rollsUpTo = null)
     {
+        _rollsUpTo = rollsUpTo ?? (key => key.Level is UnitLevel.Ward or UnitLevel.Direct ? [UnitKey.City] : []);
         _file = new BufferFile(path);
         _retention = retention;
         _maxMinuteRows = maxMinuteRows;
@@ -194,10 +201,10 @@ public sealed partial class HistoryBuffer : IDisposable
 
                 DeltaRollup.Accumulate(unit.Key, delta, AddTo);
 
-                // The city's series is its contributors' deltas, saved with them: it always matches their checkpoints.
-                if (unit.Key.Level is UnitLevel.Ward or UnitLevel.Direct)
+                // A roll-up's series is its contributors' deltas, saved with them: it always matches their checkpoints.
+                foreach (var rollup in _rollsUpTo(unit.Key))
                 {
-                    DeltaRollup.Accumulate(UnitKey.City, delta, AddTo);
+                    DeltaRollup.Accumulate(rollup, delta, AddTo);
                 }
             }
 

@@ -40,7 +40,12 @@ public interface IInbox
     /// The events of one grain's key after <paramref name="afterSeq"/> up to <paramref name="throughSeq"/>, oldest first,
     /// in pages: a ward's, an agency's, or the city's direct work (an agency and no ward). Thread-safe.
     /// </summary>
-    IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000);
+    /// <param name="directAgencies">
+    /// For a province's direct work in national mode: its province's agencies (the work of another province's agencies
+    /// is not its own). Null: every agency's (one province).
+    /// </param>
+    IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(
+        UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000, IReadOnlyCollection<string>? directAgencies = null);
 
     /// <summary>The record stored under <paramref name="seq"/>, or null. Thread-safe.</summary>
     InboxRecord? Read(long seq);

@@ -38,7 +38,9 @@ public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quaran
     public async IAsyncEnumerable<InboxPage> ReadAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // SQLite answers synchronously: each page is read on the thread pool, not on the activating grain's turn.
-        using var pages = inbox.ReadKeyAfter(key, afterSeq, throughSeq).GetEnumerator();
+        // In national mode a province's direct work is the work of that province's agencies only.
+        var agencies = key.Level == UnitLevel.Direct && units.IsNational ? units.AgenciesOf(key.Code).Select(a => a.Code).ToArray() : null;
+        using var pages = inbox.ReadKeyAfter(key, afterSeq, throughSeq, directAgencies: agencies).GetEnumerator();
         while (await Task.Run(pages.MoveNext, cancellationToken))
         {
             var page = pages.Current;

@@ -107,17 +107,20 @@ public sealed class SqliteInbox : IInbox, IDisposable
 
     public long LastSeq() => Scalar("SELECT max(seq) FROM events") is long seq ? seq : 0;
 
-    /// <summary>
-    /// The events of one grain's key after <paramref name="afterSeq"/> up to <paramref name="throughSeq"/>, oldest first,
-    /// in pages: a ward's (its code in <c>unit</c>), an agency's (in <c>agency</c>), or the city's direct work (an agency
-    /// and no ward). Thread-safe.
-    /// </summary>
-    public IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000)
+    public IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(
+        UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000, IReadOnlyCollection<string>? directAgencies = null)
     {
+        if (key.Level == UnitLevel.Direct && directAgencies is { Count: 0 })
+        {
+            yield break;
+        }
+
         var filter = key.Level switch
         {
             UnitLevel.Ward => "unit = $code",
             UnitLevel.Agency => "agency = $code",
+            UnitLevel.Direct when directAgencies is not null =>
+                $"unit IS NULL AND agency IN ({string.Join(", ", directAgencies.Select((_, i) => "$a" + i))})",
             UnitLevel.Direct => "agency IS NOT NULL AND unit IS NULL",
             _ => throw new ArgumentException($"No inbox events are kept under {key}: the city is the sum of its contributors.", nameof(key)),
         };
@@ -129,6 +132,11 @@ public sealed class SqliteInbox : IInbox, IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT seq, id, body FROM events WHERE {filter} AND seq > $after AND seq <= $through ORDER BY seq LIMIT $limit";
             command.Parameters.AddWithValue("$code", key.Code);
+            foreach (var (agency, i) in (directAgencies ?? []).Select((a, i) => (a, i)))
+            {
+                command.Parameters.AddWithValue("$a" + i, agency);
+            }
+
             command.Parameters.AddWithValue("$after", last);
             command.Parameters.AddWithValue("$through", throughSeq);
             command.Parameters.AddWithValue("$limit", pageSize);

@@ -12,7 +12,8 @@ public sealed record LiveTick(DateTimeOffset AsOf, IReadOnlySet<UnitKey> Changed
 public readonly record struct TrendPoint(DateTimeOffset At, double? Value);
 
 /// <summary>
-/// This web host's live feed: the latest KPIs of any unit, today's city trend, and a tick notification about four
+/// This web host's live feed: the latest KPIs of any unit, today's trend of the head ("city": the deployment's province,
+/// or the country in national mode), and a tick notification about four
 /// times a second. Singleton; pages and the hub read it (never the grains) so they all see one shape
 /// (<see cref="UnitKpis"/>), fed by the grains' pushes into the <see cref="LiveStore"/>.
 /// </summary>
@@ -34,6 +35,9 @@ public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, LiveStore
     public IReadOnlyList<UnitKpis> Wards(KpiWindow window = KpiWindow.Today) => [.. units.Wards.Select(w => Get(w, window))];
 
     public IReadOnlyList<UnitKpis> Agencies(KpiWindow window = KpiWindow.Today) => [.. units.Agencies.Select(a => Get(a, window))];
+
+    /// <summary>The provinces in scope: the one of a province deployment, the 34 in national mode.</summary>
+    public IReadOnlyList<UnitKpis> Provinces(KpiWindow window = KpiWindow.Today) => [.. units.Provinces.Select(p => Get(p, window))];
 
     /// <summary>
     /// Today's running value of a KPI for the city, one point per <paramref name="step"/> (a multiple of five minutes):

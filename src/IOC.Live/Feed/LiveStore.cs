@@ -8,12 +8,15 @@ using IOC.Grains.Messages;
 namespace IOC.Live.Feed;
 
 /// <summary>
-/// This web host's copy of the live figures: the latest snapshot of every unit and today's city trend, kept up to date
-/// by the grains' pushes (<see cref="KpiObserver"/>). Pages, the hub and exports read it, never the grains, so a
-/// thousand wallboards cost the grains nothing. A snapshot older than the one held (a late push) is ignored. Thread-safe.
+/// This web host's copy of the live figures: the latest snapshot of every unit (wards, agencies, provinces, the country)
+/// and today's trend of the deployment's head, kept up to date by the grains' pushes (<see cref="KpiObserver"/>). Pages,
+/// the hub and exports read it, never the grains, so a thousand wallboards cost the grains nothing. A snapshot older
+/// than the one held (a late push) is ignored. Thread-safe.
 /// </summary>
-public sealed class LiveStore
+/// <param name="units">Says which unit is the head (<see cref="City"/>); without it, Hanoi's city.</param>
+public sealed class LiveStore(UnitCatalog? units = null)
 {
+    private readonly UnitKey _head = units?.Head.Key ?? UnitKey.City;
     private readonly ConcurrentDictionary<UnitKey, GrainSnapshot> _snapshots = new();
     private readonly Lock _sync = new();
     private readonly HashSet<UnitKey> _changed = [];
@@ -22,12 +25,13 @@ public sealed class LiveStore
 
     public DateTimeOffset? LastTick { get; private set; }
 
-    public GrainSnapshot City { get; private set; } = GrainSnapshot.Empty(UnitKey.City, DateTimeOffset.MinValue);
+    /// <summary>The deployment's head: its province, or the country in national mode.</summary>
+    public GrainSnapshot City => _snapshots.TryGetValue(_head, out var head) ? head : GrainSnapshot.Empty(_head, DateTimeOffset.MinValue);
 
-    /// <summary>A unit with no events yet has an empty snapshot as of the last tick.</summary>
+    /// <summary>A unit with no events yet has an empty snapshot as of the last tick; the head's own time is kept.</summary>
     public GrainSnapshot Get(UnitKey key)
     {
-        if (key.Level == UnitLevel.City)
+        if (key == _head)
         {
             return City;
         }
@@ -78,8 +82,8 @@ public sealed class LiveStore
                     ApplyTrend(trend);
                 }
 
-                // The city speaks every tick: its time is how fresh this host's figures are.
-                if (update.Snapshot is null || update.Snapshot.Key.Level == UnitLevel.City)
+                // The head speaks every tick (other roll-ups when they change): their time is how fresh this host's figures are.
+                if (update.Snapshot is null || IsRollup(update.Snapshot.Key))
                 {
                     LastTick = LastTick is { } last && last > update.AsOf ? last : update.AsOf;
                 }
@@ -103,19 +107,10 @@ public sealed class LiveStore
         }
     }
 
+    private static bool IsRollup(UnitKey key) => key.Level is UnitLevel.City or UnitLevel.Country;
+
     private void Put(GrainSnapshot snapshot)
     {
-        if (snapshot.Key.Level == UnitLevel.City)
-        {
-            if (snapshot.AsOf >= City.AsOf)
-            {
-                City = snapshot;
-                _changed.Add(snapshot.Key);
-            }
-
-            return;
-        }
-
         if (!_snapshots.TryGetValue(snapshot.Key, out var held) || snapshot.AsOf >= held.AsOf)
         {
             _snapshots[snapshot.Key] = snapshot;

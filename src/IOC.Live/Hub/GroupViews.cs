@@ -11,6 +11,7 @@ public static class GroupViews
     public static object Read(HubGroup group, LiveKpis live) => group.Kind switch
     {
         HubGroupKind.Wards => WardsTable.From(live.Wards(), VietnamTime.ToLocal(live.LastTick ?? DateTimeOffset.UnixEpoch)),
+        HubGroupKind.Feed => group.Feed!.Read(),
         _ => live.Get(group.Unit!),
     };
 
@@ -18,6 +19,7 @@ public static class GroupViews
     public static IGroupUpdate? Diff(HubGroup group, object before, object after) => group.Kind switch
     {
         HubGroupKind.Wards => WardsUpdate.Diff((WardsTable)before, (WardsTable)after),
+        HubGroupKind.Feed => group.Feed!.Diff(before, after),
         _ => KpiUpdate.Diff(group.Name, (UnitKpis)before, (UnitKpis)after),
     };
 }

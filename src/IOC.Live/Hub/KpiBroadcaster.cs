@@ -16,7 +16,8 @@ public sealed class KpiBroadcaster(
     IHubContext<KpiHub> hub,
     IOptions<KpiHubOptions> options,
     TimeProvider time,
-    ILogger<KpiBroadcaster> logger) : IHostedService, IDisposable
+    ILogger<KpiBroadcaster> logger,
+    IEnumerable<IHubFeed> feeds) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly TimeSpan _stuckAfter = TimeSpan.FromSeconds(options.Value.StuckClientSeconds);
@@ -25,6 +26,7 @@ public sealed class KpiBroadcaster(
     private readonly HubMembership _members = new();
     private ITimer? _timer;
     private IDisposable? _subscription;
+    private List<IDisposable> _feedSubscriptions = [];
     private long _dropped;
 
     /// <summary>Connections to the hub now (for the ioc.hub.connections metric).</summary>
@@ -46,6 +48,7 @@ public sealed class KpiBroadcaster(
     {
         _timer = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _subscription = live.Subscribe(OnTick);
+        _feedSubscriptions = [.. feeds.Select(f => f.Subscribe(() => OnFeedChanged(f.Name)))];
         return Task.CompletedTask;
     }
 
@@ -57,6 +60,7 @@ public sealed class KpiBroadcaster(
 
     public void Dispose()
     {
+        _feedSubscriptions.ForEach(s => s.Dispose());
         _subscription?.Dispose();
         _timer?.Dispose();
     }
@@ -127,6 +131,15 @@ public sealed class KpiBroadcaster(
         }
 
         AbortStuck();
+    }
+
+    private void OnFeedChanged(string group)
+    {
+        lock (_gate)
+        {
+            _coalescer.MarkChanged(group);
+            FlushLocked();
+        }
     }
 
     private void Flush()

@@ -11,6 +11,9 @@ public sealed class UpdateCoalescer(Func<HubGroup, object> read, TimeProvider ti
 {
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
 
+    // The followed groups that show each unit: a province can be both 'city' and 'province:{code}'.
+    private readonly Dictionary<UnitKey, List<GroupState>> _byUnit = new();
+
     public int Count => _groups.Count;
 
     /// <summary>The earliest time a changed group may push, or null when no group waits.</summary>
@@ -38,13 +41,27 @@ public sealed class UpdateCoalescer(Func<HubGroup, object> read, TimeProvider ti
         {
             state = new GroupState(group, read(group));
             _groups.Add(group.Name, state);
+            if (group.Unit is { } unit)
+            {
+                (_byUnit.TryGetValue(unit.Key, out var list) ? list : _byUnit[unit.Key] = []).Add(state);
+            }
         }
 
         return state.Baseline;
     }
 
     /// <summary>Stops following a group (its last member left); a later member starts from fresh figures.</summary>
-    public void Forget(string group) => _groups.Remove(group);
+    public void Forget(string group)
+    {
+        if (_groups.Remove(group, out var state) && state.Group.Unit is { } unit && _byUnit.TryGetValue(unit.Key, out var list))
+        {
+            list.Remove(state);
+            if (list.Count == 0)
+            {
+                _byUnit.Remove(unit.Key);
+            }
+        }
+    }
 
     /// <summary>Marks the groups that show these units (a ward also moves the <c>wards</c> table).</summary>
     public void MarkChanged(IEnumerable<UnitKey> units)
@@ -52,15 +69,27 @@ public sealed class UpdateCoalescer(Func<HubGroup, object> read, TimeProvider ti
         _groups.TryGetValue(HubGroup.WardsName, out var table);
         foreach (var key in units)
         {
-            if (_groups.TryGetValue(HubGroup.NameOf(key), out var state))
+            if (_byUnit.TryGetValue(key, out var states))
             {
-                state.Dirty = true;
+                foreach (var state in states)
+                {
+                    state.Dirty = true;
+                }
             }
 
             if (table is not null && key.Level == UnitLevel.Ward)
             {
                 table.Dirty = true;
             }
+        }
+    }
+
+    /// <summary>Marks one group by name (a feed's group when its feed changed).</summary>
+    public void MarkChanged(string group)
+    {
+        if (_groups.TryGetValue(group, out var state))
+        {
+            state.Dirty = true;
         }
     }
 

@@ -27,9 +27,10 @@ public static class BriefingHtml
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Write(BriefingModel briefing, bool english = false)
+    /// <param name="issuer">The deployment's province (or the country) that issues the briefing; Hanoi when not given.</param>
+    public static string Write(BriefingModel briefing, bool english = false, IOC.Domain.Units.Unit? issuer = null)
     {
-        var texts = BriefingTexts.For(english);
+        var texts = BriefingTexts.For(english, issuer);
         var unitName = english ? briefing.Unit.NameEn : briefing.Unit.Name;
         var title = $"{texts.Title} · {unitName} · {briefing.Period.Label(english)}";
         var html = new StringBuilder();

@@ -6,14 +6,17 @@ namespace IOC.Reports.Briefing;
 /// <summary>The briefing's words and number formats, in Vietnamese (vi-VN) or English (en-GB).</summary>
 internal sealed class BriefingTexts
 {
-    public static readonly BriefingTexts Vietnamese = new(false);
+    public static readonly BriefingTexts Vietnamese = new(false, null);
 
-    public static readonly BriefingTexts English = new(true);
+    public static readonly BriefingTexts English = new(true, null);
 
-    private BriefingTexts(bool english)
+    private readonly IOC.Domain.Units.Unit? _issuer;
+
+    private BriefingTexts(bool english, IOC.Domain.Units.Unit? issuer)
     {
         IsEnglish = english;
         Culture = CultureInfo.GetCultureInfo(english ? "en-GB" : "vi-VN");
+        _issuer = issuer;
     }
 
     public bool IsEnglish { get; }
@@ -22,7 +25,12 @@ internal sealed class BriefingTexts
 
     public static BriefingTexts For(bool english) => english ? English : Vietnamese;
 
-    public string Issuer => T("Thành phố Hà Nội · Trung tâm điều hành thông minh (IOC)", "Hanoi · Smart Operations Centre (IOC)");
+    /// <summary>The words of a deployment: its province (or the country) issues the briefing, not Hanoi.</summary>
+    public static BriefingTexts For(bool english, IOC.Domain.Units.Unit? issuer) => issuer is null ? For(english) : new(english, issuer);
+
+    public string Issuer => _issuer is { } issuer
+        ? T($"{issuer.Name} · Trung tâm điều hành thông minh (IOC)", $"{issuer.NameEn} · Smart Operations Centre (IOC)")
+        : T("Thành phố Hà Nội · Trung tâm điều hành thông minh (IOC)", "Hanoi · Smart Operations Centre (IOC)");
 
     public string Title => T("Bản tin điều hành", "Operations briefing");
 
@@ -56,7 +64,9 @@ internal sealed class BriefingTexts
 
     public string RankColumn => T("Hạng", "Rank");
 
-    public string Footer => T("IOC Hà Nội · Bản tin điều hành", "IOC Hanoi · Operations briefing");
+    public string Footer => _issuer is { } issuer
+        ? T($"IOC {IOC.Domain.Units.PlaceNames.Short(issuer, false)} · Bản tin điều hành", $"IOC {IOC.Domain.Units.PlaceNames.Short(issuer, true)} · Operations briefing")
+        : T("IOC Hà Nội · Bản tin điều hành", "IOC Hanoi · Operations briefing");
 
     public string Name(KpiSummary k) => IsEnglish ? k.NameEn : k.NameVi;
 

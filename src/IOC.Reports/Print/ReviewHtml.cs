@@ -28,10 +28,11 @@ public static class ReviewHtml
         return reader.ReadToEnd();
     });
 
-    public static string Write(ReviewReport report, bool english = false)
+    /// <param name="issuer">The deployment's province (or the country) that issues the report; Hanoi when not given.</param>
+    public static string Write(ReviewReport report, bool english = false, IOC.Domain.Units.Unit? issuer = null)
     {
         var words = ReviewWords.For(english);
-        var texts = ReviewTexts.For(english);
+        var texts = ReviewTexts.For(english, issuer);
         var html = new StringBuilder();
         html.Append($"<!DOCTYPE html>\n<html lang=\"{(english ? "en" : "vi")}\">\n<head>\n<meta charset=\"utf-8\">\n");
         // Nothing but the inline style, the fonts and the SVG may load, and no script may run: the page is data.

@@ -56,6 +56,21 @@ internal sealed record ReviewTexts(
 
     public static ReviewTexts For(bool english) => english ? English : Vietnamese;
 
+    /// <summary>The texts of a deployment: its province (or the country) issues the report, not Hanoi.</summary>
+    public static ReviewTexts For(bool english, IOC.Domain.Units.Unit? issuer)
+    {
+        var texts = For(english);
+        if (issuer is null)
+        {
+            return texts;
+        }
+
+        var place = IOC.Domain.Units.PlaceNames.Short(issuer, english);
+        return english
+            ? texts with { Issuer = $"{issuer.NameEn} · Intelligent Operations Centre (IOC)", Footer = $"IOC {place} · Competition commitments review" }
+            : texts with { Issuer = $"{issuer.Name} · Trung tâm điều hành thông minh (IOC)", Footer = $"IOC {place} · Báo cáo đánh giá cam kết thi đua" };
+    }
+
     private static ReviewTexts Of(bool english, string issuer, string trendNote, string footer, string page, string pageOf)
     {
         string T((string Vi, string En) term) => term.In(english);

@@ -23,7 +23,7 @@ public sealed class BriefingQuery(UnitCatalog units, TargetCatalog targets, Hist
         var headline = summary.Kpis.Where(k => !k.Live && k.Target is not null).ToList();
         var openWork = summary.Kpis.Where(k => k.Live).ToList();
 
-        var isCity = unit.Level == UnitLevel.City;
+        var isCity = unit.Level is UnitLevel.City or UnitLevel.Country;
         var charted = ChartOrder.Where(id => headline.Any(k => k.Id == id))
             .Concat(headline.Select(k => k.Id).Where(id => !ChartOrder.Contains(id)))
             .Take(isCity ? 2 : 3)
@@ -36,20 +36,20 @@ public sealed class BriefingQuery(UnitCatalog units, TargetCatalog targets, Hist
             charts.Add(new BriefingChart(series, headline.First(k => k.Id == id).Target));
         }
 
-        var weakest = isCity ? await WeakestAsync(period, ct) : null;
+        var weakest = isCity ? await WeakestAsync(unit.Level == UnitLevel.City ? units.WardsOf(unit.Code) : units.Wards, period, ct) : null;
         return new Briefing(unit, period, summary.AsOf, period.To > now, headline, openWork, charts, weakest);
     }
 
     /// <summary>
-    /// The five wards weakest on <see cref="WeakestKpi"/> over the period, by the wallboard's rules: worse first
+    /// The five wards of the province (or the country) weakest on <see cref="WeakestKpi"/> over the period, by the wallboard's rules: worse first
     /// following the target's direction; wards with nothing to divide by are not ranked; ties go to the larger
     /// denominator (the same rate over more dossiers affects more people), then the lower code.
     /// </summary>
-    private async Task<WeakWards> WeakestAsync(BriefingPeriod period, CancellationToken ct)
+    private async Task<WeakWards> WeakestAsync(IReadOnlyList<Unit> wards, BriefingPeriod period, CancellationToken ct)
     {
         var kpi = KpiCatalog.Get(WeakestKpi);
-        var totals = await queries.Reader.TotalsAsync([.. units.Wards.Select(w => new RangeRequest(w.Key, period.From, period.To))], ct);
-        var rows = units.Wards.Zip(totals, (ward, total) => (Ward: ward, Value: kpi.Evaluate(total.Counters, default))).ToList();
+        var totals = await queries.Reader.TotalsAsync([.. wards.Select(w => new RangeRequest(w.Key, period.From, period.To))], ct);
+        var rows = wards.Zip(totals, (ward, total) => (Ward: ward, Value: kpi.Evaluate(total.Counters, default))).ToList();
         var ranked = rows.Where(r => r.Value.Value is not null).Select(r =>
         {
             var target = targets.Find(kpi.Id, r.Ward.Key);

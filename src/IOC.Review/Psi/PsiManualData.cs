@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using IOC.Domain.Seed;
 using IOC.Domain.Units;
 using IOC.Review.Periods;
 
@@ -40,16 +41,24 @@ public sealed class PsiManualData
     public IReadOnlyDictionary<PsiGroup, double>? For(UnitKey unit, ReviewPeriod period) =>
         period.FirstDay.Year == period.LastDay.Year && _byUnitYear.TryGetValue((unit, period.FirstDay.Year), out var groups) ? groups : null;
 
+    /// <summary>
+    /// The entries of every province in scope: Hanoi's psi-manual.csv at the top of seed-data/, another province's under
+    /// provinces/{code}/. A province's own row (its two-digit code) is its provincial score, ranked in national mode.
+    /// </summary>
     public static PsiManualData Load(string directory, UnitCatalog units)
     {
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            return Empty;
-        }
-
         var entries = new List<PsiManualEntry>();
         var seen = new HashSet<(UnitKey, PsiGroup, int)>();
+        foreach (var (_, path, name) in SeedData.ProvinceFiles(directory, units, FileName))
+        {
+            Load(path, name, units, entries, seen);
+        }
+
+        return entries.Count == 0 ? Empty : new PsiManualData(entries);
+    }
+
+    private static void Load(string path, string name, UnitCatalog units, List<PsiManualEntry> entries, HashSet<(UnitKey, PsiGroup, int)> seen)
+    {
         using var reader = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true });
         while (reader.Read())
         {
@@ -59,63 +68,62 @@ public sealed class PsiManualData
             {
                 if (!reader.TryGetFieldIndex(column, out var index))
                 {
-                    throw new InvalidDataException($"{FileName}: missing column '{column}'.");
+                    throw new InvalidDataException($"{name}: missing column '{column}'.");
                 }
 
                 row[column] = reader.GetString(index).Trim();
                 if (row[column].Length == 0)
                 {
-                    throw Error(line, column, "is empty");
+                    throw Error(name, line, column, "is empty");
                 }
             }
 
-            var entry = Parse(row, line, units);
+            var entry = Parse(row, name, line, units);
             if (!seen.Add((entry.Unit, entry.Group, entry.Year)))
             {
-                throw Error(line, "unit", $"'{row["unit"]}' already has {row["group"]} points for {entry.Year}");
+                throw Error(name, line, "unit", $"'{row["unit"]}' already has {row["group"]} points for {entry.Year}");
             }
 
             entries.Add(entry);
         }
-
-        return new PsiManualData(entries);
     }
 
-    private static PsiManualEntry Parse(Dictionary<string, string> row, long line, UnitCatalog units)
+    private static PsiManualEntry Parse(Dictionary<string, string> row, string name, long line, UnitCatalog units)
     {
         var code = row["unit"];
         UnitKey unit = units.IsWard(code) ? new UnitKey(UnitLevel.Ward, code)
             : units.IsAgency(code) ? new UnitKey(UnitLevel.Agency, code)
-            : throw Error(line, "unit", $"no ward or agency with code '{code}'");
+            : units.IsNational && units.TryGetProvince(code, out var province) ? province.Key
+            : throw Error(name, line, "unit", $"no ward or agency with code '{code}'");
 
         if (!PsiGroupNames.TryParse(row["group"], out var group))
         {
-            throw Error(line, "group", $"unknown group '{row["group"]}'; only 'transparency' is entered by hand");
+            throw Error(name, line, "group", $"unknown group '{row["group"]}'; only 'transparency' is entered by hand");
         }
 
         if (group != PsiGroup.Transparency)
         {
-            throw Error(line, "group", $"'{row["group"]}' is measured from the feeds and cannot be entered by hand; only 'transparency' can");
+            throw Error(name, line, "group", $"'{row["group"]}' is measured from the feeds and cannot be entered by hand; only 'transparency' can");
         }
 
         var max = PsiEstimator.MaxPoints[group];
         if (!double.TryParse(row["points"], NumberStyles.Float, CultureInfo.InvariantCulture, out var points) || !double.IsFinite(points))
         {
-            throw Error(line, "points", $"'{row["points"]}' is not a number (a dot for decimals, e.g. 15.5)");
+            throw Error(name, line, "points", $"'{row["points"]}' is not a number (a dot for decimals, e.g. 15.5)");
         }
 
         if (points < 0 || points > max)
         {
-            throw Error(line, "points", $"{row["points"]} is outside 0..{max}, the maximum of {row["group"]}");
+            throw Error(name, line, "points", $"{row["points"]} is outside 0..{max}, the maximum of {row["group"]}");
         }
 
         if (row["period"].Length != 4 || !int.TryParse(row["period"], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000)
         {
-            throw Error(line, "period", $"'{row["period"]}' is not a year (e.g. 2026)");
+            throw Error(name, line, "period", $"'{row["period"]}' is not a year (e.g. 2026)");
         }
 
         return new PsiManualEntry(unit, group, points, year, row["source"]);
     }
 
-    private static InvalidDataException Error(long line, string field, string reason) => new($"{FileName} line {line}, field '{field}': {reason}.");
+    private static InvalidDataException Error(string name, long line, string field, string reason) => new($"{name} line {line}, field '{field}': {reason}.");
 }

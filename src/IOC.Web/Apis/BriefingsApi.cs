@@ -47,8 +47,8 @@ public static class BriefingsApi
         var api = app.MapGroup("/api/v1/briefings").WithTags("Briefings").AddEndpointFilter(HistoryApi.ServerTiming);
         const string Summary = "A one-page briefing (A4 portrait) for a day, a week or a month: headline KPIs against targets with status in words and the change from the previous period, open work, charts, and for the city the five weakest wards. format=pdf (default) or png; lang=vi (default) or en.";
         api.MapGet("/city/{code}", (string code, [AsParameters] BriefingArgs args, BriefingService briefings, CancellationToken ct) =>
-                code == UnitCatalog.CityCode ? briefings.AnswerAsync(briefings.Units.City, args, ct) : Task.FromResult(HistoryApi.UnknownUnit("city", code)))
-            .WithName("GetCityBriefing").WithSummary("Hanoi (code 01). " + Summary).Produces(200, contentType: Export.PdfType).Produces(200, contentType: "image/png");
+                code == briefings.Units.City.Code ? briefings.AnswerAsync(briefings.Units.City, args, ct) : Task.FromResult(HistoryApi.UnknownUnit("city", code)))
+            .WithName("GetCityBriefing").WithSummary("The deployment's province (Hanoi: 01), or the country (VN) in national mode. " + Summary).Produces(200, contentType: Export.PdfType).Produces(200, contentType: "image/png");
         api.MapGet("/units/{code}", (string code, [AsParameters] BriefingArgs args, BriefingService briefings, CancellationToken ct) =>
                 briefings.Units.TryGetWard(code, out var ward) ? briefings.AnswerAsync(ward, args, ct) : Task.FromResult(HistoryApi.UnknownUnit("ward", code)))
             .WithName("GetWardBriefing").WithSummary("One ward. " + Summary).Produces(200, contentType: Export.PdfType).Produces(200, contentType: "image/png");
@@ -73,7 +73,7 @@ public sealed class BriefingService(UnitCatalog units, BriefingQuery query, IPdf
         }
 
         var briefing = await query.BuildAsync(unit, period, ct);
-        var html = BriefingHtml.Write(briefing, args.English);
+        var html = BriefingHtml.Write(briefing, args.English, units.Head);
         var file = $"ban-tin-{unit.Code}-{period.KindWire}-{period.FirstDay:yyyy-MM-dd}{(args.English ? "-en" : "")}";
         try
         {

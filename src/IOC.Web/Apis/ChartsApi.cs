@@ -11,8 +11,8 @@ public static class ChartsApi
         var api = app.MapGroup("/api/v1/charts").WithTags("Charts").AddEndpointFilter(HistoryApi.ServerTiming);
         const string Summary = "A KPI per step over a range against its target, as a PNG (or SVG) titled with the unit and the period.";
         api.MapGet("/city/{code}.{format}", (string code, string format, [AsParameters] ChartArgs args, ChartEndpoints charts, CancellationToken ct) =>
-                code == UnitCatalog.CityCode ? Guard(charts, charts.Units.City, format, args, ct) : Task.FromResult(HistoryApi.UnknownUnit("city", code)))
-            .WithName("GetCityChart").WithSummary("Hanoi (code 01). " + Summary).Produces(200, contentType: "image/png").Produces(200, contentType: "image/svg+xml");
+                code == charts.Units.City.Code ? Guard(charts, charts.Units.City, format, args, ct) : Task.FromResult(HistoryApi.UnknownUnit("city", code)))
+            .WithName("GetCityChart").WithSummary("The deployment's province (Hanoi: 01), or the country (VN) in national mode. " + Summary).Produces(200, contentType: "image/png").Produces(200, contentType: "image/svg+xml");
         api.MapGet("/units/{code}.{format}", (string code, string format, [AsParameters] ChartArgs args, ChartEndpoints charts, CancellationToken ct) =>
                 charts.Units.TryGetWard(code, out var ward) ? Guard(charts, ward, format, args, ct) : Task.FromResult(HistoryApi.UnknownUnit("ward", code)))
             .WithName("GetWardChart").WithSummary("One ward. " + Summary).Produces(200, contentType: "image/png").Produces(200, contentType: "image/svg+xml");

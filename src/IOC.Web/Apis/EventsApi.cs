@@ -15,11 +15,13 @@ public static partial class EventsApi
             .WithSummary("Ingest a batch of events (JSON array or NDJSON).")
             .WithDescription(
                 "Valid events are stored durably before the 202; invalid ones are listed with their index and every field error. " +
-                "Header X-Api-Key is required. Schema, rules and bounds: docs/events.md.")
+                "Header X-Api-Key is required; an event outside the key's units or event types is rejected with field unit, agency or type. " +
+                "Schema, rules and bounds: docs/events.md; keys: docs/security.md.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -48,7 +50,7 @@ public static partial class EventsApi
         var ndjson = BatchReader.IsNdjson(request.ContentType);
         try
         {
-            var result = await ingestion.IngestAsync(body.Value, ndjson, cancellationToken);
+            var result = await ingestion.IngestAsync(body.Value, ndjson, ApiKeyFilter.ScopeOf(request.HttpContext), cancellationToken);
             LogIngested(logger, result.Accepted, result.Duplicates, result.Rejected.Count, ndjson ? "ndjson" : "json", body.Value.Length);
             return TypedResults.Accepted((string?)null, IngestResponse.From(result));
         }

@@ -4,7 +4,7 @@ namespace IOC.Web.Apis;
 
 public static class HistoryApi
 {
-    /// <summary>/api/v1/history/{city | units/{code} | agencies/{code}}[/summary | /dossiers]; see docs/history.md.</summary>
+    /// <summary>/api/v1/history/{city | units/{code} | agencies/{code} | provinces/{code} | country}[/summary | /dossiers]; see docs/history.md.</summary>
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/history").WithTags("History").AddEndpointFilter(ServerTiming);
@@ -17,7 +17,13 @@ public static class HistoryApi
     private static void Map<TArgs>(RouteGroupBuilder api, string suffix, string name, string summary, Func<HistoryEndpoints, Unit, TArgs, CancellationToken, Task<IResult>> handle)
     {
         api.MapGet("/city" + suffix, ([AsParameters] TArgs args, HistoryEndpoints h, CancellationToken ct) => handle(h, h.Units.City, args, ct))
-            .WithName($"GetCityHistory{name}").WithSummary("Hanoi. " + summary);
+            .WithName($"GetCityHistory{name}").WithSummary("The deployment's province (the country in national mode). " + summary);
+        api.MapGet("/provinces/{code}" + suffix, (string code, [AsParameters] TArgs args, HistoryEndpoints h, CancellationToken ct) =>
+                h.Units.TryGetProvince(code, out var province) ? handle(h, province, args, ct) : Task.FromResult(UnknownUnit("province", code)))
+            .WithName($"GetProvinceHistory{name}").WithSummary("One province (2-digit code). " + summary);
+        api.MapGet("/country" + suffix, ([AsParameters] TArgs args, HistoryEndpoints h, CancellationToken ct) =>
+                h.Units.Country is { } country ? handle(h, country, args, ct) : Task.FromResult(NotNational()))
+            .WithName($"GetCountryHistory{name}").WithSummary("The whole country (national mode). " + summary);
         api.MapGet("/units/{code}" + suffix, (string code, [AsParameters] TArgs args, HistoryEndpoints h, CancellationToken ct) =>
                 h.Units.TryGetWard(code, out var ward) ? handle(h, ward, args, ct) : Task.FromResult(UnknownUnit("ward", code)))
             .WithName($"GetWardHistory{name}").WithSummary("One ward. " + summary);
@@ -35,6 +41,9 @@ public static class HistoryApi
         context.HttpContext.Response.Headers["Server-Timing"] = $"app;dur={ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}";
         return result;
     }
+
+    public static IResult NotNational() =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown unit", detail: "This deployment watches one province; the country is there in national mode (Ioc:Province=country).");
 
     public static IResult UnknownUnit(string level, string code) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown unit", detail: $"No {level} with code '{code}'.");

@@ -1,3 +1,4 @@
+using IOC.Access.Authorization;
 using IOC.Domain.Kpis;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
@@ -14,10 +15,14 @@ public static class KpiApi
     public static IEndpointRouteBuilder MapKpiApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/kpi").WithTags("KPIs");
-        api.MapGet("/city", City).WithName("GetCityKpis").WithSummary("Hanoi's KPIs for a window (today, 60m, mtd, ytd).");
-        api.MapGet("/units", Wards).WithName("GetWardKpis").WithSummary("Every ward's KPIs for a window.");
+        api.MapGet("/city", City).WithName("GetCityKpis").WithSummary("The deployment's KPIs for a window (today, 60m, mtd, ytd): its province, or the country in national mode.");
+        // Every unit at once: not for accounts limited to some units (docs/security.md).
+        api.MapGet("/provinces", Provinces).WithName("GetProvinceKpis").WithSummary("Every province's KPIs for a window (national mode: the 34; otherwise the deployment's one).").RequireAuthorization(AccessPolicies.AllUnits);
+        api.MapGet("/provinces/{code}", Province).WithName("GetProvinceKpi").WithSummary("One province's KPIs for a window (2-digit official code).");
+        api.MapGet("/country", Country).WithName("GetCountryKpis").WithSummary("The whole country's KPIs for a window (national mode only; 404 otherwise).");
+        api.MapGet("/units", Wards).WithName("GetWardKpis").WithSummary("Every ward's KPIs for a window.").RequireAuthorization(AccessPolicies.AllUnits);
         api.MapGet("/units/{code}", Ward).WithName("GetWardKpi").WithSummary("One ward's KPIs for a window.");
-        api.MapGet("/agencies", Agencies).WithName("GetAgencyKpis").WithSummary("Every agency's KPIs for a window.");
+        api.MapGet("/agencies", Agencies).WithName("GetAgencyKpis").WithSummary("Every agency's KPIs for a window.").RequireAuthorization(AccessPolicies.AllUnits);
         api.MapGet("/agencies/{code}", Agency).WithName("GetAgencyKpi").WithSummary("One agency's KPIs for a window.");
         api.MapGet("/definitions", Definitions).WithName("GetKpiDefinitions").WithSummary("The KPI catalogue: ids, names and formulas.");
         return app;
@@ -25,6 +30,15 @@ public static class KpiApi
 
     private static Task<IResult> City(string? window, KpiReader reader, CancellationToken ct) =>
         reader.OneAsync(window, units => units.City, ct);
+
+    private static Task<IResult> Province(string code, string? window, KpiReader reader, CancellationToken ct) =>
+        reader.OneAsync(window, units => units.TryGetProvince(code, out var province) ? province : null, ct);
+
+    private static Task<IResult> Country(string? window, KpiReader reader, CancellationToken ct) =>
+        reader.OneAsync(window, units => units.Country, ct);
+
+    private static Task<IResult> Provinces(string? window, KpiReader reader, CancellationToken ct) =>
+        reader.ManyAsync(window, units => units.Provinces, ct);
 
     private static Task<IResult> Ward(string code, string? window, KpiReader reader, CancellationToken ct) =>
         reader.OneAsync(window, units => units.TryGetWard(code, out var ward) ? ward : null, ct);

@@ -39,7 +39,7 @@ public static class ReviewApi
     /// <summary>/api/v1/review: the competition review of a period; see docs/review.md.</summary>
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/review", ([AsParameters] ReviewArgs args, ReviewQuery query, IPdfPrinter printer, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/v1/review", ([AsParameters] ReviewArgs args, ReviewQuery query, IPdfPrinter printer, IOC.Domain.Units.UnitCatalog units, TimeProvider time, CancellationToken ct) =>
                 HistoryEndpoints.GuardAsync(async () =>
                 {
                     var (period, error) = args.Parse(time);
@@ -62,22 +62,22 @@ public static class ReviewApi
                     var file = ReviewFile.BaseName(period);
                     return format switch
                     {
-                        "pdf" => await PdfAsync(printer, report, language.IsEnglish, file, ct),
+                        "pdf" => await PdfAsync(printer, report, language.IsEnglish, units.Head, file, ct),
                         "xlsx" => Export.Xlsx(ReviewWorkbook.Book(report, language)),
                         _ => Results.Ok(ReviewWire.From(report)),
                     };
                 }))
             .WithTags("Review").WithName("GetReview").AddEndpointFilter(HistoryApi.ServerTiming)
-            .WithSummary("The four agencies against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall. format=pdf or format=xlsx downloads the printable report or the workbook (lang=en for English).");
+            .WithSummary("The agencies (Hanoi: the four of the agreement) against their competition-agreement commitments over a month, quarter, year or custom period: value, target, status, gap in words, trend, rank per KPI and overall. format=pdf or format=xlsx downloads the printable report or the workbook (lang=en for English).");
         return app;
     }
 
     /// <summary>The review printed by headless Chromium; a server without a working browser answers 503 saying what to install or set.</summary>
-    private static async Task<IResult> PdfAsync(IPdfPrinter printer, ReviewReport report, bool english, string file, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(IPdfPrinter printer, ReviewReport report, bool english, IOC.Domain.Units.Unit issuer, string file, CancellationToken ct)
     {
         try
         {
-            var pdf = await printer.PrintAsync(ReviewHtml.Write(report, english), ct);
+            var pdf = await printer.PrintAsync(ReviewHtml.Write(report, english, issuer), ct);
             return Results.File(pdf, Export.PdfType, $"{file}{(english ? "-en" : "")}.pdf");
         }
         catch (PdfPrinterException ex)

@@ -29,7 +29,7 @@ public static class CoreExtensions
         services.AddSingleton(sp =>
         {
             var dir = SeedData.Locate(builder.Configuration["SeedData:Directory"]);
-            var units = SeedData.LoadUnits(dir);
+            var units = SeedData.LoadUnits(dir, DeploymentScope.Parse(builder.Configuration[DeploymentScope.Setting]));
             return new SeedCatalogs(units, SeedData.LoadTargets(dir, units), SeedData.LoadCommitments(dir, units), PsiManualData.Load(dir, units));
         });
         services.AddSingleton(sp => sp.GetRequiredService<SeedCatalogs>().Units);

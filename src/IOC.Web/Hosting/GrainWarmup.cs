@@ -10,7 +10,8 @@ namespace IOC.Web.Hosting;
 
 /// <summary>
 /// Before the server accepts a request: reads what the history holds for every unit in one round, activates every
-/// unit grain (each rebuilds itself from that and its own inbox tail) and the city (the sum of its contributors), gives
+/// unit grain (each rebuilds itself from that and its own inbox tail), the provinces (each the sum of its contributors)
+/// and the country in national mode (the sum of the provinces), gives
 /// ingestion the open dossiers to check completions against, then starts the history writer. A restart shows the
 /// KPIs it showed before, and the wallboard's units never wait for a cold grain.
 /// </summary>
@@ -29,8 +30,12 @@ public sealed partial class GrainWarmup(
         var units = grains.UnitKeys().ToList();
         LogPrepared(logger, await restorer.PrepareAsync(units, cancellationToken));
 
-        // Every unit activates (and recovers) now, all at once; then the city pulls their contributions.
-        await grains.SnapshotsAsync(units.Append(UnitKey.City));
+        // Every unit activates (and recovers) now, all at once; then the provinces pull their contributions, and the
+        // country (national mode) the provinces'.
+        await grains.SnapshotsAsync(units);
+        var rollups = grains.RollupKeys().ToList();
+        await grains.SnapshotsAsync(rollups.Where(r => r.Level == UnitLevel.City));
+        await grains.SnapshotsAsync(rollups.Where(r => r.Level == UnitLevel.Country));
         restorer.ForgetPrepared();
 
         var open = new List<(string, DateTimeOffset)>();
@@ -41,7 +46,7 @@ public sealed partial class GrainWarmup(
 
         ingestion.RestoreLedger(open);
         writer.Start();
-        LogWarm(logger, units.Count + 1, ingestion.LedgerSize, stopwatch.ElapsedMilliseconds);
+        LogWarm(logger, units.Count + rollups.Count, ingestion.LedgerSize, stopwatch.ElapsedMilliseconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

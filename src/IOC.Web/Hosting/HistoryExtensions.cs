@@ -32,7 +32,8 @@ public static class HistoryExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<HistoryOptions>();
-            return new HistoryBuffer(Path.Combine(DataDir(sp), "history-buffer.db"), Retention.From(options), options.MaxBufferedMinutePoints);
+            var units = sp.GetRequiredService<IOC.Domain.Units.UnitCatalog>();
+            return new HistoryBuffer(Path.Combine(DataDir(sp), "history-buffer.db"), Retention.From(options), options.MaxBufferedMinutePoints, units.RollsUpTo);
         });
         services.AddSingleton(sp =>
         {

@@ -84,7 +84,8 @@ public static class TelemetryExtensions
 
         if (app.Services.GetRequiredService<TelemetryOptions>().Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            // Scrapers send a service token (Prometheus: authorization.credentials_file); docs/operations.md.
+            app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(IOC.Access.Authorization.AccessPolicies.Viewer);
         }
 
         return app;

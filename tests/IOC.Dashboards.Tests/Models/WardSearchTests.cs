@@ -75,4 +75,37 @@ public class WardSearchTests
     {
         WardSearch.Single(Seed.Units.Wards, query).Should().BeNull();
     }
+
+    [Theory]
+    [InlineData("phu lien")]
+    [InlineData("Phù Liễn")]
+    [InlineData("PHU LIEN")]
+    [InlineData("phuong phu lien")]
+    public void AcrossTheCountryPhuLienFindsPhuongPhuLienInHaiPhong(string query)
+    {
+        var country = Country.Value;
+
+        var matches = WardSearch.Find(country.Wards, query);
+
+        matches[0].Code.Should().Be("11446");
+        matches[0].Name.Should().Be("Phường Phù Liễn");
+        country.ProvinceOf(matches[0].Key)!.Name.Should().Be("Thành phố Hải Phòng");
+        WardSearch.Single(country.Wards, query)!.Code.Should().Be("11446");
+    }
+
+    [Fact]
+    public void AcrossTheCountryAnLaoFindsBothCommunesOfThatNameWhichOnlyTheirProvinceTellsApart()
+    {
+        var country = Country.Value;
+
+        var matches = WardSearch.Find(country.Wards, "an lao");
+
+        matches.Take(2).Select(w => (w.Code, w.Name, country.ProvinceOf(w.Key)!.Name)).Should().Equal(
+            ("11629", "Xã An Lão", "Thành phố Hải Phòng"),
+            ("21609", "Xã An Lão", "Tỉnh Gia Lai"));
+        WardSearch.Single(country.Wards, "an lao").Should().BeNull("Enter cannot choose between the two");
+    }
+
+    private static readonly Lazy<IOC.Domain.Units.UnitCatalog> Country =
+        new(() => IOC.Domain.Seed.SeedData.LoadUnits(Seed.Directory, IOC.Domain.Units.DeploymentScope.Country));
 }

@@ -40,7 +40,7 @@ public sealed class KpiWindowTests
 
         var parsed = names.Select(n => KpiWindows.TryParse(n, out var w) ? w : (KpiWindow?)null);
 
-        names.Should().Equal("today", "60m", "mtd", "ytd");
-        parsed.Should().Equal(KpiWindow.Today, KpiWindow.Last60Minutes, KpiWindow.MonthToDate, KpiWindow.YearToDate);
+        names.Should().Equal("today", "60m", "mtd", "ytd", "7d");
+        parsed.Should().Equal(KpiWindow.Today, KpiWindow.Last60Minutes, KpiWindow.MonthToDate, KpiWindow.YearToDate, KpiWindow.Last7Days);
     }
 }

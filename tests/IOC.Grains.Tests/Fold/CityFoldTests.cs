@@ -24,7 +24,7 @@ public sealed class CityFoldTests
         city.Apply(Share(CuaNam, 2, new Gauges(1, 1, 0, 0, 0)));
         var snapshot = city.Snapshot(Now);
 
-        KpiWindows.All.Select(w => snapshot[w][Counter.CallsOffered]).Should().Equal(3, 2, 3, 3);
+        KpiWindows.All.Select(w => snapshot[w][Counter.CallsOffered]).Should().Equal(3, 2, 3, 3, 3);
         snapshot.Gauges.Should().Be(new Gauges(2, 1, 1, 0, 0));
     }
 

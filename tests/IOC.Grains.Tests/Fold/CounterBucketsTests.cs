@@ -75,7 +75,7 @@ public sealed class CounterBucketsTests
 
         var counts = KpiWindows.All.Select(w => ReceivedIn(buckets, w, now));
 
-        counts.Should().Equal(2, 1, 2, 2);
+        counts.Should().Equal(2, 1, 2, 2, 2);
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public sealed class UnitFoldTests
         var snapshot = fold.Snapshot(Now);
         var changes = fold.TakeChanges();
 
-        KpiWindows.All.Select(w => snapshot[w][Counter.DossiersReceived]).Should().Equal(7, 2, 14, 14);
+        KpiWindows.All.Select(w => snapshot[w][Counter.DossiersReceived]).Should().Equal(7, 2, 14, 14, 14);
         snapshot.Gauges.OverdueDossiers.Should().Be(1);
         fold.OpenDossiers.Should().Equal(open);
         fold.TodayByFiveMinutes(Now).Sum(p => p.Counters[Counter.DossiersReceived]).Should().Be(2);
@@ -162,7 +162,7 @@ public sealed class UnitFoldTests
 
         var snapshot = fold.Snapshot(Now);
 
-        KpiWindows.All.Select(w => snapshot[w][Counter.CallsOffered]).Should().Equal(2, 1, 3, 4);
+        KpiWindows.All.Select(w => snapshot[w][Counter.CallsOffered]).Should().Equal(2, 1, 3, 4, 4);
     }
 
     [Fact]

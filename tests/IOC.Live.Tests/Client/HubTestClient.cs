@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace IOC.Live.Tests.Client;
@@ -31,10 +32,13 @@ public sealed class HubTestClient : IAsyncDisposable
 
     public static TimeSpan Now => Clock.Elapsed;
 
-    public static async Task<HubTestClient> ConnectAsync(Uri baseAddress)
+    public static Task<HubTestClient> ConnectAsync(Uri baseAddress) => ConnectAsync(baseAddress, _ => { });
+
+    /// <summary>With the connection's options set by the test (headers of the test identity, an access token).</summary>
+    public static async Task<HubTestClient> ConnectAsync(Uri baseAddress, Action<HttpConnectionOptions> configure)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/kpi"), HttpTransportType.WebSockets)
+            .WithUrl(new Uri(baseAddress, "/hubs/kpi"), HttpTransportType.WebSockets, configure)
             .Build();
         var client = new HubTestClient(connection);
         await client.Connection.StartAsync();

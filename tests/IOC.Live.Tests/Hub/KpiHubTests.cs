@@ -57,7 +57,7 @@ public class KpiHubTests : LiveServer
     [Theory]
     [InlineData("ward:99999", "Unknown group 'ward:99999': no ward has code '99999'")]
     [InlineData("agency:NOPE", "Unknown group 'agency:NOPE': no agency has code 'NOPE'")]
-    [InlineData("ward", "Unknown group 'ward': use 'city', 'wards', 'ward:{code}'")]
+    [InlineData("ward", "Unknown group 'ward': use 'city', 'wards', 'alerts', 'ward:{code}'")]
     [InlineData("", "The group name is empty")]
     public async Task AnUnknownGroupIsRefusedWithAMessageSayingWhy(string group, string reason)
     {

@@ -37,8 +37,11 @@ public sealed class PublishedAppTests : IDisposable
         var script = await http.GetAsync("/_framework/blazor.web.js");
         var posted = await PostAsync(http, WireEvents.Received($"published-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1)));
 
+        // Production lets nobody in without a sign-in: the wallboard leads to the sign-in page, served from the output.
         wallboard.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await wallboard.Content.ReadAsStringAsync()).Should().Contain("Trung tâm điều hành thông minh").And.Contain("_framework/blazor.web.js");
+        wallboard.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/account/login");
+        (await wallboard.Content.ReadAsStringAsync()).Should().Contain("Trung tâm điều hành thông minh").And.Contain("Đăng nhập").And.Contain("_framework/blazor.web.js");
+        File.Exists(Path.Combine(data, "initial-admin-password.txt")).Should().BeTrue("the first run writes the admin's password to the data folder");
         script.StatusCode.Should().Be(HttpStatusCode.OK, "the framework's own Blazor script travels with the published output");
         (await script.Content.ReadAsByteArrayAsync()).Length.Should().BeGreaterThan(100_000);
         posted.StatusCode.Should().Be(HttpStatusCode.Accepted, await posted.Content.ReadAsStringAsync());
@@ -79,6 +82,8 @@ public sealed class PublishedAppTests : IDisposable
         info.Environment["Storage__DataDir"] = data;
         info.Environment["Ingestion__ApiKeys__0"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key)));
         info.Environment["Simulator__Enabled"] = "false";
+        // Plain HTTP on loopback with no proxy in front: cookies may not demand HTTPS here (docs/security.md).
+        info.Environment["Access__CookieSecurePolicy"] = "SameAsRequest";
         return new AppHandle(Process.Start(info)!);
     }
 

@@ -106,21 +106,30 @@ public sealed class QuarantineTests : IDisposable
     }
 }
 
-/// <summary>The quarantine's API on a healthy server: an empty list for anyone, a replay only with a producer key.</summary>
+/// <summary>The quarantine's API on a healthy server: an empty list, and a replay for admins only (docs/security.md).</summary>
 public sealed class QuarantineApiTests
 {
     [Fact]
-    public async Task AnEmptyQuarantineListsNothingAndAReplayWithoutAKeyIsRefused()
+    public async Task AnEmptyQuarantineListsNothingAndAReplayIsForAdminsOnly()
     {
         using var factory = new IocWebFactory();
-        var anonymous = factory.CreateClient();
+        var admin = factory.CreateClient();
 
-        var list = await anonymous.GetFromJsonAsync<JsonObject>("/api/v1/quarantine");
-        var refused = await anonymous.PostAsync("/api/v1/quarantine/replay", null);
-        var replay = await factory.CreateProducer().PostAsync("/api/v1/quarantine/replay", null);
+        var list = await admin.GetFromJsonAsync<JsonObject>("/api/v1/quarantine");
+        var anonymous = await Replay(factory, TestIdentityHandler.Anonymous);
+        var analyst = await Replay(factory, IOC.Access.Roles.AccessRoles.Analyst);
+        var replay = await admin.PostAsync("/api/v1/quarantine/replay", null);
 
         (list!["total"]!.GetValue<long>(), list["items"]!.AsArray().Count).Should().Be((0, 0));
-        refused.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        anonymous.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        analyst.StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
         (await replay.Content.ReadFromJsonAsync<JsonObject>())!["counted"]!.GetValue<int>().Should().Be(0);
+    }
+
+    private static Task<HttpResponseMessage> Replay(IocWebFactory factory, string role)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(TestIdentityHandler.RoleHeader, role);
+        return client.PostAsync("/api/v1/quarantine/replay", null);
     }
 }

@@ -99,13 +99,20 @@ public sealed class PostgresInbox : IInbox, IDisposable
 
     public long LastSeq() => Scalar("SELECT coalesce(max(seq), 0) FROM inbox_events");
 
-    public IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000)
+    public IEnumerable<IReadOnlyList<InboxRecord>> ReadKeyAfter(
+        UnitKey key, long afterSeq, long throughSeq = long.MaxValue, int pageSize = 5000, IReadOnlyCollection<string>? directAgencies = null)
     {
+        if (key.Level == UnitLevel.Direct && directAgencies is { Count: 0 })
+        {
+            yield break;
+        }
+
         // The same filters as the partial indexes, so each page is one index range scan.
         var filter = key.Level switch
         {
             UnitLevel.Ward => "unit = $1",
             UnitLevel.Agency => "agency = $1",
+            UnitLevel.Direct when directAgencies is not null => "unit IS NULL AND agency = ANY($5) AND $1::text IS NOT NULL",
             UnitLevel.Direct => "agency IS NOT NULL AND unit IS NULL AND $1::text IS NOT NULL",
             _ => throw new ArgumentException($"No inbox events are kept under {key}: the city is the sum of its contributors.", nameof(key)),
         };
@@ -118,6 +125,10 @@ public sealed class PostgresInbox : IInbox, IDisposable
             command.Parameters.Add(new NpgsqlParameter { Value = last });
             command.Parameters.Add(new NpgsqlParameter { Value = throughSeq });
             command.Parameters.Add(new NpgsqlParameter { Value = pageSize });
+            if (directAgencies is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = directAgencies.ToArray() });
+            }
             var page = new List<InboxRecord>(Math.Min(pageSize, 1024));
             using (var reader = command.ExecuteReader())
             {

@@ -1,0 +1,215 @@
+using IOC.Access.Authorization;
+using IOC.Alerts.Actions;
+using IOC.Alerts.Live;
+using IOC.Alerts.Storage;
+using IOC.Dashboards.Localization;
+using IOC.Domain.Time;
+using IOC.Domain.Units;
+using IOC.Grains.Alerts.Evaluation;
+using IOC.Grains.Alerts.Rules;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace IOC.Dashboards.Pages;
+
+/// <summary>
+/// The duty officer's page: every alert not normal, grouped (firing, acknowledged, pending, silenced, no data), kept
+/// live from this host's alert board; acknowledge and silence from the page (the name typed once, recorded in the log);
+/// running silences; the history with filters and its CSV download.
+/// </summary>
+public sealed partial class Alerts : IDisposable
+{
+    private const int HistoryRows = 100;
+
+    private IDisposable? _subscription;
+    private IReadOnlyList<AlertView> _alerts = [];
+    private IReadOnlyList<AlertHistoryEntry> _history = [];
+    private IReadOnlyList<WebhookDeadLetter> _deadLetters = [];
+    private string? _acking;
+    private string? _silencing;
+    private string? _who;
+    private string? _note;
+    private string? _reason;
+    private int _minutes = 60;
+    private string? _error;
+
+    // Acting on alerts is the duty officer's (and the admin's); everyone else who may see them reads only.
+    private bool _mayAct;
+
+    [Inject] public required AlertBoard Board { get; set; }
+
+    [Inject] public required AlertActions Actions { get; set; }
+
+    [Inject] public required SqliteAlertStore Store { get; set; }
+
+    [Inject] public required UnitCatalog Units { get; set; }
+
+    [Inject] public required TimeProvider Time { get; set; }
+
+    [Inject] public required IAuthorizationService Authorization { get; set; }
+
+    [CascadingParameter] public required Ui Ui { get; set; }
+
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
+
+    [SupplyParameterFromQuery(Name = "unit")] public string? UnitFilter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "rule")] public string? RuleFilter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "severity")] public string? SeverityFilter { get; set; }
+
+    private IReadOnlyList<AlertSilence> ActiveSilences => [.. Actions.Config.Silences.Where(s => s.ActiveAt(Time.GetUtcNow()))];
+
+    private string CsvLink => $"api/v1/alerts/history?format=csv&lang={Ui.Lang}"
+        + (string.IsNullOrEmpty(UnitFilter) ? "" : $"&unit={Uri.EscapeDataString(UnitFilter)}")
+        + (string.IsNullOrEmpty(RuleFilter) ? "" : $"&rule={Uri.EscapeDataString(RuleFilter)}")
+        + (string.IsNullOrEmpty(SeverityFilter) ? "" : $"&severity={Uri.EscapeDataString(SeverityFilter)}");
+
+    public void Dispose() => _subscription?.Dispose();
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is null)
+        {
+            return;
+        }
+
+        var user = (await Authentication).User;
+        _mayAct = (await Authorization.AuthorizeAsync(user, AccessPolicies.Duty)).Succeeded;
+        _who ??= user.Identity?.Name;
+    }
+
+    protected override void OnParametersSet()
+    {
+        _alerts = Board.Alerts;
+        ReadHistory();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _subscription = Board.Subscribe(() => InvokeAsync(() =>
+            {
+                _alerts = Board.Alerts;
+                ReadHistory();
+                StateHasChanged();
+            }));
+        }
+    }
+
+    private IEnumerable<(string Key, IReadOnlyList<AlertView> Alerts)> Groups()
+    {
+        var muted = _alerts.Where(a => a.SilencedBy is not null).ToList();
+        var open = _alerts.Where(a => a.SilencedBy is null).ToList();
+        yield return ("firing", [.. open.Where(a => a.IsFiring && a.Ack is null)]);
+        yield return ("acknowledged", [.. open.Where(a => a.Ack is not null && a.State != AlertState.NoData)]);
+        yield return ("pending", [.. open.Where(a => a.State == AlertState.Pending && a.Ack is null)]);
+        yield return ("silenced", muted);
+        yield return ("nodata", [.. open.Where(a => a.State == AlertState.NoData)]);
+    }
+
+    private void ReadHistory()
+    {
+        UnitKey? unit = null;
+        if (UnitFilter?.Split(':') is [var level, var code] && UnitLevelNames.TryParse(level, out var parsed))
+        {
+            unit = new UnitKey(parsed, code);
+        }
+
+        AlertSeverity? severity = AlertWords.TryParseSeverity(SeverityFilter, out var s) ? s : null;
+        _history = Store.History(new AlertHistoryFilter(unit, string.IsNullOrEmpty(RuleFilter) ? null : RuleFilter, severity, Limit: HistoryRows));
+        _deadLetters = Store.DeadLetters(20);
+    }
+
+    private void StartAck(AlertView alert)
+    {
+        (_acking, _silencing, _note, _error) = (alert.Id, null, null, null);
+    }
+
+    private void StartSilence(AlertView alert)
+    {
+        (_acking, _silencing, _reason, _error) = (null, alert.Id, null, null);
+    }
+
+    private void Cancel() => (_acking, _silencing) = (null, null);
+
+    private async Task AcknowledgeAsync(AlertView alert)
+    {
+        if (!_mayAct)
+        {
+            return;
+        }
+
+        var result = await Actions.AcknowledgeAsync(alert.Id, _who, _note);
+        Done(result.Ok, result.Errors);
+    }
+
+    private async Task SilenceAsync(AlertView alert)
+    {
+        if (!_mayAct)
+        {
+            return;
+        }
+
+        var result = await Actions.SilenceAsync(new SilenceRequest(alert.RuleId, alert.Unit.Level.ToWire(), alert.Unit.Code, _minutes, _reason, _who));
+        Done(result.Ok, result.Errors);
+    }
+
+    private async Task EndSilenceAsync(AlertSilence silence)
+    {
+        if (!_mayAct)
+        {
+            return;
+        }
+
+        var result = await Actions.EndSilenceAsync(silence.Id, _who);
+        Done(result.Ok || result.NotFound, result.Errors);
+    }
+
+    private void Done(bool ok, IReadOnlyList<RuleError> errors)
+    {
+        _error = ok ? null : string.Join("; ", errors.Select(Message));
+        if (ok)
+        {
+            (_acking, _silencing) = (null, null);
+        }
+
+        _alerts = Board.Alerts;
+        ReadHistory();
+    }
+
+    /// <summary>The page's own words for what a person can fix here; the API's reason otherwise.</summary>
+    private string Message(RuleError error) => error.Field switch
+    {
+        "by" => Ui["alerts.who.missing"],
+        "reason" => Ui["alerts.reason.missing"],
+        "minutes" => Ui["alerts.minutes.wrong"],
+        _ => $"{error.Field}: {error.Reason}",
+    };
+
+    private string SilenceWhat(AlertSilence silence)
+    {
+        var unit = silence.Unit is { } key && Units.Find(key) is { } found ? Ui.Name(found) : null;
+        var rule = silence.RuleId is { } id ? Actions.Config.Rule(id) is { } r ? Ui.IsEnglish ? r.NameEn : r.NameVi : id : null;
+        return string.Join(" · ", new[] { unit, rule }.OfType<string>());
+    }
+
+    private static string SeverityIcon(AlertView alert) => alert.Severity switch
+    {
+        AlertSeverity.Critical => "✖",
+        AlertSeverity.Warning => "⚠",
+        _ => "ℹ",
+    };
+
+    private static string ChangeWord(AlertHistoryEntry entry) => entry.Kind switch
+    {
+        AlertChangeKind.Transition => entry.Alert.State.ToWire(),
+        AlertChangeKind.Acknowledged => "acknowledged",
+        AlertChangeKind.Silenced => "silenced",
+        AlertChangeKind.Unsilenced => "unsilenced",
+        AlertChangeKind.Removed => "removed",
+        _ => "firing",
+    };
+}

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using IOC.Access.Audit;
+using IOC.Access.Authorization;
+using IOC.Access.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IOC.Access.Devices;
+
+public sealed record DeviceView(int Id, string Name, string Location, DateTimeOffset CreatedAt, string CreatedBy, bool PairingOpen, DateTimeOffset? PairingExpiresAt, DateTimeOffset? PairedAt, string? PairedFrom, DateTimeOffset? LastSeenAt, DateTimeOffset? RevokedAt)
+{
+    public static DeviceView From(KioskDevice d) =>
+        new(d.Id, d.Name, d.Location, d.CreatedAt, d.CreatedBy, d.PairingDigest is not null && d.RevokedAt is null, d.PairingExpiresAt, d.PairedAt, d.PairedFrom, d.LastSeenAt, d.RevokedAt);
+}
+
+/// <summary>The device a paired screen's secret belongs to (null: unknown or revoked, with whether it was revoked).</summary>
+public sealed record PairedDevice(int Id, string Name, string Location);
+
+/// <summary>
+/// Kiosk devices: an admin registers a screen and gets a one-time pairing code; the screen trades it once for a
+/// long-lived secret in an HttpOnly cookie (view-only: role viewer); revoking the device refuses that secret at once
+/// and tells its open pages (<see cref="AccessRevocations"/>) to show "paired device revoked".
+/// </summary>
+public sealed partial class DeviceRegistry
+{
+    public const string SecretPrefix = "ioc_dv_";
+
+    private readonly IDbContextFactory<AccessDbContext> _store;
+    private readonly IAuditLog _audit;
+    private readonly AccessRevocations _revocations;
+    private readonly TimeProvider _time;
+    private readonly AccessOptions _options;
+    private readonly ILogger<DeviceRegistry> _logger;
+    private readonly ConcurrentDictionary<string, PairedDevice> _paired = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _revoked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _seen = new();
+
+    public DeviceRegistry(IDbContextFactory<AccessDbContext> store, IAuditLog audit, AccessRevocations revocations, IOptions<AccessOptions> options, TimeProvider time, ILogger<DeviceRegistry> logger)
+    {
+        (_store, _audit, _revocations, _options, _time, _logger) = (store, audit, revocations, options.Value, time, logger);
+        using var db = store.CreateDbContext();
+        foreach (var device in db.Devices.AsNoTracking().Where(d => d.SecretDigest != null))
+        {
+            if (device.RevokedAt is null)
+            {
+                _paired[device.SecretDigest!] = new PairedDevice(device.Id, device.Name, device.Location);
+            }
+            else
+            {
+                _revoked[device.SecretDigest!] = device.Id;
+            }
+        }
+    }
+
+    /// <summary>The paired device of a screen's secret; <c>Revoked</c> when it was paired and has since been revoked.</summary>
+    public (PairedDevice? Device, bool Revoked) Find(string secret)
+    {
+        var digest = Secrets.Digest(secret);
+        if (_paired.TryGetValue(digest, out var device))
+        {
+            Seen(device.Id);
+            return (device, false);
+        }
+
+        return (null, _revoked.ContainsKey(digest));
+    }
+
+    public async Task<IReadOnlyList<DeviceView>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await _store.CreateDbContextAsync(ct);
+        var devices = await db.Devices.AsNoTracking().ToListAsync(ct);
+        return [.. devices.OrderByDescending(d => d.CreatedAt).Select(DeviceView.From)];
+    }
+
+    /// <summary>Registers a screen; the pairing code is shown once, works once, until it expires.</summary>
+    public async Task<(DeviceView Device, string PairingCode)> RegisterAsync(string name, string location, ClaimsPrincipal actor, string? address, CancellationToken ct)
+    {
+        var code = Secrets.PairingCode();
+        var now = _time.GetUtcNow();
+        var device = new KioskDevice
+        {
+            Name = name.Trim(),
+            Location = location.Trim(),
+            CreatedAt = now,
+            CreatedBy = actor.Describe(),
+            PairingDigest = Secrets.Digest(Secrets.NormalizeCode(code)),
+            PairingExpiresAt = now.AddHours(_options.PairingCodeHours),
+        };
+        await using (var db = await _store.CreateDbContextAsync(ct))
+        {
+            db.Devices.Add(device);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await _audit.WriteAsync(AuditActions.DeviceRegistered, actor, address, $"device {device.Id} '{device.Name}'", $"location '{device.Location}'; pairing code valid until {device.PairingExpiresAt:O}", ct: ct);
+        return (DeviceView.From(device), code);
+    }
+
+    /// <summary>Trades a pairing code for the screen's secret (once); null with the reason when the code is wrong, used or expired.</summary>
+    public async Task<(PairedDevice? Device, string? Secret, string? Reason)> PairAsync(string code, ClaimsPrincipal actor, string? address, CancellationToken ct)
+    {
+        var digest = Secrets.Digest(Secrets.NormalizeCode(code));
+        var now = _time.GetUtcNow();
+        await using var db = await _store.CreateDbContextAsync(ct);
+        var device = await db.Devices.FirstOrDefaultAsync(d => d.PairingDigest == digest, ct);
+        string? reason = device switch
+        {
+            null => "unknown or already used pairing code",
+            { RevokedAt: not null } => "the device was revoked",
+            { PairingExpiresAt: { } expires } when expires <= now => "the pairing code expired",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            await _audit.WriteAsync(AuditActions.DevicePairingFailed, actor, address, device is null ? "pairing code" : $"device {device.Id} '{device.Name}'", reason, succeeded: false, ct: ct);
+            return (null, null, reason);
+        }
+
+        var secret = Secrets.New(SecretPrefix);
+        device!.PairingDigest = null;
+        device.SecretDigest = Secrets.Digest(secret);
+        device.PairedAt = now;
+        device.PairedFrom = address;
+        device.LastSeenAt = now;
+        await db.SaveChangesAsync(ct);
+        var paired = new PairedDevice(device.Id, device.Name, device.Location);
+        _paired[device.SecretDigest] = paired;
+        await _audit.WriteAsync(AuditActions.DevicePaired, actor, address, $"device {device.Id} '{device.Name}'", ct: ct);
+        return (paired, secret, null);
+    }
+
+    /// <summary>Revokes at once: the screen's secret is refused from now on and its open pages drop to "paired device revoked".</summary>
+    public async Task<DeviceView?> RevokeAsync(int id, ClaimsPrincipal actor, string? address, CancellationToken ct)
+    {
+        await using var db = await _store.CreateDbContextAsync(ct);
+        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (device is null)
+        {
+            return null;
+        }
+
+        if (device.RevokedAt is null)
+        {
+            device.RevokedAt = _time.GetUtcNow();
+            device.PairingDigest = null;
+            await db.SaveChangesAsync(ct);
+            if (device.SecretDigest is { } digest)
+            {
+                _paired.TryRemove(digest, out _);
+                _revoked[digest] = device.Id;
+            }
+
+            _revocations.DeviceRevoked(device.Id);
+            await _audit.WriteAsync(AuditActions.DeviceRevoked, actor, address, $"device {device.Id} '{device.Name}'", ct: ct);
+        }
+
+        return DeviceView.From(device);
+    }
+
+    private void Seen(int id)
+    {
+        var now = _time.GetUtcNow();
+        if (_seen.TryGetValue(id, out var last) && now - last < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        _seen[id] = now;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var db = await _store.CreateDbContextAsync();
+                await db.Devices.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenAt, now));
+            }
+            catch (Exception ex)
+            {
+                LogSeenFailed(_logger, id, ex);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record when device {Id} was last seen")]
+    private static partial void LogSeenFailed(ILogger logger, int id, Exception ex);
+}
