@@ -24,6 +24,12 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl > /dev/null 2>&1; then
     echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
   fi
 fi
+# Redis (membership of a cluster's silos) and nginx (the cluster's one address): the cluster drill starts its own
+# through scripts/cluster.sh (loopback, free ports, temp folder, stopped by PID). Their packages would start system
+# services on install (port 6379, port 80): a policy-rc.d that refuses keeps them stopped.
+no_services=""
+command -v redis-server > /dev/null || { need_apt+=(redis-server); no_services=1; }
+command -v nginx > /dev/null || { need_apt+=(nginx-light); no_services=1; }
 # poppler-utils: the printable-review tests read the PDFs back with pdftotext, pdffonts and pdfinfo.
 command -v pdftotext > /dev/null || need_apt+=(poppler-utils)
 # fonts-dejavu-core: the charts (ScottPlot/Skia) name DejaVu Sans; Skia sees only installed fonts.
@@ -36,7 +42,12 @@ command -v soffice > /dev/null || need_lo+=(libreoffice-calc-nogui)
 if [ ${#need_apt[@]} -gt 0 ] || [ ${#need_lo[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  [ ${#need_apt[@]} -eq 0 ] || apt-get install -y -qq "${need_apt[@]}"
+  own_policy=""
+  if [ -n "$no_services" ] && [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=1
+  fi
+  [ ${#need_apt[@]} -eq 0 ] || apt-get install -y -qq "${need_apt[@]}" || { [ -z "$own_policy" ] || rm -f /usr/sbin/policy-rc.d; exit 1; }
+  [ -z "$own_policy" ] || rm -f /usr/sbin/policy-rc.d
   [ ${#need_lo[@]} -eq 0 ] || apt-get install -y -qq --no-install-recommends "${need_lo[@]}"
 fi
 

@@ -1,4 +1,5 @@
 using IOC.Ingestion;
+using IOC.Ingestion.Inbox;
 using IOC.Ingestion.Parsing;
 using IOC.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +8,9 @@ namespace IOC.Web.Apis;
 
 public static partial class EventsApi
 {
+    /// <summary>What a 503 asks a producer to wait while the inbox store is down (a restart of PostgreSQL takes a few seconds).</summary>
+    public const int RetryAfterSeconds = 5;
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/events").WithTags("Events").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<IOC.Web.Telemetry.IngestMetricsFilter>();
@@ -21,7 +25,8 @@ public static partial class EventsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -53,6 +58,17 @@ public static partial class EventsApi
             var result = await ingestion.IngestAsync(body.Value, ndjson, ApiKeyFilter.ScopeOf(request.HttpContext), cancellationToken);
             LogIngested(logger, result.Accepted, result.Duplicates, result.Rejected.Count, ndjson ? "ndjson" : "json", body.Value.Length);
             return TypedResults.Accepted((string?)null, IngestResponse.From(result));
+        }
+        catch (InboxUnavailableException ex)
+        {
+            // Nothing was acknowledged: the producer retries (here or on another node) and the inbox dedupes by id.
+            LogRefused(logger, StatusCodes.Status503ServiceUnavailable, ex.Message);
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Inbox store unavailable",
+                detail: ex.Message + $" Nothing of this batch was acknowledged; retry after {RetryAfterSeconds} s.",
+                extensions: new Dictionary<string, object?> { ["store"] = ex.Store });
         }
         catch (BatchRejectedException ex) when (ex.Kind == BatchRejection.TooLarge)
         {

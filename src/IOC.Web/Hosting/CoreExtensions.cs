@@ -24,6 +24,10 @@ public static class CoreExtensions
         services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
         services.Configure<GrainOptions>(builder.Configuration.GetSection(GrainOptions.Section));
+
+        // With a shared inbox the units must read their own tail (docs/cluster.md, "Checkpoints"): every 2 s unless set.
+        var sharedInbox = string.Equals(builder.Configuration["Storage:Inbox"], InboxStores.Postgres, StringComparison.OrdinalIgnoreCase);
+        services.PostConfigure<GrainOptions>(o => o.TailReadMilliseconds = sharedInbox && o.TailReadMilliseconds <= 0 ? 2000 : o.TailReadMilliseconds);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp =>

@@ -21,6 +21,7 @@ public sealed partial class GrainWarmup(
     HistoryWriter writer,
     IngestionService ingestion,
     ApiKeyValidator apiKeys,
+    IOC.Ingestion.Inbox.IInbox inbox,
     ILogger<GrainWarmup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -28,7 +29,8 @@ public sealed partial class GrainWarmup(
         LogInbox(logger, ingestion.Stats.Path, apiKeys.Mode);
         var stopwatch = Stopwatch.StartNew();
         var units = grains.UnitKeys().ToList();
-        LogPrepared(logger, await restorer.PrepareAsync(units, cancellationToken));
+        // A cluster's units rebuild from the shared inbox alone (GrainRecovery): nothing to read from the history first.
+        LogPrepared(logger, inbox.Shared ? "none read: a cluster's units rebuild from the shared inbox" : await restorer.PrepareAsync(units, cancellationToken));
 
         // Every unit activates (and recovers) now, all at once; then the provinces pull their contributions, and the
         // country (national mode) the provinces'.

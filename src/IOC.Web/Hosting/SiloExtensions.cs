@@ -5,20 +5,42 @@ using Orleans.Dashboard;
 
 namespace IOC.Web.Hosting;
 
-/// <summary>Where the silo listens: <c>Orleans:SiloPort</c> (0: a free loopback port chosen at start).</summary>
+/// <summary>
+/// How this node's silo finds the others (section <c>Silo</c>; docs/cluster.md, "Membership"). Not <c>Orleans</c>: Orleans
+/// reads that section itself and would take <c>Clustering</c> for its own provider setting.
+/// </summary>
 public sealed class SiloOptions
 {
-    public const string Section = "Orleans";
+    public const string Section = "Silo";
+    public const string Localhost = "localhost";
+    public const string Redis = "redis";
 
+    /// <summary><c>localhost</c> (the embedded default: one silo) or <c>redis</c> (a cluster; <c>ConnectionStrings:Cluster</c>).</summary>
+    public string Clustering { get; set; } = Localhost;
+
+    /// <summary>The silo's port (0: a free port chosen at start).</summary>
     public int SiloPort { get; set; }
+
+    /// <summary>The address the other silos reach this one at (a cluster on several machines sets the machine's own).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Names the cluster in the membership store: several clusters may share one Redis.</summary>
+    public string ClusterId { get; set; } = "ioc";
+
+    /// <summary>How long a probe of another silo may take before it counts as missed (ms).</summary>
+    public int ProbeTimeoutMilliseconds { get; set; } = 1000;
+
+    /// <summary>Missed probes after which a silo suspects another; with two suspecting votes it is declared dead.</summary>
+    public int MissedProbesLimit { get; set; } = 2;
 }
 
 public static class SiloExtensions
 {
     /// <summary>
-    /// Co-hosts one Orleans silo in this process (the embedded default): localhost clustering on 127.0.0.1 only, no
-    /// client gateway (the web front calls the grains in-process), and the Orleans dashboard's data for
-    /// <see cref="DashboardPath"/> (silos, grain counts, call rates and latencies).
+    /// Co-hosts one Orleans silo in this process. The embedded default: localhost clustering on 127.0.0.1 only. A
+    /// cluster: membership in Redis through Orleans' own provider, probes tuned so that a dead node is declared dead in
+    /// a few seconds (docs/cluster.md, "Membership"). No client gateway either way (the web front calls the grains
+    /// in-process), and the Orleans dashboard's data for <see cref="DashboardPath"/>.
     /// </summary>
     public static IHostApplicationBuilder AddIocSilo(this IHostApplicationBuilder builder)
     {
@@ -26,11 +48,55 @@ public static class SiloExtensions
         var port = options.SiloPort > 0 ? options.SiloPort : FreeLoopbackPort();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: port, gatewayPort: 0, serviceId: "ioc", clusterId: "ioc");
-            silo.Configure<EndpointOptions>(e => e.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, port));
+            switch (options.Clustering.ToLowerInvariant())
+            {
+                case SiloOptions.Localhost:
+                    silo.UseLocalhostClustering(siloPort: port, gatewayPort: 0, serviceId: "ioc", clusterId: options.ClusterId);
+                    silo.Configure<EndpointOptions>(e => e.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, port));
+                    break;
+                case SiloOptions.Redis:
+                    UseRedis(silo, builder.Configuration, options, port);
+                    break;
+                default:
+                    throw new InvalidOperationException(
+                        $"Silo:Clustering is '{options.Clustering}'; it must be '{SiloOptions.Localhost}' or '{SiloOptions.Redis}'.");
+            }
+
             silo.AddDashboard();
         });
         return builder;
+    }
+
+    private static void UseRedis(ISiloBuilder silo, IConfiguration configuration, SiloOptions options, int port)
+    {
+        var redis = configuration.GetConnectionString("Cluster") is { Length: > 0 } connection
+            ? connection
+            : throw new InvalidOperationException("Silo:Clustering is redis but ConnectionStrings:Cluster (ConnectionStrings__Cluster) is empty.");
+        if (!IPAddress.TryParse(options.AdvertisedAddress, out var address))
+        {
+            throw new InvalidOperationException($"Silo:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address.");
+        }
+
+        silo.UseRedisClustering(redis);
+        silo.Configure<ClusterOptions>(c =>
+        {
+            c.ClusterId = options.ClusterId;
+            c.ServiceId = "ioc";
+        });
+        silo.Configure<EndpointOptions>(e =>
+        {
+            e.AdvertisedIPAddress = address;
+            e.SiloPort = port;
+            e.GatewayPort = 0;
+            e.SiloListeningEndpoint = new IPEndPoint(address, port);
+        });
+
+        // The defaults notice a dead silo after about 20 s; these after 2-3 s here (docs/cluster.md, "Membership").
+        silo.Configure<ClusterMembershipOptions>(m =>
+        {
+            m.ProbeTimeout = TimeSpan.FromMilliseconds(Math.Max(100, options.ProbeTimeoutMilliseconds));
+            m.NumMissedProbesLimit = Math.Max(1, options.MissedProbesLimit);
+        });
     }
 
     public const string DashboardPath = "/ops/orleans";

@@ -44,14 +44,27 @@ public sealed class PostgresInbox : IInbox, IDisposable
 
     internal NpgsqlDataSource Source => _source;
 
+    /// <exception cref="InboxUnavailableException">The server cannot be reached; nothing is acknowledged.</exception>
     public long[] AppendReturningSeqs(IReadOnlyList<InboxItem> items)
     {
-        var seqs = new long[items.Count];
         if (items.Count == 0)
         {
-            return seqs;
+            return [];
         }
 
+        try
+        {
+            return Append(items);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new InboxUnavailableException($"PostgreSQL {Path}", ex);
+        }
+    }
+
+    private long[] Append(IReadOnlyList<InboxItem> items)
+    {
+        var seqs = new long[items.Count];
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AppendLock})", connection, transaction))
