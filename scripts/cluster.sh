@@ -77,6 +77,8 @@ start_node() {
   node_dir="$dir/node-$i"
   mkdir -p "$node_dir"
   (
+    # shellcheck disable=SC1091
+    [ ! -f "$dir/settings.env" ] || . "$dir/settings.env"
     cd "$(dirname "$IOC_DLL")"
     export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
     export Storage__DataDir="$node_dir" Storage__Inbox=postgres ConnectionStrings__Inbox="$INBOX"
@@ -142,15 +144,19 @@ start() {
   dir="${2:-$(mktemp -d -t ioc-cluster-XXXXXX)}"
   mkdir -p "$dir"
   dir="$(cd "$dir" && pwd)"
+  # As root, PostgreSQL runs as `postgres` and must reach its folder inside this one (mktemp makes it 0700).
+  [ "$(id -u)" != 0 ] || chmod 755 "$dir"
   IOC_DLL="${IOC_DLL:-$root/src/IOC.Web/bin/Release/net10.0/IOC.Web.dll}"
   [ -f "$IOC_DLL" ] || die "$IOC_DLL is missing: build first (dotnet build IOC.sln -c Release)"
   command -v redis-server > /dev/null || die "redis-server is missing (apt-get install redis-server)"
   command -v nginx > /dev/null || die "nginx is missing (apt-get install nginx-light)"
 
   local inbox redis_port i
+  # A start that fails halfway stops what it had started: nothing is left running for nobody.
+  trap 'if [ -z "${started_ok:-}" ]; then echo "cluster.sh: start failed, stopping what it started" >&2; stop_started; fi' EXIT
   inbox="$("$root/scripts/postgres.sh" start "$dir/postgres" | tail -n 1)"
-  # Commands fail after 3 s instead of Npgsql's 15 while PostgreSQL is down: ingestion answers 503 quickly.
-  inbox="$inbox;Timeout=3;Command Timeout=10"
+  # Connecting gives up after 3 s instead of Npgsql's 15 while PostgreSQL is down: ingestion answers 503 quickly.
+  inbox="$inbox;Timeout=3;Command Timeout=30"
 
   redis_port="$(free_port)"
   mkdir -p "$dir/redis"
@@ -171,6 +177,11 @@ start() {
     done
   } > "$dir/cluster.env"
   echo "$dir" > "$last_file"
+  # The settings of this start (Section__Key variables) are kept, so that a node restarted later gets them too.
+  : > "$dir/settings.env"
+  while IFS= read -r name; do
+    printf 'export %s=%q\n' "$name" "${!name}" >> "$dir/settings.env"
+  done < <(compgen -e | grep -E '^[A-Za-z][A-Za-z0-9]*__[A-Za-z0-9_]+$' || true)
   # shellcheck disable=SC1091
   . "$dir/cluster.env"
 
@@ -186,6 +197,7 @@ start() {
   write_nginx
   nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" 2> "$dir/nginx/start.log" || { cat "$dir/nginx/start.log" >&2; die "nginx did not start"; }
 
+  started_ok=1
   echo "cluster in $dir"
   for i in $(seq 1 "$nodes"); do
     echo "node $i http://127.0.0.1:$(eval echo "\$NODE_${i}_PORT")"
@@ -204,16 +216,25 @@ stop_node() {
 
 stop() {
   resolve_dir
-  local i pid
+  stop_started
+  echo "stopped the cluster in $dir"
+}
+
+# Whatever runs from DIR: nginx, every node with a PID file, Redis, PostgreSQL (also after a start that failed halfway).
+stop_started() {
+  local node pid
   if pid="$(alive_pid "$dir/nginx/nginx.pid" "nginx")"; then
     kill -QUIT "$pid" 2>/dev/null || true
   fi
-  for i in $(seq 1 "$NODES"); do stop_node "$i"; done
+  for node in "$dir"/node-*; do
+    [ -d "$node" ] && stop_node "${node##*/node-}"
+  done
   if pid="$(alive_pid "$dir/redis/redis.pid" "redis-server")"; then
     kill -TERM "$pid" 2>/dev/null || true
   fi
-  "$root/scripts/postgres.sh" stop "$dir/postgres" > /dev/null || true
-  echo "stopped the cluster in $dir"
+  if [ -d "$dir/postgres" ]; then
+    "$root/scripts/postgres.sh" stop "$dir/postgres" > /dev/null 2>&1 || true
+  fi
 }
 
 node_arg() {

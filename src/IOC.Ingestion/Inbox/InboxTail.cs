@@ -15,6 +15,11 @@ namespace IOC.Ingestion.Inbox;
 public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quarantine)
 {
     private readonly EventParser _parser = new(units);
+
+    // The stores answer synchronously, so each read holds a thread-pool thread. Every unit activates at once at start
+    // (and a dead node's units at once on the survivors): unbounded, 126 blocked reads starve the pool, and the silo's
+    // own timers stall for tens of seconds on 2 cores. Waiting here is asynchronous and holds no thread.
+    private readonly SemaphoreSlim _reads = new(Math.Max(2, Environment.ProcessorCount * 2));
     private long _read;
     private long _skipped;
 
@@ -35,13 +40,29 @@ public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quaran
         return result.Event is { } e ? (new InboxEvent(seq, e), null) : (null, $"no longer validates: {result.Error!.Field} {result.Error.Reason}");
     }
 
+    /// <summary>The inbox's highest number, read on the thread pool within the same bound as the pages.</summary>
+    public Task<long> LastSeqAsync(CancellationToken cancellationToken) => ReadAsync(inbox.LastSeq, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(Func<T> read, CancellationToken cancellationToken)
+    {
+        await _reads.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(read, cancellationToken);
+        }
+        finally
+        {
+            _reads.Release();
+        }
+    }
+
     public async IAsyncEnumerable<InboxPage> ReadAsync(UnitKey key, long afterSeq, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // SQLite answers synchronously: each page is read on the thread pool, not on the activating grain's turn.
         // In national mode a province's direct work is the work of that province's agencies only.
         var agencies = key.Level == UnitLevel.Direct && units.IsNational ? units.AgenciesOf(key.Code).Select(a => a.Code).ToArray() : null;
         using var pages = inbox.ReadKeyAfter(key, afterSeq, throughSeq, directAgencies: agencies).GetEnumerator();
-        while (await Task.Run(pages.MoveNext, cancellationToken))
+        while (await ReadAsync(pages.MoveNext, cancellationToken))
         {
             var page = pages.Current;
             var events = new List<InboxEvent>(page.Count);

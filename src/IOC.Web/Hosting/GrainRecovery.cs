@@ -29,6 +29,5 @@ public sealed class GrainRecovery(UnitRestorer restorer, InboxTail tail, IInbox 
     public IAsyncEnumerable<InboxPage> ReadTailAsync(UnitKey key, long afterSeq, long throughSeq, CancellationToken cancellationToken) =>
         tail.ReadAsync(key, afterSeq, throughSeq, cancellationToken);
 
-    // The store answers synchronously: read on the thread pool, not on the grain's turn.
-    public Task<long> LastSeqAsync(CancellationToken cancellationToken) => Task.Run(inbox.LastSeq, cancellationToken);
+    public Task<long> LastSeqAsync(CancellationToken cancellationToken) => tail.LastSeqAsync(cancellationToken);
 }

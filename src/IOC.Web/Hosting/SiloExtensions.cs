@@ -78,6 +78,13 @@ public static class SiloExtensions
         }
 
         silo.UseRedisClustering(redis);
+
+        // The default directory can briefly keep two activations of one grain while silos join or leave; two
+        // activations of a unit would both fold and forward to the city. The distributed directory keeps one, at the
+        // price of a short pause in activations while the membership changes (docs/cluster.md, "Membership").
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
         silo.Configure<ClusterOptions>(c =>
         {
             c.ClusterId = options.ClusterId;

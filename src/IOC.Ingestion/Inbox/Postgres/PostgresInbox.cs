@@ -129,28 +129,12 @@ public sealed class PostgresInbox : IInbox, IDisposable
             UnitLevel.Direct => "agency IS NOT NULL AND unit IS NULL AND $1::text IS NOT NULL",
             _ => throw new ArgumentException($"No inbox events are kept under {key}: the city is the sum of its contributors.", nameof(key)),
         };
-        using var connection = _source.OpenConnection();
         var last = afterSeq;
         while (true)
         {
-            using var command = new NpgsqlCommand($"SELECT seq, id, body FROM inbox_events WHERE {filter} AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = key.Code });
-            command.Parameters.Add(new NpgsqlParameter { Value = last });
-            command.Parameters.Add(new NpgsqlParameter { Value = throughSeq });
-            command.Parameters.Add(new NpgsqlParameter { Value = pageSize });
-            if (directAgencies is not null)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = directAgencies.ToArray() });
-            }
-            var page = new List<InboxRecord>(Math.Min(pageSize, 1024));
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    page.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-                }
-            }
-
+            // A connection per page, back in the pool before the page is handed out: a reader that pauses between
+            // pages (every unit of a node recovering at once) never holds one while it waits.
+            var page = ReadPage(filter, key.Code, last, throughSeq, pageSize, directAgencies);
             if (page.Count == 0)
             {
                 yield break;
@@ -159,6 +143,29 @@ public sealed class PostgresInbox : IInbox, IDisposable
             last = page[^1].Seq;
             yield return page;
         }
+    }
+
+    private List<InboxRecord> ReadPage(string filter, string code, long after, long through, int pageSize, IReadOnlyCollection<string>? directAgencies)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = new NpgsqlCommand($"SELECT seq, id, body FROM inbox_events WHERE {filter} AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        command.Parameters.Add(new NpgsqlParameter { Value = after });
+        command.Parameters.Add(new NpgsqlParameter { Value = through });
+        command.Parameters.Add(new NpgsqlParameter { Value = pageSize });
+        if (directAgencies is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = directAgencies.ToArray() });
+        }
+
+        var page = new List<InboxRecord>(Math.Min(pageSize, 1024));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            page.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return page;
     }
 
     public InboxRecord? Read(long seq)
@@ -175,6 +182,9 @@ public sealed class PostgresInbox : IInbox, IDisposable
     private void CreateSchema()
     {
         // Nodes starting together would race on CREATE ... IF NOT EXISTS (it is not atomic in PostgreSQL): one at a time.
+        // The quarantine's table too (PostgresQuarantineStore): created here, while the host starts, its store needs no
+        // I/O to be built. Built inside a grain's activation, its DDL held the container's lock while Npgsql's
+        // multi-statement write waited for a thread-pool thread that every other activation held waiting on that lock.
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         using var command = new NpgsqlCommand(
@@ -190,6 +200,9 @@ public sealed class PostgresInbox : IInbox, IDisposable
             CREATE INDEX IF NOT EXISTS inbox_events_unit ON inbox_events (unit, seq) WHERE unit IS NOT NULL;
             CREATE INDEX IF NOT EXISTS inbox_events_agency ON inbox_events (agency, seq) WHERE agency IS NOT NULL;
             CREATE INDEX IF NOT EXISTS inbox_events_direct ON inbox_events (seq) WHERE agency IS NOT NULL AND unit IS NULL;
+            CREATE TABLE IF NOT EXISTS inbox_quarantine (
+              level integer NOT NULL, unit text NOT NULL, seq bigint NOT NULL, id text NOT NULL, reason text NOT NULL,
+              at bigint NOT NULL, PRIMARY KEY (level, unit, seq));
             """,
             connection,
             transaction);

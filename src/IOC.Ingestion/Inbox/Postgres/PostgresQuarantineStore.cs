@@ -13,23 +13,8 @@ public sealed class PostgresQuarantineStore : IQuarantineStore
 {
     private readonly NpgsqlDataSource _source;
 
-    public PostgresQuarantineStore(PostgresInbox inbox)
-    {
-        _source = inbox.Source;
-        using var connection = _source.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        using var create = new NpgsqlCommand(
-            $"""
-            SELECT pg_advisory_xact_lock({PostgresInbox.SchemaLock});
-            CREATE TABLE IF NOT EXISTS inbox_quarantine (
-              level integer NOT NULL, unit text NOT NULL, seq bigint NOT NULL, id text NOT NULL, reason text NOT NULL,
-              at bigint NOT NULL, PRIMARY KEY (level, unit, seq));
-            """,
-            connection,
-            transaction);
-        create.ExecuteNonQuery();
-        transaction.Commit();
-    }
+    /// <remarks>Its table is created with the inbox's (<see cref="PostgresInbox"/>): building the store does no I/O.</remarks>
+    public PostgresQuarantineStore(PostgresInbox inbox) => _source = inbox.Source;
 
     public void Add(IReadOnlyList<QuarantinedEvent> events)
     {
