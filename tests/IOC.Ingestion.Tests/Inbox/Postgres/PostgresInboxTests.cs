@@ -101,9 +101,17 @@ public sealed class PostgresInboxTests(PostgresServer server)
         var before = inbox.AppendReturningSeqs([Item("a"), Item("b")]);
 
         await server.StopAsync();
-        var whileDown = () => inbox.AppendReturningSeqs([Item("c")]);
-        whileDown.Should().Throw<Npgsql.NpgsqlException>();
-        await server.StartAsync();
+        try
+        {
+            // Ingestion answers 503 with Retry-After on this exception (EventsApi), naming the store.
+            var whileDown = () => inbox.AppendReturningSeqs([Item("c")]);
+            whileDown.Should().Throw<InboxUnavailableException>().Which.Store.Should().Contain("PostgreSQL");
+        }
+        finally
+        {
+            await server.StartAsync();
+        }
+
         var after = inbox.AppendReturningSeqs([Item("b"), Item("c")]);
 
         after[0].Should().Be(0);
