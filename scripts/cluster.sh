@@ -132,6 +132,7 @@ $upstreams  }
       proxy_connect_timeout 2s;
       proxy_next_upstream error timeout http_502 http_503;
       add_header Set-Cookie "ioc_node=\$ioc_sticky; Path=/; HttpOnly; SameSite=Lax" always;
+      add_header X-Ioc-Node \$upstream_addr always;
     }
   }
 }
