@@ -320,6 +320,11 @@ internal static class Strings
         ["alerts.strip"] = ("Cảnh báo đang diễn ra", "Alerts firing"),
         ["alerts.strip.more"] = ("và {0} cảnh báo khác", "and {0} more"),
         ["alerts.strip.all"] = ("Xem tất cả cảnh báo", "See every alert"),
+        ["nowcast.title"] = ("Dự báo đến cuối tháng, cuối năm", "Where the month and the year will end"),
+        ["nowcast.note"] = ("Từ số liệu đã có cộng với mức thường thấy của những ngày còn lại (ngày làm việc, cuối tuần, ngày lễ khác nhau; 4 tuần gần nhất).",
+            "The figures so far plus what the remaining days usually bring (working days, weekends and holidays apart; the last 4 weeks)."),
+        ["nowcast.insufficient"] = ("Chưa đủ số liệu để dự báo: {0} (cần ít nhất {1} ngày có số liệu).", "Not enough figures to project: {0} (at least {1} days with figures are needed)."),
+        ["alerts.chime"] = ("Chuông báo khi có cảnh báo nghiêm trọng mới (bấm để bật/tắt)", "Chime on a new critical alert (press to turn on or off)"),
         ["review.target"] = ReviewTerms.Target,
         ["review.rank.column"] = ReviewTerms.RankColumn,
     };

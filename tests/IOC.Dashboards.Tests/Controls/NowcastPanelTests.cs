@@ -1,0 +1,123 @@
+using Bunit;
+using IOC.Dashboards.Controls;
+using IOC.Dashboards.Localization;
+using IOC.Dashboards.Tests.Rendering;
+using IOC.Domain.Calendar;
+using IOC.Domain.Kpis;
+using IOC.Domain.Nowcast;
+using IOC.Domain.Seed;
+using IOC.Domain.Targets;
+using IOC.Domain.Units;
+using IOC.Tests.Shared;
+
+namespace IOC.Dashboards.Tests.Controls;
+
+/// <summary>
+/// The nowcast of the ward and agency pages against a hand-computed December 2026. Today is Thursday 3 December; the
+/// 28 days before it (5 November – 2 December) hold 20 working days and 8 weekend days (no holiday in the seed
+/// calendar). Each November working day received 10 dossiers, 1 of them full-process online; 1 and 2 December received
+/// 10 each with 4 and 5 full-process online; today so far 4 with none; weekends nothing. 4–31 December leave 20
+/// working days and 8 weekend days.
+/// </summary>
+public sealed class NowcastPanelTests : DashboardTest
+{
+    private const string FullProcess = "dossier.fullProcessOnlineRate";
+    private static readonly DateOnly Today = new(2026, 12, 3);
+    private static readonly WorkingCalendar Calendar = HolidayFile.Load(SeedData.Locate());
+    private static readonly UnitKey CuaNam = new(UnitLevel.Ward, "00082");
+
+    [Fact]
+    public void AMonthlyTargetSaysWhereTheMonthEndsAndWhatItTakesInTheIssuesOwnWords()
+    {
+        var nowcasts = KpiNowcast.Of(CuaNam, December(), Today, Monthly(20), Calendar);
+
+        var html = Render<NowcastPanel>(Ui.Vietnamese, p => p.Add(c => c.Nowcasts, nowcasts));
+
+        // Usual working day: 200 dossiers / 20 days = 10, (18 + 4 + 5) / 20 = 1.35 full process. So far 9/24; the rest
+        // of today 6 × 0.135 = 0.81; 20 working days 27 of 200. Projected 36.81 / 230 = 16.0%. 20% of 230 = 46: 37 more,
+        // over 21 working days (today's rest included) 1.8 a day, "about 2".
+        var line = html.Find($"[data-kpi='{FullProcess}'] [data-horizon='month']");
+        line.GetAttribute("data-status").Should().Be("near");
+        line.QuerySelector(".nowcast-projection")!.TextContent.Should().Contain("Dự báo cuối tháng 12: 16% (chỉ tiêu 20%): có nguy cơ không đạt.");
+        line.QuerySelector(".nowcast-needed")!.TextContent.Should()
+            .Be("Cần thêm 37 hồ sơ trực tuyến toàn trình (khoảng 2 hồ sơ mỗi ngày làm việc) để đạt 20% trong tháng 12.");
+        html.FindAll("[data-kpi]").Should().HaveCount(1, "only the one rate has a target here");
+    }
+
+    [Fact]
+    public void TheEnglishSwitchSaysTheSameInEnglishWithEnglishNumbers()
+    {
+        var nowcasts = KpiNowcast.Of(CuaNam, December(), Today, Monthly(20), Calendar);
+
+        var html = Render<NowcastPanel>(Ui.English, p => p.Add(c => c.Nowcasts, nowcasts));
+
+        html.Find("#nowcast-title").TextContent.Should().Be("Where the month and the year will end");
+        var line = html.Find($"[data-kpi='{FullProcess}'] [data-horizon='month']");
+        line.QuerySelector(".nowcast-projection")!.TextContent.Should().Contain("Projected for the end of December: 16% (target 20%): at risk of missing.");
+        line.QuerySelector(".nowcast-needed")!.TextContent.Should().StartWith("37 more ").And.Contain("about 2 ").And.EndWith("to reach 20% in December.");
+    }
+
+    [Fact]
+    public void AYearlyTargetIsProjectedToTheMonthsEndAndTheYearsWithThousandsInVietnameseStyle()
+    {
+        // The seed's ward target for full-process online is ≥ 20% a year. Year so far: November's 18/180 + 9/20 + 0/4 =
+        // 27/204; the rest as for the month (27.81 of 206): 54.81 / 410 = 13.4%. 20% of 410 = 82: 55 more, 2.6 a day.
+        var nowcasts = KpiNowcast.Of(CuaNam, December(), Today, Seed.Targets, Calendar).Where(n => n.Kpi.Id == FullProcess).ToList();
+
+        var html = Render<NowcastPanel>(Ui.Vietnamese, p => p.Add(c => c.Nowcasts, nowcasts));
+
+        html.FindAll($"[data-kpi='{FullProcess}'] [data-horizon]").Select(l => l.GetAttribute("data-horizon")).Should().Equal("month", "year");
+        var year = html.Find($"[data-kpi='{FullProcess}'] [data-horizon='year']");
+        year.QuerySelector(".nowcast-projection")!.TextContent.Should().Contain("Dự báo cuối năm 2026: 13,4% (chỉ tiêu 20%): có nguy cơ không đạt.");
+        year.QuerySelector(".nowcast-needed")!.TextContent.Should()
+            .Be("Cần thêm 55 hồ sơ trực tuyến toàn trình (khoảng 3 hồ sơ mỗi ngày làm việc) để đạt 20% trong năm 2026.");
+    }
+
+    [Fact]
+    public void RatesWithoutThreeDaysOfFiguresAreNamedOnOneLineInsteadOfACardEach()
+    {
+        var days = new Dictionary<DateOnly, CounterSet> { [Today] = Dossiers(4, 0) };
+
+        var nowcasts = KpiNowcast.Of(CuaNam, days, Today, Seed.Targets, Calendar);
+        var html = Render<NowcastPanel>(Ui.Vietnamese, p => p.Add(c => c.Nowcasts, nowcasts));
+
+        html.FindAll(".nowcast-card").Should().BeEmpty();
+        html.Find("[data-insufficient]").TextContent.Should()
+            .StartWith("Chưa đủ số liệu để dự báo: Tỷ lệ hồ sơ trực tuyến, Tỷ lệ hồ sơ trực tuyến toàn trình")
+            .And.EndWith("(cần ít nhất 3 ngày có số liệu).");
+    }
+
+    [Fact]
+    public void AUnitWithoutMonthlyOrYearlyTargetsShowsNoNowcast()
+    {
+        var html = Render<NowcastPanel>(Ui.Vietnamese, p => p.Add(c => c.Nowcasts, Array.Empty<KpiNowcast>()));
+
+        html.FindAll("[data-nowcast]").Should().BeEmpty();
+    }
+
+    private static TargetCatalog Monthly(double value) =>
+        new([new Target(FullProcess, UnitLevel.Ward, null, TargetDirection.AtLeast, value, "month", "Chỉ tiêu tháng", "Monthly target")]);
+
+    private static Dictionary<DateOnly, CounterSet> December()
+    {
+        var days = new Dictionary<DateOnly, CounterSet>();
+        for (var day = Today.AddDays(-Nowcaster.PatternDays); day < Today; day = day.AddDays(1))
+        {
+            if (Calendar.IsWorkingDay(day))
+            {
+                days[day] = day == new DateOnly(2026, 12, 1) ? Dossiers(10, 4) : day == new DateOnly(2026, 12, 2) ? Dossiers(10, 5) : Dossiers(10, 1);
+            }
+        }
+
+        days[Today] = Dossiers(4, 0);
+        return days;
+    }
+
+    private static CounterSet Dossiers(long received, long fullProcess)
+    {
+        var counters = default(CounterSet);
+        counters[Counter.DossiersReceived] = received;
+        counters[Counter.DossiersReceivedFullProcess] = fullProcess;
+        return counters;
+    }
+}
