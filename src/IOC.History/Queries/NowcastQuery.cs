@@ -10,33 +10,37 @@ namespace IOC.History.Queries;
 
 /// <summary>
 /// Where a unit's month and year will end (the ward and agency pages, the review): its local days from the history
-/// store (day buckets, kept for ever), after the grains and the writer caught up, projected by <see cref="KpiNowcast.Of"/>.
+/// store (day buckets, kept for ever), after the grains and the writer caught up, projected by <see cref="KpiNowcast"/>.
 /// </summary>
 public sealed class NowcastQuery(HistoryQueries queries, TargetCatalog targets, WorkingCalendar calendar, TimeProvider time)
 {
-    public async Task<IReadOnlyList<KpiNowcast>> ForUnitAsync(Unit unit, CancellationToken ct) =>
-        (await ForUnitsAsync([unit], ct))[unit.Key];
+    public WorkingCalendar Calendar => calendar;
 
-    /// <summary>Several units at once (the review's agencies): one catch-up, one day series each.</summary>
-    public async Task<IReadOnlyDictionary<UnitKey, IReadOnlyList<KpiNowcast>>> ForUnitsAsync(IReadOnlyList<Unit> units, CancellationToken ct)
+    /// <summary>Today in Hanoi: the day the nowcasts start from.</summary>
+    public DateOnly Today => VietnamTime.LocalDate(time.GetUtcNow());
+
+    /// <summary>Every rate of the unit with a monthly or yearly target, to the month's end and (yearly) the year's.</summary>
+    public async Task<IReadOnlyList<KpiNowcast>> ForUnitAsync(Unit unit, CancellationToken ct)
     {
-        var today = VietnamTime.LocalDate(time.GetUtcNow());
+        await queries.CatchUpAsync(ct);
+        return KpiNowcast.Of(unit.Key, await DaysAsync(unit, ct), Today, targets, calendar);
+    }
+
+    /// <summary>
+    /// The unit's local days a nowcast needs (this year and the 28 days before today), today so far included. Call
+    /// <see cref="HistoryQueries.CatchUpAsync"/> first.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DateOnly, CounterSet>> DaysAsync(Unit unit, CancellationToken ct)
+    {
+        var today = Today;
         var from = VietnamTime.StartOfDay(KpiNowcast.FirstDayNeeded(today));
         var to = VietnamTime.StartOfDay(today.AddDays(1));
-        await queries.CatchUpAsync(ct);
-        var answers = new Dictionary<UnitKey, IReadOnlyList<KpiNowcast>>();
-        foreach (var unit in units)
+        var days = new Dictionary<DateOnly, CounterSet>();
+        foreach (var (start, counters) in await queries.Reader.SeriesAsync(unit.Key, from, to, HistoryStep.Day, ct))
         {
-            var series = await queries.Reader.SeriesAsync(unit.Key, from, to, HistoryStep.Day, ct);
-            var days = new Dictionary<DateOnly, CounterSet>();
-            foreach (var (start, counters) in series)
-            {
-                days[VietnamTime.LocalDate(start)] = counters;
-            }
-
-            answers[unit.Key] = KpiNowcast.Of(unit.Key, days, today, targets, calendar);
+            days[VietnamTime.LocalDate(start)] = counters;
         }
 
-        return answers;
+        return days;
     }
 }

@@ -121,3 +121,84 @@ public sealed class NowcastPanelTests : DashboardTest
         return counters;
     }
 }
+
+/// <summary>
+/// The review's cells: an agency's on-time commitment (≥ 100%) while December 2026 runs, hand-computed. November's
+/// working days completed 10 dossiers with 9 on time; 1 and 2 December 10 each, all on time; today so far 4, on time.
+/// </summary>
+public sealed class NowcastNoteTests : DashboardTest
+{
+    private static readonly DateOnly Today = new(2026, 12, 3);
+    private static readonly WorkingCalendar Calendar = HolidayFile.Load(SeedData.Locate());
+
+    [Fact]
+    public void AReviewCellSaysTheMonthWillMissAFullOnTimeCommitmentAndHowManyMoreItTakes()
+    {
+        var target = new Target("dossier.onTimeRate", UnitLevel.Agency, "TTPVHCC", TargetDirection.AtLeast, 100, "year", "100% đúng hạn", "100% on time");
+
+        var nowcast = KpiNowcast.Project(KpiCatalog.Get("dossier.onTimeRate"), target, NowcastHorizon.Month, Completions(), Today, Calendar);
+        var html = Render<NowcastNote>(Ui.Vietnamese, p => p.Add(c => c.Nowcast, nowcast));
+
+        // Usual working day: 10 completed, (18 × 9 + 2 × 10) / 20 = 9.1 on time. So far 24/24; the rest of today 6 × 0.91
+        // = 5.46; 20 working days 182 of 200. Projected 211.46 / 230 = 91.9%. 100% of 230: 206 more, every remaining
+        // one (206 = 6 + 200), 9.8 a day over 21 working days.
+        var note = html.Find("[data-nowcast]");
+        note.GetAttribute("data-status").Should().Be("near");
+        html.Find(".nowcast-projection").TextContent.Should().Be("Dự báo cuối tháng 12: 91,9% (chỉ tiêu 100%): có nguy cơ không đạt.");
+        html.Find(".nowcast-needed").TextContent.Should()
+            .Be("Cần thêm 206 hồ sơ giải quyết đúng hạn (khoảng 10 hồ sơ mỗi ngày làm việc) để đạt 100% trong tháng 12.");
+    }
+
+    [Fact]
+    public void OneLateDossierMoreMakesTheFullCommitmentOutOfReachAndTheCellSaysTheBestStillPossible()
+    {
+        var target = new Target("dossier.onTimeRate", UnitLevel.Agency, "TTPVHCC", TargetDirection.AtLeast, 100, "year", "100% đúng hạn", "100% on time");
+        var days = Completions();
+        var today = days[Today];
+        today[Counter.DossiersCompletedOnTime] = 3;   // 1 of today's 4 was late
+        days[Today] = today;
+
+        var nowcast = KpiNowcast.Project(KpiCatalog.Get("dossier.onTimeRate"), target, NowcastHorizon.Month, days, Today, Calendar);
+        var html = Render<NowcastNote>(Ui.English, p => p.Add(c => c.Nowcast, nowcast));
+
+        // At best (23 + 206) / 230 = 99.57%: "99.6%".
+        html.Find("[data-nowcast]").GetAttribute("data-status").Should().Be("missed");
+        html.Find(".nowcast-needed").TextContent.Should()
+            .Be("100% can no longer be reached in December: at best 99.6% if every remaining one of the dossiers completed counts.");
+    }
+
+    [Fact]
+    public void WithoutThreeDaysOfFiguresTheCellShowsNoNowcast()
+    {
+        var target = new Target("dossier.onTimeRate", UnitLevel.Agency, "TTPVHCC", TargetDirection.AtLeast, 100, "year", "100% đúng hạn", "100% on time");
+        var days = new Dictionary<DateOnly, CounterSet> { [Today] = Completed(4, 4) };
+
+        var nowcast = KpiNowcast.Project(KpiCatalog.Get("dossier.onTimeRate"), target, NowcastHorizon.Month, days, Today, Calendar);
+        var html = Render<NowcastNote>(Ui.Vietnamese, p => p.Add(c => c.Nowcast, nowcast));
+
+        html.FindAll("[data-nowcast]").Should().BeEmpty();
+    }
+
+    private static Dictionary<DateOnly, CounterSet> Completions()
+    {
+        var days = new Dictionary<DateOnly, CounterSet>();
+        for (var day = Today.AddDays(-Nowcaster.PatternDays); day < Today; day = day.AddDays(1))
+        {
+            if (Calendar.IsWorkingDay(day))
+            {
+                days[day] = day.Month == 12 ? Completed(10, 10) : Completed(10, 9);
+            }
+        }
+
+        days[Today] = Completed(4, 4);
+        return days;
+    }
+
+    private static CounterSet Completed(long completed, long onTime)
+    {
+        var counters = default(CounterSet);
+        counters[Counter.DossiersCompleted] = completed;
+        counters[Counter.DossiersCompletedOnTime] = onTime;
+        return counters;
+    }
+}
