@@ -36,7 +36,7 @@ public static class AlertBenchmark
         var seed = SeedData.Locate();
         var calendar = HolidayFile.Load(seed);
         // The shipped rules as a Hanoi deployment checks them: the country has no national target for the city-scope
-        // hotline rules, so a national deployment's own file would leave those out; judged here all the same (as the
+        // hotline rules (the checker refuses them against the national catalogue); judged here all the same (as the
         // most they can cost), they find no target and read nothing.
         var hanoi = SeedData.LoadUnits(seed, DeploymentScope.Hanoi);
         var rules = AlertRulesFile.Load(seed, new AlertRuleChecker(hanoi, SeedData.LoadTargets(seed, hanoi)));
