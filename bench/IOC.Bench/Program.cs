@@ -8,6 +8,7 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- history-write [--events 1440 (minutes)] [--runs 5] [--batch 5000]   (needs influxd)
 // dotnet run -c Release --project bench/IOC.Bench -- history-query [--runs 5]   (90 days for every unit on SQLite and InfluxDB)
 // dotnet run -c Release --project bench/IOC.Bench -- ingest-telemetry [--events 1000000] [--runs 5]   (telemetry off vs on, interleaved)
+// dotnet run -c Release --project bench/IOC.Bench -- alerts [--events 1000000] [--runs 5]   (rule evaluation per tick, Hanoi and country; ingest alerts off vs on; --events 0 skips the ingest)
 // dotnet run -c Release --project bench/IOC.Bench -- charts   (BenchmarkDotNet: one chart drawn as PNG/SVG)
 // dotnet run -c Release --project bench/IOC.Bench -- fuzz [--minutes 10] [--seed S] [--corpus DIR]   (keeps new inputs in tests/IOC.Ingestion.Tests/FuzzCorpus)
 // dotnet run -c Release --project bench/IOC.Bench -- soak [--minutes 10] [--rate 20000] [--heap-limit-mb 512]   (memory under constant load)
@@ -32,12 +33,13 @@ return options.Command switch
     "history-write" => await HistoryWriteBenchmark.RunAsync(options),
     "history-query" => await HistoryQueryBenchmark.RunAsync(options),
     "ingest-telemetry" => await TelemetryBenchmark.RunAsync(options),
+    "alerts" => await AlertBenchmark.RunAsync(options),
     "charts" => ChartBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|pipeline|freshness|fanout|history-write|history-query|charts|fuzz|soak [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|alerts|pipeline|freshness|fanout|history-write|history-query|charts|fuzz|soak [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

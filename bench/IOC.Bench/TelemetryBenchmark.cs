@@ -75,7 +75,7 @@ public static class TelemetryBenchmark
     }
 
     /// <summary>User plus system CPU time the process has used, from /proc/{pid}/stat (clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

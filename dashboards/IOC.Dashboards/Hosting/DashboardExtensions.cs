@@ -26,6 +26,9 @@ public static class DashboardExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.Configure<WallboardOptions>(builder.Configuration.GetSection("Wallboard"));
+        builder.Services.AddOptions<WallboardOptions>()
+            .Validate(o => Models.WallboardPeriod.IsChoice(o.KioskPeriod), "Wallboard:KioskPeriod must be today, 7d, mtd or ytd.")
+            .ValidateOnStart();
         return builder;
     }
 

@@ -15,7 +15,8 @@ public sealed record WallboardData(
     WardRanking Weakest,
     IReadOnlyList<AgencyCard> Agencies,
     IReadOnlyList<TileModel> Hotline,
-    IReadOnlyList<TrendPoint> CallsPerFiveMinutes)
+    IReadOnlyList<TrendPoint> CallsPerFiveMinutes,
+    KpiWindow Window = KpiWindow.Today)
 {
     /// <summary>The headline KPIs the issue and the public targets name, in the order leaders read them.</summary>
     public static readonly IReadOnlyList<string> HeadlineKpis =
@@ -45,13 +46,17 @@ public sealed record WallboardData(
     /// <summary>Trends are drawn every 30 minutes: smooth enough for a wall, 48 points a day at most.</summary>
     public static readonly TimeSpan TrendStep = TimeSpan.FromMinutes(30);
 
-    public static WallboardData From(LiveKpis live, string rankKpi, int minimumVolume = WardRanking.DefaultMinimumVolume)
+    /// <summary>
+    /// The wallboard over <paramref name="window"/> (<see cref="WallboardPeriod"/>): tiles, ranking and agencies of that
+    /// period; the trend lines and the calls chart are today's whatever the period (they say so).
+    /// </summary>
+    public static WallboardData From(LiveKpis live, string rankKpi, int minimumVolume = WardRanking.DefaultMinimumVolume, KpiWindow window = KpiWindow.Today)
     {
-        var city = live.City();
+        var city = live.City(window);
         var headline = HeadlineKpis.Select(id => TileModel.From(city, id, live.CityTrend(id, TrendStep))).ToList();
         var hotline = HotlineKpis.Select(id => TileModel.From(city, id)).ToList();
-        var wards = live.Units.Wards.Select(w => (w, live.Get(w)));
-        var agencies = live.Units.Agencies.Select(a => AgencyCard.From(a, live.Get(a), live.Targets)).ToList();
+        var wards = live.Units.Wards.Select(w => (w, live.Get(w, window)));
+        var agencies = live.Units.Agencies.Select(a => AgencyCard.From(a, live.Get(a, window), live.Targets)).ToList();
         var actions = new ActionCounts(
             Count(city, "dossier.overduePending"),
             Count(city, "dossier.dueSoon"),
@@ -63,7 +68,8 @@ public sealed record WallboardData(
             WardRanking.Weakest(wards, KpiCatalog.TryGet(rankKpi, out _) ? rankKpi : WardRanking.DefaultKpi, live.Targets, minimumVolume),
             agencies,
             hotline,
-            live.CityPerFiveMinutes("hotline.offered"));
+            live.CityPerFiveMinutes("hotline.offered"),
+            window);
     }
 
     private static long Count(UnitKpis unit, string id) => (long)(unit.Kpis[id].Value ?? 0);

@@ -1,5 +1,6 @@
 using IOC.Dashboards.Localization;
 using IOC.Dashboards.Models;
+using IOC.Domain.Nowcast;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
 using IOC.History.Queries;
@@ -10,8 +11,8 @@ namespace IOC.Dashboards.Pages;
 
 /// <summary>
 /// One ward or agency over a range: every KPI against its target, the city and the previous period; trends; dossiers
-/// by channel and procedure; open overdue dossiers. Read through <see cref="HistoryQueries"/>, the same code as the
-/// history API, so the export links (the API's ?format=csv|xlsx for the same from/to) give the rows shown.
+/// by channel and procedure; open overdue dossiers; where the month and year will end (<see cref="NowcastQuery"/>).
+/// Read through <see cref="HistoryQueries"/>, the same code as the history API, so the export links (the API's ?format=csv|xlsx for the same from/to) give the rows shown.
 /// <see cref="Ward"/> and <see cref="Agency"/> carry the routes and say which kind of unit (<see cref="Kind"/>).
 /// </summary>
 public abstract partial class UnitPage
@@ -19,6 +20,7 @@ public abstract partial class UnitPage
     private Unit? _unit;
     private WardRange _range = WardRange.Parse(null, null, null, DateOnly.MinValue);
     private UnitData? _data;
+    private IReadOnlyList<KpiNowcast> _nowcasts = [];
     private string? _error;
     private RangeProblem? _problem;
 
@@ -29,6 +31,8 @@ public abstract partial class UnitPage
     [Inject] public required HistoryQueries Queries { get; set; }
 
     [Inject] public required OpenDossierQuery OpenDossiers { get; set; }
+
+    [Inject] public required NowcastQuery Nowcast { get; set; }
 
     [Inject] public required TimeProvider Time { get; set; }
 
@@ -73,6 +77,7 @@ public abstract partial class UnitPage
         _problem = WardRange.Problem(RangeParameter, FromParameter, ToParameter);
         _unit = Kind.Find(Units, Code);
         _data = null;
+        _nowcasts = [];
         _error = null;
         if (_unit is null)
         {
@@ -82,6 +87,8 @@ public abstract partial class UnitPage
         try
         {
             _data = await UnitData.LoadAsync(Queries, OpenDossiers, _unit, _range, now, CancellationToken.None);
+            // Where the month and year will end does not depend on the range shown: it is always from today.
+            _nowcasts = await Nowcast.ForUnitAsync(_unit, CancellationToken.None);
         }
         catch (HistoryStoreException ex)
         {

@@ -1,6 +1,9 @@
+using IOC.Alerts.Live;
+using IOC.Grains.Alerts.Evaluation;
 using IOC.Dashboards.Hosting;
 using IOC.Dashboards.Localization;
 using IOC.Dashboards.Models;
+using IOC.Domain.Kpis;
 using IOC.Live.Feed;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -9,18 +12,17 @@ namespace IOC.Dashboards.Pages;
 
 /// <summary>
 /// The city wallboard. Subscribes to the live feed; a tick only marks the page dirty, and a timer re-renders at most
-/// every RefreshMilliseconds, so a burst of events is one render. Kiosk mode shows one view at a time and rotates.
+/// every RefreshMilliseconds, so a burst of events is one render. Kiosk mode shows one view at a time and rotates
+/// (<see cref="KioskViews"/>: the alerts view only while alerts fire).
 /// </summary>
 public sealed partial class Wallboard : IDisposable
 {
-    private static readonly string[] AllViews = ["city", "wards", "agencies", "hotline"];
-    private static readonly string[] ViewsWithoutAgencies = ["city", "wards", "hotline"];
-
     private readonly CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
+    private IDisposable? _alertSubscription;
     private WallboardData? _data;
     private volatile bool _dirty = true;
-    private int _view;
+    private string _view = KioskViews.City;
     private string _rankKpi = WardRanking.DefaultKpi;
 
     [Inject] public required LiveKpis Live { get; set; }
@@ -28,6 +30,8 @@ public sealed partial class Wallboard : IDisposable
     [Inject] public required NavigationManager Navigation { get; set; }
 
     [Inject] public required IOptions<WallboardOptions> Options { get; set; }
+
+    [Inject] public required AlertBoard Alerts { get; set; }
 
     [CascadingParameter] public required Ui Ui { get; set; }
 
@@ -37,12 +41,24 @@ public sealed partial class Wallboard : IDisposable
 
     [SupplyParameterFromQuery(Name = "rank")] public string? RankParameter { get; set; }
 
+    [SupplyParameterFromQuery(Name = "period")] public string? PeriodParameter { get; set; }
+
     private bool Kiosk => KioskParameter is "1" or "true";
 
-    // A province that entered no agencies has no agency view to show or rotate to.
-    private string[] Views => _data is { Agencies.Count: 0 } ? ViewsWithoutAgencies : AllViews;
+    /// <summary>The period shown: <c>?period=</c>, else the kiosk's configured default, else today.</summary>
+    private KpiWindow Window => WallboardPeriod.Parse(PeriodParameter, Kiosk ? WallboardPeriod.Parse(Options.Value.KioskPeriod, KpiWindow.Today) : KpiWindow.Today);
 
-    private string CurrentView => Views[_view % Views.Length];
+    // A province that entered no agencies has no agency view to show or rotate to; the alerts view only while any fire.
+    private IReadOnlyList<string> Views => KioskViews.For(_data is not { Agencies.Count: 0 }, AnyFiring);
+
+    private string CurrentView => _view;
+
+    private bool AnyFiring => Alerts.Alerts.Any(Shown);
+
+    private IReadOnlyList<AlertView> FiringAlerts => [.. Alerts.Alerts.Where(Shown)];
+
+    /// <summary>What the strip shows too: firing (or recovering) and not silenced.</summary>
+    private static bool Shown(AlertView alert) => alert.IsFiring && alert.SilencedBy is null;
 
     private int RotateSeconds => Math.Clamp(RotateParameter ?? Options.Value.RotateSeconds, 3, 3600);
 
@@ -52,9 +68,13 @@ public sealed partial class Wallboard : IDisposable
         {
             _rankKpi = rank;
         }
+    }
 
-        // Prerender shows real figures at once; the interactive render then keeps them live.
-        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
+    protected override void OnParametersSet()
+    {
+        // Prerender shows real figures at once; the interactive render then keeps them live. A period switched
+        // (?period=) arrives here too: the figures change at once, not at the next event.
+        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume, Window);
         _dirty = false;
     }
 
@@ -70,10 +90,21 @@ public sealed partial class Wallboard : IDisposable
         if (Kiosk)
         {
             _ = RotateLoopAsync(_stop.Token);
+            _alertSubscription = Alerts.Subscribe(() => InvokeAsync(() =>
+            {
+                // The last alert ended while its view was shown: move on rather than show an empty view.
+                if (_view == KioskViews.Alerts && !AnyFiring)
+                {
+                    _view = KioskViews.Next(Views, _view);
+                }
+
+                StateHasChanged();
+            }));
         }
     }
 
-    private bool Shows(string view) => !Kiosk || CurrentView == view;
+    // The desk wallboard has the strip; the alerts view is the kiosk's.
+    private bool Shows(string view) => Kiosk ? CurrentView == view : view != KioskViews.Alerts;
 
     private async Task RefreshLoopAsync(CancellationToken ct)
     {
@@ -88,7 +119,7 @@ public sealed partial class Wallboard : IDisposable
                 }
 
                 _dirty = false;
-                var data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
+                var data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume, Window);
                 await InvokeAsync(() =>
                 {
                     _data = data;
@@ -114,7 +145,7 @@ public sealed partial class Wallboard : IDisposable
             {
                 await InvokeAsync(() =>
                 {
-                    _view = (_view + 1) % Views.Length;
+                    _view = KioskViews.Next(Views, _view);
                     StateHasChanged();
                 });
             }
@@ -127,8 +158,14 @@ public sealed partial class Wallboard : IDisposable
     private void RankBy(string kpiId)
     {
         _rankKpi = WardRanking.Choices.Contains(kpiId) ? kpiId : WardRanking.DefaultKpi;
-        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
+        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume, Window);
     }
+
+    private string PeriodLink(KpiWindow window) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+    {
+        ["period"] = window.ToWire(),
+        ["lang"] = Ui.Lang,
+    });
 
     private string LinkTo(bool kiosk) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
@@ -141,5 +178,6 @@ public sealed partial class Wallboard : IDisposable
         _stop.Cancel();
         _stop.Dispose();
         _subscription?.Dispose();
+        _alertSubscription?.Dispose();
     }
 }

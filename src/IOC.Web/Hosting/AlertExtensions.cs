@@ -57,6 +57,8 @@ public static class AlertExtensions
         services.AddIocAlertEvaluation(builder.Configuration);
 
         services.AddSingleton<AlertBoard>();
+        // Where the month and year will end, on the ward and agency pages and the review (the rules' own nowcast is in the grains).
+        services.AddSingleton<IOC.History.Queries.NowcastQuery>();
         services.AddHostedService<AlertFeedHost>();
         services.AddSingleton<IHubFeed, AlertsHubFeed>();
         services.AddSingleton<AlertActions>();
