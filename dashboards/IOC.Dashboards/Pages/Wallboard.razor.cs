@@ -46,15 +46,16 @@ public sealed partial class Wallboard : IDisposable
 
     private int RotateSeconds => Math.Clamp(RotateParameter ?? Options.Value.RotateSeconds, 3, 3600);
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        _user = Auth is null ? null : (await Auth).User;
         if (RankParameter is { } rank && WardRanking.Choices.Contains(rank))
         {
             _rankKpi = rank;
         }
 
         // Prerender shows real figures at once; the interactive render then keeps them live.
-        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
+        _data = Build();
         _dirty = false;
     }
 
@@ -88,7 +89,7 @@ public sealed partial class Wallboard : IDisposable
                 }
 
                 _dirty = false;
-                var data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
+                var data = Build();
                 await InvokeAsync(() =>
                 {
                     _data = data;
@@ -127,7 +128,7 @@ public sealed partial class Wallboard : IDisposable
     private void RankBy(string kpiId)
     {
         _rankKpi = WardRanking.Choices.Contains(kpiId) ? kpiId : WardRanking.DefaultKpi;
-        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume);
+        _data = Build();
     }
 
     private string LinkTo(bool kiosk) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
