@@ -16,7 +16,7 @@ public sealed class AuditTests(IocWebFactory factory) : IClassFixture<IocWebFact
     private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
 
     [Theory]
-    [InlineData("/api/v1/history/units/00082?metric=dossier.received&from=2026-11-01&to=2026-11-02&format=csv", AccessRoles.Analyst)]
+    [InlineData("/api/v1/history/units/00082?kpi=dossier.onTimeRate&from=2026-11-01&to=2026-11-02&format=csv", AccessRoles.Analyst)]
     [InlineData("/api/v1/open-dossiers/units/00082?format=xlsx&lang=en", AccessRoles.Analyst)]
     [InlineData("/api/v1/alerts/history?format=csv", AccessRoles.Analyst)]
     [InlineData("/api/v1/briefings/city/01?period=day", AccessRoles.Analyst)]
@@ -42,7 +42,7 @@ public sealed class AuditTests(IocWebFactory factory) : IClassFixture<IocWebFact
     public async Task FiguresReadOnScreenOrAsJsonAreNotDownloads()
     {
         var client = factory.CreateClient();
-        const string Json = "/api/v1/history/units/00082?metric=dossier.received&from=2026-11-01&to=2026-11-02";
+        const string Json = "/api/v1/history/units/00082?kpi=dossier.onTimeRate&from=2026-11-01&to=2026-11-02";
 
         (await client.GetAsync(Json)).StatusCode.Should().Be(HttpStatusCode.OK);
 
