@@ -160,7 +160,7 @@ public sealed class AdminPagesTests : IClassFixture<HeadlessChromium>, IDisposab
 
     /// <summary>The same session on a phone-sized page (one person, two windows).</summary>
     private static async Task CopyCookiesAsync(IPage from, IPage to) =>
-        await to.Context.AddCookiesAsync((await from.Context.CookiesAsync()).Select(c => new Cookie
+        await to.Context.AddCookiesAsync((await from.Context.CookiesAsync()).Select(c => new Microsoft.Playwright.Cookie
         {
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
         }));
