@@ -64,7 +64,7 @@ public static class AccessExtensions
             o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionMinutes);
-            o.SlidingExpiration = true;
+            o.SlidingExpiration = options.SessionSliding;
             o.LoginPath = AccessSchemes.LoginPath;
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = AccessSchemes.DeniedPath;

@@ -22,8 +22,14 @@ public sealed class AccessOptions
     /// <summary>Always (default): cookies are Secure. SameAsRequest: Secure only over HTTPS (plain-HTTP test hosts; Development uses it).</summary>
     public CookieSecurePolicy CookieSecurePolicy { get; set; } = CookieSecurePolicy.Always;
 
-    /// <summary>A person's session ends after this long without a request (sliding).</summary>
+    /// <summary>A person's session ends after this long without a request (sliding) or after this long at all (not sliding).</summary>
     public int SessionMinutes { get; set; } = 480;
+
+    /// <summary>
+    /// True (default): every request in the second half of the session starts a new <see cref="SessionMinutes"/>, so
+    /// only idleness ends it. False: the session ends <see cref="SessionMinutes"/> after the sign-in, busy or not.
+    /// </summary>
+    public bool SessionSliding { get; set; } = true;
 
     public int PasswordMinLength { get; set; } = 12;
 

@@ -62,6 +62,9 @@ public class IocWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Storage:DataDir", DataDir);
         builder.UseSetting("Simulator:Enabled", "false");
+        // The test hosts serve plain HTTP: cookies (and the forms' anti-forgery cookie) are Secure only over HTTPS, as
+        // in Development (docs/security.md, "Headers and cookies"). A factory's Settings may say otherwise.
+        builder.UseSetting("Access:CookieSecurePolicy", "SameAsRequest");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using IOC.Access.Audit;
 using IOC.Access.Authorization;
 using IOC.Alerts.Actions;
 using IOC.Alerts.Live;
@@ -49,6 +51,11 @@ public sealed partial class Alerts : IDisposable
 
     [Inject] public required IAuthorizationService Authorization { get; set; }
 
+    // Who acts is the signed-in principal in the audit log, whatever name is typed for the alert's own log.
+    [Inject] public required IAuditLog Audit { get; set; }
+
+    private ClaimsPrincipal? _user;
+
     [CascadingParameter] public required Ui Ui { get; set; }
 
     [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
@@ -75,7 +82,7 @@ public sealed partial class Alerts : IDisposable
             return;
         }
 
-        var user = (await Authentication).User;
+        var user = _user = (await Authentication).User;
         _mayAct = (await Authorization.AuthorizeAsync(user, AccessPolicies.Duty)).Succeeded;
         _who ??= user.Identity?.Name;
     }
@@ -143,6 +150,11 @@ public sealed partial class Alerts : IDisposable
         }
 
         var result = await Actions.AcknowledgeAsync(alert.Id, _who, _note);
+        if (result.Ok)
+        {
+            await Audit.WriteAsync(AuditActions.AlertAcknowledged, _user, null, $"alert {alert.Id}", AlertAudit.Acknowledged(_who, _note));
+        }
+
         Done(result.Ok, result.Errors);
     }
 
@@ -154,6 +166,11 @@ public sealed partial class Alerts : IDisposable
         }
 
         var result = await Actions.SilenceAsync(new SilenceRequest(alert.RuleId, alert.Unit.Level.ToWire(), alert.Unit.Code, _minutes, _reason, _who));
+        if (result.Ok)
+        {
+            await Audit.WriteAsync(AuditActions.AlertSilenced, _user, null, $"silence {result.Value!.Id}", AlertAudit.Silenced(result.Value!));
+        }
+
         Done(result.Ok, result.Errors);
     }
 
@@ -165,6 +182,11 @@ public sealed partial class Alerts : IDisposable
         }
 
         var result = await Actions.EndSilenceAsync(silence.Id, _who);
+        if (result.Ok)
+        {
+            await Audit.WriteAsync(AuditActions.AlertSilenceEnded, _user, null, $"silence {silence.Id}", $"by '{_who}'");
+        }
+
         Done(result.Ok || result.NotFound, result.Errors);
     }
 

@@ -62,8 +62,9 @@ public sealed partial class Wallboard : IDisposable
 
     private int RotateSeconds => Math.Clamp(RotateParameter ?? Options.Value.RotateSeconds, 3, 3600);
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        _user = Auth is null ? null : (await Auth).User;
         if (RankParameter is { } rank && WardRanking.Choices.Contains(rank))
         {
             _rankKpi = rank;
@@ -74,7 +75,7 @@ public sealed partial class Wallboard : IDisposable
     {
         // Prerender shows real figures at once; the interactive render then keeps them live. A period switched
         // (?period=) arrives here too: the figures change at once, not at the next event.
-        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume, Window);
+        _data = Build();
         _dirty = false;
     }
 
@@ -119,7 +120,7 @@ public sealed partial class Wallboard : IDisposable
                 }
 
                 _dirty = false;
-                var data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume, Window);
+                var data = Build();
                 await InvokeAsync(() =>
                 {
                     _data = data;
@@ -158,7 +159,7 @@ public sealed partial class Wallboard : IDisposable
     private void RankBy(string kpiId)
     {
         _rankKpi = WardRanking.Choices.Contains(kpiId) ? kpiId : WardRanking.DefaultKpi;
-        _data = WallboardData.From(Live, _rankKpi, Options.Value.RankingMinimumVolume, Window);
+        _data = Build();
     }
 
     private string PeriodLink(KpiWindow window) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>

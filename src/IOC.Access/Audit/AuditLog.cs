@@ -29,13 +29,14 @@ public static class AuditActions
     public const string Download = "download";
     public const string AlertAcknowledged = "alert-acknowledged";
     public const string AlertSilenced = "alert-silenced";
+    public const string AlertSilenceEnded = "alert-silence-ended";
     public const string AuditExported = "audit-exported";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, LockedOut, SignOut, PasswordChanged, AccountCreated, AccountChanged, PasswordReset,
         DeviceRegistered, DevicePaired, DevicePairingFailed, DeviceRevoked, ProducerKeyCreated, ProducerKeyRevoked,
-        ServiceTokenCreated, ServiceTokenRevoked, Download, AlertAcknowledged, AlertSilenced, AuditExported,
+        ServiceTokenCreated, ServiceTokenRevoked, Download, AlertAcknowledged, AlertSilenced, AlertSilenceEnded, AuditExported,
     ];
 }
 

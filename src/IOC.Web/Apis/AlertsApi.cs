@@ -1,3 +1,4 @@
+using IOC.Access.Audit;
 using IOC.Access.Authorization;
 using IOC.Alerts.Actions;
 using IOC.Alerts.Live;
@@ -87,9 +88,14 @@ public static class AlertsApi
     }
 
     private static async Task<Results<Ok<AlertDto>, NotFound<ProblemDetails>, ValidationProblem>> Acknowledge(
-        string id, AckRequest body, AlertActions actions, UnitCatalog units)
+        string id, AckRequest body, AlertActions actions, UnitCatalog units, IAuditLog audit, HttpContext http)
     {
         var result = await actions.AcknowledgeAsync(id, body.By, body.Note);
+        if (result.Ok)
+        {
+            await audit.WriteAsync(http, AuditActions.AlertAcknowledged, $"alert {id}", AlertAudit.Acknowledged(body.By, body.Note));
+        }
+
         return result switch
         {
             { NotFound: true } => NotFound($"No pending or firing alert '{id}' to acknowledge."),
@@ -134,18 +140,28 @@ public static class AlertsApi
         };
     }
 
-    private static async Task<Results<Created<SilenceDto>, ValidationProblem>> Silence(SilenceRequest body, AlertActions actions, TimeProvider time)
+    private static async Task<Results<Created<SilenceDto>, ValidationProblem>> Silence(SilenceRequest body, AlertActions actions, TimeProvider time, IAuditLog audit, HttpContext http)
     {
         var result = await actions.SilenceAsync(body);
+        if (result.Ok)
+        {
+            await audit.WriteAsync(http, AuditActions.AlertSilenced, $"silence {result.Value!.Id}", AlertAudit.Silenced(result.Value!));
+        }
+
         return result.Ok
             ? TypedResults.Created($"/api/v1/alerts/silences/{result.Value!.Id}", SilenceDto.Of(result.Value!, time.GetUtcNow()))
             : Invalid(result.Errors);
     }
 
     private static async Task<Results<Ok<SilenceDto>, NotFound<ProblemDetails>, ValidationProblem>> EndSilence(
-        string id, ByRequest body, AlertActions actions, TimeProvider time)
+        string id, ByRequest body, AlertActions actions, TimeProvider time, IAuditLog audit, HttpContext http)
     {
         var result = await actions.EndSilenceAsync(id, body.By);
+        if (result.Ok)
+        {
+            await audit.WriteAsync(http, AuditActions.AlertSilenceEnded, $"silence {id}", $"by '{body.By}'");
+        }
+
         return result switch
         {
             { NotFound: true } => NotFound($"No running silence '{id}'."),

@@ -37,6 +37,24 @@ public sealed class HubAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWardLimitedViewerOfTheWallboardGetsTheCityAndItsWardButCannotJoinAnotherWardsGroupOrTheWardTable()
+    {
+        await using var client = await HubTestClient.ConnectAsync(_server.Address, o =>
+        {
+            o.Headers[TestIdentityHandler.RoleHeader] = AccessRoles.Viewer;
+            o.Headers[TestIdentityHandler.UnitsHeader] = "00082";
+        });
+
+        await client.SubscribeAsync("city");
+        await client.SubscribeAsync("ward:00082");
+        var other = () => client.SubscribeAsync("ward:00070");
+        var table = () => client.SubscribeAsync("wards");
+
+        (await other.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("'ward:00070' is outside the units this account may see");
+        (await table.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("'wards' is outside the units this account may see");
+    }
+
+    [Fact]
     public async Task NobodyConnectsWithoutASignInDeviceOrToken()
     {
         var connect = () => HubTestClient.ConnectAsync(_server.Address, o => o.Headers[TestIdentityHandler.RoleHeader] = TestIdentityHandler.Anonymous);
