@@ -114,6 +114,7 @@ public static class CountryBenchmark
             var generator = new TrafficGenerator(units, seed++, rate / TrafficScale.PeakRatio);
             freshness.Reset();
             var cpuBefore = CpuSeconds(server.Pid);
+            var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
             var ackedBefore = acknowledged.Value;
@@ -141,6 +142,7 @@ public static class CountryBenchmark
             simStart += clock.Elapsed;
             var elapsed = clock.Elapsed.TotalSeconds;
             var cpu = (CpuSeconds(server.Pid) - cpuBefore) / elapsed / Environment.ProcessorCount;
+            var benchCpu = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpuBefore) / elapsed / Environment.ProcessorCount;
             var achieved = (acknowledged.Value - ackedBefore) / elapsed;
             var latencies = freshness.Latencies;
             var last = samples.Count > 0 ? samples[^1] : await SampleAsync(http, server.Pid);
@@ -149,7 +151,7 @@ public static class CountryBenchmark
                        (latencies.Count > 0
                            ? $"freshness p50 {HubBench.Percentile(latencies, 50):N0} ms, p99 {HubBench.Percentile(latencies, 99):N0} ms, max {latencies.Max():N0} ms over {latencies.Count} probes, {freshness.Lost} lost; "
                            : $"no probe arrived ({freshness.Lost} lost); ") +
-                       $"server CPU {cpu:P0} of {Environment.ProcessorCount} cores; resident {last.RssMb:N0} MiB ({last.RssMb * 1024 / unitCount:N0} KiB per grain), GC heap {last.HeapMb:N0} MiB" +
+                       $"server CPU {cpu:P0} of {Environment.ProcessorCount} cores (this load generator {benchCpu:P0}); resident {last.RssMb:N0} MiB ({last.RssMb * 1024 / unitCount:N0} KiB per grain), GC heap {last.HeapMb:N0} MiB" +
                        (fiveMinutes is not null && samples.Count > 1 ? $"; resident after 5 min {fiveMinutes.RssMb:N0} → end {last.RssMb:N0} MiB ({100 * (last.RssMb - fiveMinutes.RssMb) / fiveMinutes.RssMb:+0.0;-0.0}%)" : "");
             Console.WriteLine(line);
             results.Add(line);
@@ -190,21 +192,40 @@ public static class CountryBenchmark
     });
 
     /// <summary>
-    /// Posts the generator's events second by second in real time (ten batches a second, up to four in flight), each
-    /// shifted so it happened a few seconds ago, without the probe's commune. Returns how many were generated and how
-    /// far the replay fell behind real time at worst.
+    /// Posts the generator's events in real time, one batch per 100 ms of simulated time (up to four in flight), each
+    /// shifted so it happened a few seconds ago, without the probe's commune. A producer task generates and serialises
+    /// up to 5 s ahead, so generating and posting use both cores. Returns how many were generated and how far the
+    /// replay fell behind real time at worst.
     /// </summary>
     private static async Task<(long Generated, double LateSeconds)> ReplayAsync(
         HttpClient http, TrafficGenerator generator, DateTimeOffset simStart, string probe, Counter acknowledged, CancellationToken stop)
     {
+        var shift = DateTimeOffset.UtcNow.AddSeconds(-5) - simStart;
+        var ahead = System.Threading.Channels.Channel.CreateBounded<(int Tenth, byte[]? Body, int Count)>(50);
+        long generated = 0;
+        var producer = Task.Run(async () =>
+        {
+            for (var tenth = 0; !stop.IsCancellationRequested; tenth++)
+            {
+                var from = simStart.AddMilliseconds(100 * tenth);
+                var events = generator.Generate(from, from.AddMilliseconds(100)).Where(e => e.Unit != probe).Select(e => Shift(e, shift)).ToList();
+                await ahead.Writer.WriteAsync((tenth, events.Count == 0 ? null : EventJson.ToNdjson(events), events.Count), CancellationToken.None);
+            }
+
+            ahead.Writer.Complete();
+        });
+
         var inFlight = new SemaphoreSlim(4);
         var posts = new List<Task>();
         var clock = Stopwatch.StartNew();
-        var shift = DateTimeOffset.UtcNow.AddSeconds(-5) - simStart;
-        long generated = 0;
         var late = 0.0;
-        for (var tenth = 0; !stop.IsCancellationRequested; tenth++)
+        await foreach (var (tenth, body, count) in ahead.Reader.ReadAllAsync(CancellationToken.None))
         {
+            if (stop.IsCancellationRequested)
+            {
+                continue;
+            }
+
             var due = TimeSpan.FromMilliseconds(100 * tenth) - clock.Elapsed;
             if (due > TimeSpan.Zero)
             {
@@ -215,15 +236,12 @@ public static class CountryBenchmark
                 late = Math.Max(late, -due.TotalSeconds);
             }
 
-            var from = simStart.AddMilliseconds(100 * tenth);
-            var events = generator.Generate(from, from.AddMilliseconds(100)).Where(e => e.Unit != probe).Select(e => Shift(e, shift)).ToList();
-            generated += events.Count;
-            if (events.Count == 0)
+            generated += count;
+            if (body is null)
             {
                 continue;
             }
 
-            var body = EventJson.ToNdjson(events);
             await inFlight.WaitAsync(CancellationToken.None);
             posts.Add(Task.Run(async () =>
             {
@@ -254,6 +272,7 @@ public static class CountryBenchmark
             posts.RemoveAll(p => p.IsCompleted);
         }
 
+        await producer;
         await Task.WhenAll(posts);
         return (generated, late);
     }

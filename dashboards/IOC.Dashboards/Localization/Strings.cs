@@ -263,6 +263,8 @@ internal static class Strings
         ["psi.wards.title.province"] = ("Xếp hạng {0} phường, xã của {1}", "Ranking of the {0} wards and communes of {1}"),
         ["psi.wards.rank.country"] = ("Hạng trong cả nước; chọn một tỉnh để xếp hạng các phường, xã của tỉnh đó.", "Rank nationwide; choose a province to rank its wards and communes among themselves."),
         ["psi.wards.rank.province"] = ("Hạng trong tỉnh, thành phố đã chọn.", "Rank within the chosen province."),
+        ["psi.wards.truncated"] = ("Hiển thị {0} phường, xã đầu bảng trong {1}: chọn một tỉnh để xem tất cả các phường, xã của tỉnh đó; tệp tải về có đủ.",
+            "Showing the first {0} of {1}: choose a province to see all its wards and communes; the downloads have them all."),
         ["filter.province.label"] = ("Tỉnh, thành phố", "Province"),
         ["filter.province.all"] = ("Cả nước ({0} tỉnh, thành phố)", "Whole country ({0} provinces)"),
         ["filter.province.apply"] = ("Lọc", "Filter"),

@@ -74,7 +74,18 @@ public sealed partial class Psi : PeriodPage
 
     private static string BandWire(PsiBand? band) => band.ToWire() ?? "none";
 
-    private IEnumerable<PsiUnitResult> ShownWards => WardsInScope.Where(w => Band is null || BandWire(w.Estimate.Band) == Band);
+    /// <summary>
+    /// National mode without a province chosen: the nationwide ranking shows its first rows only. 3,321 rows of nine
+    /// cells made the page take many seconds to draw (twice: prerendered, then interactive); a province's communes, the
+    /// band filter's counts and the downloads still cover every commune.
+    /// </summary>
+    private const int NationalRows = 100;
+
+    private IEnumerable<PsiUnitResult> Filtered => WardsInScope.Where(w => Band is null || BandWire(w.Estimate.Band) == Band);
+
+    private bool Truncated => Units.IsNational && Province is null && Filtered.Count() > NationalRows;
+
+    private IEnumerable<PsiUnitResult> ShownWards => Truncated ? Filtered.Take(NationalRows) : Filtered;
 
     private int CountOf(string band) => WardsInScope.Count(w => BandWire(w.Estimate.Band) == band);
 
