@@ -12,6 +12,13 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- charts   (BenchmarkDotNet: one chart drawn as PNG/SVG)
 // dotnet run -c Release --project bench/IOC.Bench -- fuzz [--minutes 10] [--seed S] [--corpus DIR]   (keeps new inputs in tests/IOC.Ingestion.Tests/FuzzCorpus)
 // dotnet run -c Release --project bench/IOC.Bench -- soak [--minutes 10] [--rate 20000] [--heap-limit-mb 512]   (memory under constant load)
+// dotnet run -c Release --project bench/IOC.Bench -- country [--peak-rate 3000] [--peak-minutes 10] [--tenx-minutes 10] [--factor 10] [--clients 5] [--sample-seconds 30] [--no-baseline]
+//     (the whole country on one node: national peak, then 10×; freshness, CPU, memory per unit; docs/benchmarks.md)
+if (args.FirstOrDefault() == "country")
+{
+    return await CountryBenchmark.RunAsync(args);
+}
+
 if (args.FirstOrDefault() == "fuzz")
 {
     return await FuzzCommand.RunAsync(args);

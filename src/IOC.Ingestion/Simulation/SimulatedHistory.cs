@@ -4,7 +4,8 @@ using IOC.Domain.Units;
 namespace IOC.Ingestion.Simulation;
 
 /// <summary>
-/// Simulated traffic for the days before now, at the sample day's rate (about 4,500 events a day), ingested like any
+/// Simulated traffic for the days before now, at the sample day's rate (about 4,500 events a day for Hanoi, scaled to the
+/// scope by <see cref="TrafficScale"/>), ingested like any
 /// producer's events. A first demo run with it shows a month of history on the review, PSI and drill-down pages
 /// instead of today alone. Its dossiers and tickets still open at the end stay open in the grains, where the live
 /// simulator adopts them. Only for an empty inbox: it is demo data, never mixed into real data.
@@ -20,7 +21,7 @@ public static class SimulatedHistory
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
-        var generator = new TrafficGenerator(units, seed, SampleDay.TargetEvents / TimeSpan.FromDays(1).TotalSeconds);
+        var generator = new TrafficGenerator(units, seed, SampleDay.TargetEvents * TrafficScale.Factor(units) / TimeSpan.FromDays(1).TotalSeconds);
         long accepted = 0;
         for (var from = VietnamTime.StartOfDay(VietnamTime.LocalDate(now).AddDays(-days)); from < now; from = from.AddDays(1))
         {

@@ -11,11 +11,12 @@ public sealed class SimulatorOptions
     public int Seed { get; set; } = 2025;
 
     /// <summary>
-    /// City-wide events per second averaged over a whole week (weekdays run a little above it, Sunday far below).
-    /// A weekday morning session runs at about 3.7 times this, nights at about a fourteenth. The default, 3, is about
-    /// 1.8 million events a week.
+    /// The scope's events per second averaged over a whole week (weekdays run a little above it, Sunday far below).
+    /// A weekday morning session runs at about 3.7 times this, nights at about a fourteenth. Not set (the default): it
+    /// scales with the scope (<see cref="TrafficScale"/>): 3 for Hanoi (about 1.8 million events a week), about 62 for
+    /// the whole country. Set it to choose the total yourself.
     /// </summary>
-    public double EventsPerSecond { get; set; } = 3;
+    public double? EventsPerSecond { get; set; }
 
     public int TickMilliseconds { get; set; } = 1000;
 

@@ -33,6 +33,9 @@ public sealed partial class TrafficGenerator
 
     private static readonly (long Ticks, long Seq) Nothing = (long.MaxValue, 0);
 
+    /// <summary>Below this mean gap between candidates (above 50 a second) gaps are drawn in microseconds, not milliseconds.</summary>
+    private static readonly long FineGapBelowTicks = 20 * TimeSpan.TicksPerMillisecond;
+
     private readonly UnitMix _units;
     private readonly SimRandom _random;
     private readonly int _maxOpenItems;
@@ -70,7 +73,7 @@ public sealed partial class TrafficGenerator
     }
 
     public TrafficGenerator(UnitCatalog units, SimulatorOptions options)
-        : this(units, options.Seed, options.EventsPerSecond, options.MaxOpenItems)
+        : this(units, options.Seed, options.EventsPerSecond ?? TrafficScale.EventsPerSecond(units), options.MaxOpenItems)
     {
     }
 
@@ -236,9 +239,12 @@ public sealed partial class TrafficGenerator
             return long.MaxValue / 2;
         }
 
-        // Whole milliseconds keep timestamps readable; at 40 events/s the mean gap is still several ms.
-        var gap = Math.Round(_random.Exponential(_meanGapTicks) / TimeSpan.TicksPerMillisecond);
-        return (long)Math.Clamp(gap, 1, TimeSpan.FromDays(365).TotalMilliseconds) * TimeSpan.TicksPerMillisecond;
+        // Whole milliseconds keep timestamps readable at a province's demo rates. At national rates a millisecond is too
+        // coarse: with a mean gap under 1 ms nearly every gap rounded up to the 1 ms floor, which capped the arrivals at
+        // 1,000 candidates a second whatever the rate asked. There gaps are whole microseconds.
+        var unit = _meanGapTicks >= FineGapBelowTicks ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerMicrosecond;
+        var gap = Math.Round(_random.Exponential(_meanGapTicks) / unit);
+        return (long)Math.Clamp(gap, 1, TimeSpan.FromDays(365).Ticks / unit) * unit;
     }
 
     private string NextId() => _idPrefix + (++_events).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -26,7 +26,7 @@ internal sealed class UnitMix
 
     public UnitMix(UnitCatalog units, int seed)
     {
-        var wards = units.Wards.Select(w => Describe(w, seed, w.Type == "phường" ? 3.0 : 1.0)).ToArray();
+        var wards = units.Wards.Select(w => Describe(w, seed, TrafficScale.TypeWeight(w))).ToArray();
         var agencies = units.Agencies.Select(a => Describe(a, seed, 1.0)).ToArray();
         if (wards.Length == 0)
         {

@@ -5,7 +5,7 @@ using IOC.Review.Ranking;
 
 namespace IOC.Review.Psi;
 
-/// <summary>A unit's estimate and, for a ward, its rank among the 126 (null: nothing measured, not ranked).</summary>
+/// <summary>A unit's estimate and, for a ward or a province, its rank among its peers (null: nothing measured, not ranked).</summary>
 public sealed record PsiUnitResult(Unit Unit, PsiEstimate Estimate, int? Rank);
 
 /// <summary>
@@ -29,6 +29,13 @@ public sealed record PsiReport(
     IReadOnlyList<PsiUnitResult> Wards,
     IReadOnlyList<PsiUnitResult> Agencies)
 {
+    /// <summary>
+    /// National mode: the 34 provinces ranked as the national portal ranks them, on the same five groups estimated from
+    /// each province's own totals (its communes and its agencies' direct work), with the same ranking rules as the
+    /// wards. Empty in a province deployment.
+    /// </summary>
+    public IReadOnlyList<PsiUnitResult> Provinces { get; init; } = [];
+
     /// <summary>The five groups with their formulas; transparency's says "entered by hand" once any unit has an entry.</summary>
     public IReadOnlyList<PsiGroupSummary> Groups => Enum.GetValues<PsiGroup>().Select(group =>
     {
@@ -51,15 +58,28 @@ public sealed record PsiReport(
         DateTimeOffset asOf,
         IReadOnlyList<(Unit Unit, CounterSet Counters)> wards,
         IReadOnlyList<(Unit Unit, CounterSet Counters)> agencies,
-        PsiManualData manual)
+        PsiManualData manual,
+        IReadOnlyList<(Unit Unit, CounterSet Counters)>? provinces = null)
     {
-        var wardEstimates = wards.Select(w => (w.Unit, Estimate: Estimate(w.Unit, w.Counters, manual, period))).ToList();
-        var byCode = wardEstimates.ToDictionary(w => w.Unit.Code);
-        var ranked = CompetitionRanking.Rank(wardEstimates.Select(w => (w.Unit.Code, w.Estimate.Scaled)), higherIsBetter: true)
-            .Select(r => new PsiUnitResult(byCode[r.Key].Unit, byCode[r.Key].Estimate, r.Rank))
-            .ToList();
+        var ranked = Rank(wards.Select(w => new PsiUnitResult(w.Unit, Estimate(w.Unit, w.Counters, manual, period), null)));
         var agencyResults = agencies.Select(a => new PsiUnitResult(a.Unit, Estimate(a.Unit, a.Counters, manual, period), null)).ToList();
-        return new PsiReport(period, asOf, period.To > asOf, ranked, agencyResults);
+        return new PsiReport(period, asOf, period.To > asOf, ranked, agencyResults)
+        {
+            Provinces = Rank((provinces ?? []).Select(p => new PsiUnitResult(p.Unit, Estimate(p.Unit, p.Counters, manual, period), null))),
+        };
+    }
+
+    /// <summary>
+    /// Ranks estimates among themselves (a province's communes when the page is filtered to one province): best scaled
+    /// score first, ties to one decimal sharing a rank, unmeasured units last and unranked in their given order.
+    /// </summary>
+    public static IReadOnlyList<PsiUnitResult> Rank(IEnumerable<PsiUnitResult> units)
+    {
+        var list = units.ToList();
+        var byCode = list.ToDictionary(u => u.Unit.Code);
+        return CompetitionRanking.Rank(list.Select(u => (u.Unit.Code, u.Estimate.Scaled)), higherIsBetter: true)
+            .Select(r => byCode[r.Key] with { Rank = r.Rank })
+            .ToList();
     }
 
     private static PsiEstimate Estimate(Unit unit, CounterSet counters, PsiManualData manual, ReviewPeriod period) =>

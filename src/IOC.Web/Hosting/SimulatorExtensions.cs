@@ -38,13 +38,17 @@ public sealed class SimulatorHost(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        logger.LogInformation("Simulator on: seed {Seed}, about {Rate} events/s on average over the week", settings.Seed, settings.EventsPerSecond);
+        var generator = new TrafficGenerator(units, settings);
+        logger.LogInformation(
+            "Simulator on: seed {Seed}, about {Rate:0.##} events/s on average over the week ({Source})",
+            settings.Seed,
+            generator.EventsPerSecond,
+            settings.EventsPerSecond is null ? "scaled to the scope's communes" : "Simulator:EventsPerSecond");
         if (settings.BackfillDays > 0)
         {
             await BackfillAsync(settings, stoppingToken);
         }
 
-        var generator = new TrafficGenerator(units, settings);
         var simulator = new TrafficSimulator(ingestion, generator, settings, time, message => logger.LogWarning("Simulator: {Message}", message));
         try
         {

@@ -41,4 +41,50 @@ public sealed class ScopeTrafficTests
         double Mean(string type) => units.Wards.Where(w => w.Type == type).Average(w => perUnit.GetValueOrDefault(w.Code));
         Mean("phường").Should().BeGreaterThan(2 * Mean("xã"), "an urban ward sees about three times a commune's work");
     }
+
+    [Fact]
+    public void WithoutASetRateEachScopeGetsHanoisDensityByCommuneType()
+    {
+        var hanoi = new TrafficGenerator(Seed.Units, new SimulatorOptions());
+        var haiPhong = new TrafficGenerator(SeedData.LoadUnits(Seed.Directory, DeploymentScope.Parse("31")), new SimulatorOptions());
+        var country = new TrafficGenerator(Country.Value, new SimulatorOptions());
+        var chosen = new TrafficGenerator(Country.Value, new SimulatorOptions { EventsPerSecond = 5 });
+
+        // Hanoi: 51 phường × 3 + 75 xã = 228 → 3. Hải Phòng: 45 × 3 + 67 xã + 2 đặc khu = 204 → 3 × 204 / 228.
+        // The country: 687 × 3 + 2,621 + 13 = 4,695 → 3 × 4,695 / 228.
+        hanoi.EventsPerSecond.Should().Be(3);
+        haiPhong.EventsPerSecond.Should().BeApproximately(3.0 * 204 / 228, 1e-12);
+        country.EventsPerSecond.Should().BeApproximately(3.0 * 4695 / 228, 1e-12);
+        chosen.EventsPerSecond.Should().Be(5, "a rate that is set is the scope's total");
+    }
+
+    [Fact]
+    public void TheCountrysDefaultTrafficIsAboutTwentyHanoisAndHaiPhongsShareOfItMatchesHaiPhongAlone()
+    {
+        var haiPhongUnits = SeedData.LoadUnits(Seed.Directory, DeploymentScope.Parse("31"));
+        var to = From.AddMinutes(10);
+
+        var hanoi = new TrafficGenerator(Seed.Units, new SimulatorOptions()).Generate(From, to);
+        var haiPhong = new TrafficGenerator(haiPhongUnits, new SimulatorOptions()).Generate(From, to);
+        var country = new TrafficGenerator(Country.Value, new SimulatorOptions()).Generate(From, to);
+        var again = new TrafficGenerator(Country.Value, new SimulatorOptions()).Generate(From, to);
+
+        // A weekday morning runs at about 3.67 times the weekly mean: Hanoi ~6,600 events in 10 minutes, the country ~136,000.
+        ((double)country.Count / hanoi.Count).Should().BeInRange(4695.0 / 228 * 0.9, 4695.0 / 228 * 1.1);
+        var haiPhongInCountry = country.Count(e => e.Unit is { } unit && haiPhongUnits.IsWard(unit));
+        ((double)haiPhongInCountry / haiPhong.Count(e => e.Unit is not null)).Should().BeInRange(0.85, 1.15, "a province gets the same traffic alone or in the country");
+        again.Select(e => e.Id).Should().Equal(country.Select(e => e.Id), "the same seed gives the same events");
+    }
+
+    [Fact]
+    public void TenTimesTheNationalPeakRateMakesTenTimesTheEvents()
+    {
+        // About 370 and 3,700 events/s at the weekday-morning peak: the national peak and ten times it. Gaps rounded to
+        // whole milliseconds used to cap the second at about 1,000 candidates a second.
+        var peak = new TrafficGenerator(Country.Value, seed: 9, eventsPerSecond: 100).Generate(From, From.AddSeconds(20));
+        var tenTimes = new TrafficGenerator(Country.Value, seed: 9, eventsPerSecond: 1000).Generate(From, From.AddSeconds(20));
+
+        ((double)tenTimes.Count / peak.Count).Should().BeInRange(9, 11);
+        tenTimes.Should().BeInAscendingOrder(e => e.At);
+    }
 }
