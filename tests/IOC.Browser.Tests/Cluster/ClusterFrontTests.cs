@@ -46,10 +46,10 @@ public sealed class ClusterFrontTests(HeadlessChromium browser) : IClassFixture<
         var cookies = await page.Context.CookiesAsync([cluster.Front.ToString()]);
         using var handler = new HttpClientHandler { UseCookies = false };
         using var http = new HttpClient(handler);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Front, "/health"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Front, "/api/v1/kpi/definitions"));
         request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}")));
         using var response = await http.SendAsync(request);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var upstream = response.Headers.GetValues("X-Ioc-Node").Last().Split(',').Last().Trim();
         var port = int.Parse(upstream.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
         return cluster.Nodes.Select((n, i) => (n, i)).Single(x => x.n.Port == port).i + 1;
