@@ -18,20 +18,8 @@ command="${1:-}"
 dir="${2:-}"
 last_file="${TMPDIR:-/tmp}/ioc-influxdb-$(id -u).last"
 
-die() { echo "influxdb.sh: $*" >&2; exit 1; }
-
-# A port nobody listens on now (bash's /dev/tcp: refused means free). influxd may still lose a race; start retries.
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  die "no free port found on 127.0.0.1"
-}
+# shellcheck source=lib/loopback.sh
+. "$(dirname "$0")/lib/loopback.sh"
 
 write_config() {
   local http_port="$1" rpc_port="$2"
