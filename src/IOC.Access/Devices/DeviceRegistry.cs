@@ -35,11 +35,15 @@ public sealed partial class DeviceRegistry
     private readonly ILogger<DeviceRegistry> _logger;
     private readonly ConcurrentDictionary<string, PairedDevice> _paired = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _revoked = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, DateTimeOffset> _seen = new();
+    private readonly LastUseRecorder _lastSeen;
 
     public DeviceRegistry(IDbContextFactory<AccessDbContext> store, IAuditLog audit, AccessRevocations revocations, IOptions<AccessOptions> options, TimeProvider time, ILogger<DeviceRegistry> logger)
     {
         (_store, _audit, _revocations, _options, _time, _logger) = (store, audit, revocations, options.Value, time, logger);
+        _lastSeen = new LastUseRecorder(
+            store,
+            (db, id, at) => db.Devices.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenAt, at)),
+            (id, ex) => LogSeenFailed(_logger, id, ex));
         using var db = store.CreateDbContext();
         foreach (var device in db.Devices.AsNoTracking().Where(d => d.SecretDigest != null))
         {
@@ -60,7 +64,7 @@ public sealed partial class DeviceRegistry
         var digest = Secrets.Digest(secret);
         if (_paired.TryGetValue(digest, out var device))
         {
-            Seen(device.Id);
+            _lastSeen.Record(device.Id, _time.GetUtcNow());
             return (device, false);
         }
 
@@ -157,29 +161,6 @@ public sealed partial class DeviceRegistry
         }
 
         return DeviceView.From(device);
-    }
-
-    private void Seen(int id)
-    {
-        var now = _time.GetUtcNow();
-        if (_seen.TryGetValue(id, out var last) && now - last < TimeSpan.FromMinutes(1))
-        {
-            return;
-        }
-
-        _seen[id] = now;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await using var db = await _store.CreateDbContextAsync();
-                await db.Devices.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenAt, now));
-            }
-            catch (Exception ex)
-            {
-                LogSeenFailed(_logger, id, ex);
-            }
-        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record when device {Id} was last seen")]

@@ -30,11 +30,15 @@ public sealed partial class ProducerKeyRegistry
     private readonly TimeProvider _time;
     private readonly ILogger<ProducerKeyRegistry> _logger;
     private readonly ConcurrentDictionary<string, ProducerKeyRecord> _keys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, DateTimeOffset> _touched = new();
+    private readonly LastUseRecorder _lastUse;
 
     public ProducerKeyRegistry(IDbContextFactory<AccessDbContext> store, IAuditLog audit, TimeProvider time, ILogger<ProducerKeyRegistry> logger)
     {
         (_store, _audit, _time, _logger) = (store, audit, time, logger);
+        _lastUse = new LastUseRecorder(
+            store,
+            (db, id, at) => db.ProducerKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at)),
+            (id, ex) => LogTouchFailed(_logger, id, ex));
         using var db = store.CreateDbContext();
         // Revoked keys stay known, so that a producer still sending one is told it was revoked, not just refused.
         foreach (var record in db.ProducerKeys.AsNoTracking())
@@ -63,7 +67,7 @@ public sealed partial class ProducerKeyRegistry
             return (null, $"The X-Api-Key '{record.Name}' expired at {expires:O}.");
         }
 
-        Touch(record.Id, now);
+        _lastUse.Record(record.Id, now);
         return (new ProducerKeyMatch(record.Id, record.Name, new ProducerScope(UnitCodes.Parse(record.Units).ToHashSet(StringComparer.Ordinal), UnitCodes.Parse(record.EventTypes).ToHashSet(StringComparer.Ordinal))), null);
     }
 
@@ -120,28 +124,6 @@ public sealed partial class ProducerKeyRegistry
         }
 
         return ProducerKeyView.From(record);
-    }
-
-    private void Touch(int id, DateTimeOffset now)
-    {
-        if (_touched.TryGetValue(id, out var last) && now - last < TimeSpan.FromMinutes(1))
-        {
-            return;
-        }
-
-        _touched[id] = now;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await using var db = await _store.CreateDbContextAsync();
-                await db.ProducerKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now));
-            }
-            catch (Exception ex)
-            {
-                LogTouchFailed(_logger, id, ex);
-            }
-        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the last use of producer key {Id}")]

@@ -36,11 +36,15 @@ public sealed partial class ServiceTokenRegistry
     private readonly ILogger<ServiceTokenRegistry> _logger;
     private readonly Dictionary<string, ServiceTokenMatch> _configured = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ServiceTokenRecord> _created = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, DateTimeOffset> _touched = new();
+    private readonly LastUseRecorder _lastUse;
 
     public ServiceTokenRegistry(IDbContextFactory<AccessDbContext> store, IOptions<AccessOptions> options, IAuditLog audit, AccessRevocations revocations, TimeProvider time, ILogger<ServiceTokenRegistry> logger)
     {
         (_store, _audit, _revocations, _time, _logger) = (store, audit, revocations, time, logger);
+        _lastUse = new LastUseRecorder(
+            store,
+            (db, id, at) => db.ServiceTokens.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, at)),
+            (id, ex) => LogTouchFailed(_logger, id, ex));
         foreach (var (name, token) in options.Value.ServiceTokens)
         {
             if (token.Sha256.Trim().Length != 64 || !token.Sha256.Trim().All(Uri.IsHexDigit))
@@ -83,7 +87,7 @@ public sealed partial class ServiceTokenRegistry
             return (null, $"The bearer token expired at {expires:O}.");
         }
 
-        Touch(record.Id, now);
+        _lastUse.Record(record.Id, now);
         return (new ServiceTokenMatch($"db:{record.Id}", record.Name, record.Role, record.Units is "" ? [] : UnitCodes.Parse(record.Units)), null);
     }
 
@@ -142,28 +146,6 @@ public sealed partial class ServiceTokenRegistry
         }
 
         return ServiceTokenView.From(record);
-    }
-
-    private void Touch(int id, DateTimeOffset now)
-    {
-        if (_touched.TryGetValue(id, out var last) && now - last < TimeSpan.FromMinutes(1))
-        {
-            return;
-        }
-
-        _touched[id] = now;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await using var db = await _store.CreateDbContextAsync();
-                await db.ServiceTokens.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
-            }
-            catch (Exception ex)
-            {
-                LogTouchFailed(_logger, id, ex);
-            }
-        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the last use of service token {Id}")]
