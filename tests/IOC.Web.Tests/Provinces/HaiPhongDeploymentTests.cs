@@ -63,10 +63,14 @@ public sealed class HaiPhongDeploymentTests : IDisposable
     public async Task KpisOfASimulatedDayEqualTheFiguresFoldedFromItsEvents()
     {
         var units = SeedData.LoadUnits(Seed.Directory, DeploymentScope.Parse("31"));
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
-        var startOfToday = VietnamTime.StartOfDay(VietnamTime.LocalDate(now));
+        // The server's "today" is the local day of the real clock: the traffic ends a few seconds ago and starts no
+        // earlier than that day's midnight. Just after midnight the day is short: a higher rate still fills it.
+        var clock = DateTimeOffset.UtcNow;
+        var now = clock.AddSeconds(-5);
+        var startOfToday = VietnamTime.StartOfDay(VietnamTime.LocalDate(clock));
         var from = startOfToday > now.AddHours(-6) ? startOfToday : now.AddHours(-6);
-        var events = new TrafficGenerator(units, seed: 14, eventsPerSecond: 0.5).Generate(from, now);
+        var rate = now - from < TimeSpan.FromHours(1) ? 20 : 0.5;
+        var events = new TrafficGenerator(units, seed: 14, eventsPerSecond: rate).Generate(from, now);
         var client = _factory.CreateProducer();
 
         foreach (var chunk in events.Chunk(5_000))
