@@ -42,7 +42,7 @@ public sealed partial class AlertFeedHost(
                 await RegisterAsync();
                 if (!reseeded)
                 {
-                    // Publishers refresh their list every AlertPublisherGrain.RefreshObserversEvery (2 s): by now they know this host.
+                    // Publishers refresh their list every PushTiming.RefreshObserversEvery (2 s): by now they know this host.
                     reseeded = true;
                     await SeedAsync();
                 }

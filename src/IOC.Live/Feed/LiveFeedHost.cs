@@ -1,9 +1,10 @@
 using IOC.Domain.Units;
-using IOC.Grains;
 using IOC.Grains.Grains;
 using IOC.Grains.Interfaces;
 using IOC.Grains.Messages;
+using IOC.Grains.Pushes;
 using IOC.Grains.Reading;
+using IOC.Grains;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace IOC.Live.Feed;
 /// Connects this web host to the grains, wherever they live: registers its observer with the cluster's registry (again
 /// every few seconds, as the GPSTracker sample's hub list updater does, since the registry keeps no state on disk),
 /// seeds the <see cref="LiveStore"/> with every unit's figures at start, then ticks the <see cref="LiveKpis"/> subscribers.
-/// Publishers learn of a new host within <see cref="KpiPublisherGrain.RefreshObserversEvery"/>; what they published
+/// Publishers learn of a new host within <see cref="PushTiming.RefreshObserversEvery"/>; what they published
 /// before that never reached it, so it reads every unit once more when that time has passed.
 /// </summary>
 public sealed partial class LiveFeedHost(
@@ -56,7 +57,7 @@ public sealed partial class LiveFeedHost(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (!reseeded && time.GetUtcNow() - started > KpiPublisherGrain.RefreshObserversEvery + TimeSpan.FromSeconds(1))
+                if (!reseeded && time.GetUtcNow() - started > PushTiming.RefreshObserversEvery + TimeSpan.FromSeconds(1))
                 {
                     reseeded = true;
                     await SeedAsync();
