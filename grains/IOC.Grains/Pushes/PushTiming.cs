@@ -16,4 +16,10 @@ internal static partial class PushLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the web hosts' observers for {Item}s: {Reason}")]
     public static partial void RefreshFailed(ILogger logger, string item, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the units' {Feed} state for this host's view: {Reason}")]
+    public static partial void SeedFailed(ILogger logger, string feed, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register this host's {Feed} observer: {Reason}")]
+    public static partial void RegisterFailed(ILogger logger, string feed, string reason);
 }
