@@ -44,12 +44,17 @@ internal static class ClusterIngestBenchmark
         if (setup.StartsWith("sqlite", StringComparison.Ordinal))
         {
             var dir = Directory.CreateTempSubdirectory("ioc-bench-sqlite-").FullName;
-            using var app = await AppProcess.StartAsync(new AppProcessOptions { Configuration = "Release", DataDir = dir, Settings = NodeSettings });
-            var rate = await PostAsync([app.Address], seconds);
-            var resident = Machine.ResidentMiB(app.Pid) ?? 0;
-            app.Dispose();
-            Directory.Delete(dir, recursive: true);
-            return (rate, [resident]);
+            var app = await AppProcess.StartAsync(new AppProcessOptions { Configuration = "Release", DataDir = dir, Settings = NodeSettings });
+            try
+            {
+                var rate = await PostAsync([app.Address], seconds);
+                return (rate, [Machine.ResidentMiB(app.Pid) ?? 0]);
+            }
+            finally
+            {
+                app.Dispose();
+                Directory.Delete(dir, recursive: true);
+            }
         }
 
         var nodes = setup.EndsWith("3 nodes", StringComparison.Ordinal) ? 3 : 1;
