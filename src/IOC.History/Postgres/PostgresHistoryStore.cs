@@ -33,6 +33,10 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
     private readonly TimeProvider _time;
     private readonly Func<UnitKey, IReadOnlyList<UnitKey>> _rollsUpTo;
     private readonly HashSet<UnitKey> _checkpointed = [];
+
+    // Connections in use at once. Every unit of a node activates together (at start, or a dead node's units on the
+    // survivors), each reading its checkpoint and rows: unbounded, three nodes exhaust the server's connections.
+    private readonly SemaphoreSlim _gate = new(Math.Max(2, Environment.ProcessorCount * 2));
     private volatile bool _schemaReady;
     private int _disposed;
     private long _expired;
@@ -200,6 +204,7 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
 
     public async Task<SavedUnit> LoadAsync(UnitKey key, CancellationToken cancellationToken)
     {
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await _source.OpenConnectionAsync(cancellationToken);
@@ -226,10 +231,15 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
         {
             throw Wrap(ex);
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task<IReadOnlyList<IReadOnlyList<HistoryRow>>> QueryAsync(IReadOnlyList<HistoryQuery> queries, CancellationToken cancellationToken)
     {
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await _source.OpenConnectionAsync(cancellationToken);
@@ -245,6 +255,10 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
         catch (Exception ex) when (IsStoreError(ex))
         {
             throw Wrap(ex);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -393,6 +407,7 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
 
     private T Run<T>(Func<NpgsqlConnection, T> action)
     {
+        _gate.Wait();
         try
         {
             using var connection = _source.OpenConnection();
@@ -402,6 +417,10 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
         catch (Exception ex) when (IsStoreError(ex))
         {
             throw Wrap(ex);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
