@@ -149,12 +149,13 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
                 batch = [.. _unsaved];
             }
 
-            SaveBatch(batch);
+            var kept = SaveBatch(batch);
 
-            // Saved (or set aside): only this save takes from the front of the list, and Forget waits for it.
+            // Saved, set aside or kept for the next save: only a save takes from the front of the list (Forget waits for it).
             lock (_queueLock)
             {
                 _unsaved.RemoveRange(0, batch.Count);
+                _unsaved.InsertRange(0, kept);
             }
         }
     }
@@ -178,12 +179,14 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     /// Under the save lock. When the save fails, each unit's changes are tried alone: if some save and others do not,
     /// the others are set aside (counted, with the reason) so one bad unit never stops the history of the rest; if
     /// none saves (the disk, not the data), everything stays unsaved and the error goes to the caller. A shared store that
-    /// is down is not tried unit by unit (a connection failing halfway would set good changes aside): all stay unsaved.
+    /// is down is not tried unit by unit, and a unit whose save alone finds it down is kept for the next save, never set
+    /// aside. Returns the changes to keep for the next save.
     /// </summary>
-    private void SaveBatch(List<UnitChanges> batch)
+    private List<UnitChanges> SaveBatch(List<UnitChanges> batch)
     {
         var now = _time.GetUtcNow();
         var rows = 0;
+        var kept = new List<UnitChanges>();
         try
         {
             rows = _ledger.Save(batch, now);
@@ -203,13 +206,18 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
                 {
                     rows += _ledger.Save([changes], now);
                 }
+                catch (HistoryStoreException down) when (!down.Rejected)
+                {
+                    MarkDown(down);
+                    kept.Add(changes);
+                }
                 catch (Exception alone)
                 {
                     failed.Add((changes, alone));
                 }
             }
 
-            if (failed.Count == batch.Count)
+            if (failed.Count + kept.Count == batch.Count)
             {
                 SaveError = whole.Message;
                 throw;
@@ -219,9 +227,10 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
             {
                 SetAside(changes, error);
             }
+
         }
 
-        SaveError = null;
+        SaveError = kept.Count > 0 ? LastError : null;
         if (_buffer is null)
         {
             // The save was the write.
@@ -231,12 +240,17 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
             }
 
             LastWrite = _time.GetUtcNow();
-            MarkUp();
+            if (kept.Count == 0)
+            {
+                MarkUp();
+            }
         }
         else if (batch.Any(c => c.Delta is not null))
         {
             Wake();
         }
+
+        return kept;
     }
 
     private void SetAside(UnitChanges changes, Exception error)
@@ -420,7 +434,7 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _warn($"History buffer save failed ({UnsavedChanges} unit changes kept for the next save): {ex.Message}");
+                _warn($"History save failed ({UnsavedChanges} unit changes kept for the next save): {ex.Message}");
             }
         }
     }
