@@ -30,8 +30,8 @@ public static class HistorySaveBenchmark
             for (var run = 0; run <= options.Runs; run++)
             {
                 var retention = Retention.From(new HistoryOptions());
-                using var dir = new TempDir();
-                using var buffer = new HistoryBuffer(Path.Combine(dir.Path, "history-buffer.db"), retention, 1_000_000);
+                var dir = Directory.CreateTempSubdirectory("ioc-bench-buffer-").FullName;
+                using var buffer = new HistoryBuffer(Path.Combine(dir, "history-buffer.db"), retention, 1_000_000);
                 await using var store = new PostgresHistoryStore(await DatabaseAsync(connection, $"save{run}"), retention, TimeProvider.System);
                 await store.EnsureSchemaAsync(default);
 
@@ -46,6 +46,9 @@ public static class HistorySaveBenchmark
                     sqlite.Add(s);
                     postgres.Add(p);
                 }
+
+                buffer.Dispose();
+                Directory.Delete(dir, recursive: true);
             }
 
             Console.WriteLine($"SQLite buffer save: runs {string.Join(" | ", sqlite.Select(r => r.Rows.ToString("N0")))} rows/s; median {BenchOptions.Median(sqlite.Select(r => r.Ms)):0.00} ms per save");
