@@ -71,6 +71,8 @@ start_node() {
     export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
     export Storage__DataDir="$node_dir" Storage__Inbox=postgres ConnectionStrings__Inbox="$INBOX"
     export Silo__Clustering=redis ConnectionStrings__Cluster="$REDIS" Silo__SiloPort="$silo"
+    # The history's rows and each unit's checkpoint in the inbox's database, unless the environment says otherwise.
+    export History__Store="${History__Store:-postgres}" ConnectionStrings__History="${ConnectionStrings__History:-$INBOX}"
     export SeedData__Directory="${SeedData__Directory:-$root/seed-data}"
     if [ "$i" != 1 ] && [ -z "$SIMULATOR_SET" ]; then export Simulator__Enabled=false; fi
     exec setsid dotnet "$IOC_DLL" --urls "http://127.0.0.1:$port" >> "$node_dir/out.log" 2>&1 < /dev/null
