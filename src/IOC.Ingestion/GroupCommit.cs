@@ -16,9 +16,9 @@ namespace IOC.Ingestion;
 /// and nothing of it is acknowledged.
 /// </summary>
 /// <remarks>
-/// The commit of a group overlaps the delivery of the previous one (at most one group committed ahead), and deliveries
-/// run in inbox order, so every grain still folds its batches in inbox order and a delivered group's last sequence
-/// number stays a checkpoint. The dossier ledger checks a completion against the receipts committed before it: a
+/// The commit of a group overlaps the delivery of the previous one (at most one group committed ahead), and each unit
+/// gets its batches in inbox order (<see cref="EventDelivery"/>), so every grain still folds its batches in inbox order
+/// and a delivered group's last sequence number stays its checkpoint. The dossier ledger checks a completion against the receipts committed before it: a
 /// request whose completion names a dossier an earlier request of the forming group received or completed starts the
 /// next group, so that check sees exactly what it would have seen one request at a time.
 /// </remarks>
@@ -181,19 +181,21 @@ internal sealed class GroupCommit(IInbox inbox, EventDelivery delivery, DossierL
     }
 
     /// <summary>
-    /// Already durable: from here a crash loses nothing, each grain replays its inbox tail when it activates. The group
-    /// is delivered after the previous one (inbox order), and its requests are answered when their events are folded.
+    /// Already durable: from here a crash loses nothing, each grain replays its inbox tail when it activates. The group's
+    /// calls start now (delivery keeps each unit's batches in inbox order, so units done with the previous group go on),
+    /// and its requests are answered after the previous group's, when their own events are folded.
     /// </summary>
     private async Task DeliverAfterAsync(Task previous, List<Request> group, List<InboxEvent> fresh)
     {
         try
         {
-            await previous;
-            if (fresh.Count > 0)
-            {
-                await delivery.DeliverAsync(fresh, fresh[^1].Seq, inbox.Shared ? fresh[0].Seq : 0, CancellationToken.None);
-            }
+            var delivered = fresh.Count == 0
+                ? Task.CompletedTask
+                : delivery.DeliverAsync(fresh, fresh[^1].Seq, inbox.Shared ? fresh[0].Seq : 0, CancellationToken.None);
 
+            // A request answered "duplicate" for an event of the previous group finds it folded, as one at a time.
+            await previous;
+            await delivered;
             foreach (var request in group)
             {
                 request.Done.TrySetResult((request.Accepted, request.Valid.Count - request.Accepted));
