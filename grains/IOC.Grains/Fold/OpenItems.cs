@@ -146,6 +146,7 @@ public sealed class OpenItems
             Scan(now);
         }
 
+        TrimWhenMostlyEmpty();
         return new Gauges(_dossiers.Count, _overdue, _dueSoon, _tickets.Count, _overdueTickets);
     }
 
@@ -163,8 +164,6 @@ public sealed class OpenItems
         {
             CountTicket(t.DueAt, +1);
         }
-
-        TrimWhenMostlyEmpty();
     }
 
     /// <summary>
