@@ -3,7 +3,7 @@ using IOC.Domain.Units;
 
 namespace IOC.Bench;
 
-public sealed record BenchOptions(string Command, int Events, int Runs, int Clients, int Batch, int Rate = 10_000, int Seconds = 20)
+public sealed record BenchOptions(string Command, int Events, int Runs, int Clients, int Batch, int Rate = 10_000, int Seconds = 20, int InFlight = 2)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -30,7 +30,8 @@ public sealed record BenchOptions(string Command, int Events, int Runs, int Clie
             int.Parse(Get("clients", defaultClients.ToString())),
             int.Parse(Get("batch", defaultBatch)),
             int.Parse(Get("rate", "10000")),
-            int.Parse(Get("seconds", "20")));
+            int.Parse(Get("seconds", "20")),
+            int.Parse(Get("inflight", "2")));
     }
 
     public static UnitCatalog Units() => SeedData.LoadUnits(SeedData.Locate());

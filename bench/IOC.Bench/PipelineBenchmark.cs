@@ -60,7 +60,7 @@ public static class PipelineBenchmark
         {
             var path = Path.Combine(Path.GetTempPath(), $"ioc-bench-{Guid.NewGuid():N}.db");
             using var store = new SqliteInbox(path);
-            using var service = new IngestionService(store, silo.Delivery, units, new IngestionOptions { MaxEventsPerRequest = int.MaxValue, MaxBodyBytes = long.MaxValue }, TimeProvider.System);
+            var service = new IngestionService(store, silo.Delivery, units, new IngestionOptions { MaxEventsPerRequest = int.MaxValue, MaxBodyBytes = long.MaxValue }, TimeProvider.System);
             var stopwatch = Stopwatch.StartNew();
             foreach (var batch in batches)
             {

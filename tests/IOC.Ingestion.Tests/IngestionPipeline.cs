@@ -12,7 +12,7 @@ namespace IOC.Ingestion.Tests;
 /// The whole way in, started as often as a test restarts the process: a real SQLite inbox in a temp folder (the same
 /// file at every start), an Orleans silo with IOC's grains rebuilding from that inbox (no history store: every grain
 /// replays its inbox tail), and the ingestion service over the repository's units, all on the test's clock. Disposing
-/// closes the inboxes, services and silos (last started first), then deletes the folder.
+/// closes the inboxes and silos (last started first), then deletes the folder.
 /// </summary>
 internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
 {
@@ -20,12 +20,13 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
     private readonly List<Started> _started = [];
 
     /// <param name="units">The units ingestion accepts (default: the repository's).</param>
-    public async Task<Started> StartAsync(IngestionOptions? options = null, UnitCatalog? units = null)
+    /// <param name="writeThrough">What ingestion writes through (default: the inbox itself), e.g. a held or failing one.</param>
+    public async Task<Started> StartAsync(IngestionOptions? options = null, UnitCatalog? units = null, Func<SqliteInbox, IInbox>? writeThrough = null)
     {
         var inbox = new SqliteInbox(_folder.File("inbox.db"));
         var tail = new InboxTail(inbox, Seed.Units, new Quarantine(new MemoryQuarantine(), clock));
         var silo = await TestSilo.StartAsync(clock, new InboxOnlyRecovery(tail, inbox), new NoHistory());
-        var ingestion = new IngestionService(inbox, silo.Delivery, units ?? Seed.Units, options ?? new IngestionOptions(), clock);
+        var ingestion = new IngestionService(writeThrough?.Invoke(inbox) ?? inbox, silo.Delivery, units ?? Seed.Units, options ?? new IngestionOptions(), clock);
         var started = new Started(ingestion, new Figures(silo), inbox, silo, tail);
         _started.Add(started);
         return started;
@@ -35,7 +36,6 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
     {
         foreach (var started in Enumerable.Reverse(_started))
         {
-            started.Ingestion.Dispose();
             started.Inbox.Dispose();
             await started.Silo.DisposeAsync();
         }

@@ -34,7 +34,8 @@ public struct ProcedureCounts
 /// The history writer stores it; the city merges the share it counts. Only the owning shard writes one; once
 /// handed over (a new one takes its place) it is read-only, so other threads may read it.
 /// </summary>
-public sealed class GrainDelta
+/// <param name="procedures">Room for this many dossier events (a grain sizes each new delta by the one it handed over: no growing on the hot path).</param>
+public sealed class GrainDelta(int procedures = 0)
 {
     public Dictionary<long, CounterSet> Counters { get; } = new();
 
@@ -42,7 +43,7 @@ public sealed class GrainDelta
     /// Dossiers received and completed, one entry each: appending is cheaper on the grain's turn than summing, which
     /// <see cref="ProcedureTotals"/> does later, on the reader's thread.
     /// </summary>
-    public List<ProcedureEvent> Procedures { get; } = [];
+    public List<ProcedureEvent> Procedures { get; } = new(procedures);
 
     public bool IsEmpty => Counters.Count == 0 && Procedures.Count == 0;
 
@@ -50,6 +51,16 @@ public sealed class GrainDelta
     public void Fold(IocEvent e, long minute, OpenDossier? completing)
     {
         EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(Counters, minute, out _));
+        Track(e, minute, completing);
+    }
+
+    /// <summary>Adds counters folded from events of one minute (a run of a batch's events: see <see cref="UnitFold.Fold"/>).</summary>
+    public void Add(long minute, in CounterSet counters) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(Counters, minute, out _).Add(counters);
+
+    /// <summary>Notes a dossier received or completed in its procedure's minute (the counters go by <see cref="Add(long, in CounterSet)"/>).</summary>
+    public void Track(IocEvent e, long minute, OpenDossier? completing)
+    {
         switch (e)
         {
             case DossierReceived r:

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IOC.Domain.Events;
 using IOC.Domain.Kpis;
 using Orleans;
@@ -34,6 +35,16 @@ public sealed class OpenItems
     private List<KeyValuePair<string, OpenDossier?>> _dossierChanges = [];
     private List<KeyValuePair<string, OpenTicket?>> _ticketChanges = [];
 
+    // The gauges as of _measuredAt, kept up to date as items open and close, and valid for any instant before
+    // _nextChange (the first instant at which an open item becomes due soon or overdue): a grain measures them on every
+    // tick, and scanning every open item each time cost more than folding the events (docs/benchmarks.md).
+    private bool _measured;
+    private DateTimeOffset _measuredAt;
+    private DateTimeOffset _nextChange;
+    private long _overdue;
+    private long _dueSoon;
+    private long _overdueTickets;
+
     public IReadOnlyCollection<OpenDossier> Dossiers => _dossiers.Values;
 
     public IReadOnlyCollection<OpenTicket> Tickets => _tickets.Values;
@@ -51,20 +62,42 @@ public sealed class OpenItems
         {
             case DossierReceived r:
                 var dossier = new OpenDossier(r.DossierId, r.Procedure, r.Channel, r.At, r.DueAt);
-                _dossiers[r.DossierId] = dossier;
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_dossiers, r.DossierId, out var reopened);
+                if (reopened)
+                {
+                    CountDossier(slot!.DueAt, -1);
+                }
+
+                slot = dossier;
+                CountDossier(dossier.DueAt, +1);
                 _dossierChanges.Add(new(r.DossierId, dossier));
                 return null;
             case DossierCompleted d:
-                _dossiers.Remove(d.DossierId, out var closed);
+                if (_dossiers.Remove(d.DossierId, out var closed))
+                {
+                    CountDossier(closed.DueAt, -1);
+                }
+
                 _dossierChanges.Add(new(d.DossierId, null));
                 return closed;
             case TicketOpened t:
                 var ticket = new OpenTicket(t.TicketId, t.At, t.DueAt);
-                _tickets[t.TicketId] = ticket;
+                ref var ticketSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(_tickets, t.TicketId, out var reopenedTicket);
+                if (reopenedTicket)
+                {
+                    CountTicket(ticketSlot!.DueAt, -1);
+                }
+
+                ticketSlot = ticket;
+                CountTicket(ticket.DueAt, +1);
                 _ticketChanges.Add(new(t.TicketId, ticket));
                 return null;
             case TicketResolved t:
-                _tickets.Remove(t.TicketId);
+                if (_tickets.Remove(t.TicketId, out var resolved))
+                {
+                    CountTicket(resolved.DueAt, -1);
+                }
+
                 _ticketChanges.Add(new(t.TicketId, null));
                 return null;
             default:
@@ -83,15 +116,17 @@ public sealed class OpenItems
             return null;
         }
 
+        // The next lists get the room these needed: no growing them event by event on the grain's turn.
         var changes = new OpenItemChanges(_dossierChanges, _ticketChanges);
-        _dossierChanges = [];
-        _ticketChanges = [];
+        _dossierChanges = new(_dossierChanges.Count);
+        _ticketChanges = new(_ticketChanges.Count);
         return changes;
     }
 
     /// <summary>Puts back open work saved before a restart (not a change: it is saved already).</summary>
     public void Restore(IEnumerable<OpenDossier> dossiers, IEnumerable<OpenTicket> tickets)
     {
+        _measured = false;
         foreach (var d in dossiers)
         {
             _dossiers[d.DossierId] = d;
@@ -106,22 +141,81 @@ public sealed class OpenItems
     /// <summary>The gauges of the open items at <paramref name="now"/>.</summary>
     public Gauges Measure(DateTimeOffset now)
     {
-        long overdue = 0, dueSoon = 0, overdueTickets = 0;
-        var soon = now + Gauges.DueSoonSpan;
+        if (!_measured || now < _measuredAt || now >= _nextChange)
+        {
+            Scan(now);
+        }
+
+        TrimWhenMostlyEmpty();
+        return new Gauges(_dossiers.Count, _overdue, _dueSoon, _tickets.Count, _overdueTickets);
+    }
+
+    /// <summary>Counts every open item at <paramref name="now"/>, and notes when the first of them will change class.</summary>
+    private void Scan(DateTimeOffset now)
+    {
+        (_measured, _measuredAt, _nextChange) = (true, now, DateTimeOffset.MaxValue);
+        (_overdue, _dueSoon, _overdueTickets) = (0, 0, 0);
         foreach (var d in _dossiers.Values)
         {
-            var isOverdue = d.DueAt < now;
-            overdue += isOverdue ? 1 : 0;
-            dueSoon += !isOverdue && d.DueAt <= soon ? 1 : 0;
+            CountDossier(d.DueAt, +1);
         }
 
         foreach (var t in _tickets.Values)
         {
-            overdueTickets += t.DueAt < now ? 1 : 0;
+            CountTicket(t.DueAt, +1);
+        }
+    }
+
+    /// <summary>
+    /// Adds (+1) or removes (-1) a dossier due at <paramref name="dueAt"/> in the gauges as of <see cref="_measuredAt"/>:
+    /// overdue when due before that instant, due soon when due within <see cref="Gauges.DueSoonSpan"/> of it.
+    /// </summary>
+    private void CountDossier(DateTimeOffset dueAt, int sign)
+    {
+        if (!_measured)
+        {
+            return;
         }
 
-        TrimWhenMostlyEmpty();
-        return new Gauges(_dossiers.Count, overdue, dueSoon, _tickets.Count, overdueTickets);
+        if (dueAt < _measuredAt)
+        {
+            _overdue += sign;
+        }
+        else if (dueAt <= _measuredAt + Gauges.DueSoonSpan)
+        {
+            _dueSoon += sign;
+            NextChangeAt(sign, dueAt.AddTicks(1)); // overdue from just after its due instant
+        }
+        else
+        {
+            NextChangeAt(sign, dueAt - Gauges.DueSoonSpan); // due soon from then
+        }
+    }
+
+    private void CountTicket(DateTimeOffset dueAt, int sign)
+    {
+        if (!_measured)
+        {
+            return;
+        }
+
+        if (dueAt < _measuredAt)
+        {
+            _overdueTickets += sign;
+        }
+        else
+        {
+            NextChangeAt(sign, dueAt.AddTicks(1));
+        }
+    }
+
+    /// <summary>An item added changes class at <paramref name="at"/>; one removed leaves a bound that is merely early (a rescan, same figures).</summary>
+    private void NextChangeAt(int sign, DateTimeOffset at)
+    {
+        if (sign > 0 && at < _nextChange)
+        {
+            _nextChange = at;
+        }
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public static partial class EventsApi
     /// <summary>What a 503 asks a producer to wait while the inbox store is down (a restart of PostgreSQL takes a few seconds).</summary>
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>What a 503 asks a producer to wait while the queue in front of the inbox is full (it drains in milliseconds).</summary>
+    public const int BusyRetryAfterSeconds = 1;
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/events").WithTags("Events").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<IOC.Web.Telemetry.IngestMetricsFilter>();
@@ -69,6 +72,16 @@ public static partial class EventsApi
                 title: "Inbox store unavailable",
                 detail: ex.Message + $" Nothing of this batch was acknowledged; retry after {RetryAfterSeconds} s.",
                 extensions: new Dictionary<string, object?> { ["store"] = ex.Store });
+        }
+        catch (IngestionBusyException ex)
+        {
+            // The queue in front of the inbox is full (group commit, Ingestion:MaxQueuedEvents): nothing was kept.
+            LogRefused(logger, StatusCodes.Status503ServiceUnavailable, ex.Message);
+            request.HttpContext.Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Ingestion busy",
+                detail: ex.Message + $" Nothing of this batch was kept; retry after {BusyRetryAfterSeconds} s.");
         }
         catch (BatchRejectedException ex) when (ex.Kind == BatchRejection.TooLarge)
         {

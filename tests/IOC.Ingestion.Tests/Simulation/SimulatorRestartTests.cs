@@ -35,7 +35,6 @@ public sealed class SimulatorRestartTests : IAsyncLifetime
         await RunFor(earlier, TimeSpan.FromHours(8), TimeSpan.FromMinutes(1));
         var earlierIds = $"sim-{_options.Seed}-{earlierGenerator.Start!.Value.ToUnixTimeSeconds()}-";
         first.Inbox.Dispose();
-        first.Ingestion.Dispose();
         _clock.SetUtcNow(ThursdayMorning.ToUniversalTime());
         var second = await _pipeline.StartAsync();
         await second.WarmAsync();

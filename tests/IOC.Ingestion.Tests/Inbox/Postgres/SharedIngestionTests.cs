@@ -40,7 +40,6 @@ public sealed class SharedIngestionTests(PostgresServer server) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _nodes.ForEach(n => n.Dispose());
         await _silo.DisposeAsync();
         _inboxes.ForEach(i => i.Dispose());
     }
