@@ -7,10 +7,16 @@ namespace IOC.Web.Hosting;
 
 public static class AccessHosting
 {
-    /// <summary>Access control (IOC.Access) on the data folder's access.db, and the rate limits; docs/security.md.</summary>
+    /// <summary>
+    /// Access control (IOC.Access) on the data folder's access.db, or on the cluster's PostgreSQL with
+    /// <c>Storage:Access=postgres</c> and <c>ConnectionStrings:Access</c> (docs/cluster.md), and the rate limits
+    /// (per node); docs/security.md.
+    /// </summary>
     public static IHostApplicationBuilder AddIocAccessControl(this IHostApplicationBuilder builder)
     {
-        builder.AddIocAccess(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDir());
+        builder.AddIocAccess(
+            sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDir(),
+            SharedStores.ConnectionString(builder.Configuration, "Access"));
         var options = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         builder.Services.AddIocRateLimits(options.RateLimits);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
