@@ -45,7 +45,7 @@ public static class AccessExtensions
         {
             // Every node signs and reads cookies with one key ring, in the shared store (docs/cluster.md). The name
             // replaces the default discriminator (the content root's path), which may differ between machines.
-            services.AddDbContext<AccessKeyRing>(o => o.UseNpgsql(sharedStore));
+            services.AddDbContext<AccessKeyRing>((sp, o) => o.UseNpgsql(((PostgresAccessStore)sp.GetRequiredService<AccessStore>()).ConnectionString));
             services.AddDataProtection().SetApplicationName("IOC").PersistKeysToDbContext<AccessKeyRing>();
         }
 

@@ -14,14 +14,24 @@ public sealed class PostgresAccessStore : AccessStore
     /// <summary>Advisory lock keys (constants no other application on the database uses; the inbox has 0x494F43xx).</summary>
     internal const long SchemaLock = 0x494F_4310;
 
+    /// <summary>Connections one node keeps to the access store by default.</summary>
+    public const int MaxConnections = 10;
+
     private readonly string _connectionString;
     private readonly DbContextOptions<AccessDbContext> _options;
 
     public PostgresAccessStore(string connectionString, string dataDir)
         : base(dataDir)
     {
-        _connectionString = connectionString;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Requests take turns on a few connections (the server's limit, ~100, is for every node and store together),
+        // unless the connection string names its own Maximum Pool Size.
+        if (builder.MaxPoolSize == new NpgsqlConnectionStringBuilder().MaxPoolSize)
+        {
+            builder.MaxPoolSize = MaxConnections;
+        }
+
+        _connectionString = connectionString = builder.ConnectionString;
         Describe = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database} (schema {AccessDbContext.PostgresSchema})";
         _options = new DbContextOptionsBuilder<AccessDbContext>().UseNpgsql(connectionString).Options;
     }

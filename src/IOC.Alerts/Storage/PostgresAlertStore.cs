@@ -22,6 +22,9 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
 
     private const long SeedLock = 0x494F_4321;
 
+    /// <summary>Connections one node keeps to the alert store, unless the connection string names its own Maximum Pool Size.</summary>
+    public const int MaxConnections = 8;
+
     private readonly NpgsqlDataSource _source;
     private readonly Func<IReadOnlyList<AlertRule>> _seed;
     private readonly AlertRuleChecker _checker;
@@ -33,7 +36,14 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Describe = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database} (schema alerts)";
-        _source = NpgsqlDataSource.Create(connectionString);
+        // Every unit grain reads its instances when it activates, all at once at start (and on a survivor when a node
+        // dies): they take turns on a few connections instead of opening one each (the server's limit is ~100 for all nodes).
+        if (builder.MaxPoolSize == new NpgsqlConnectionStringBuilder().MaxPoolSize)
+        {
+            builder.MaxPoolSize = MaxConnections;
+        }
+
+        _source = NpgsqlDataSource.Create(builder.ConnectionString);
         (_seed, _checker, _time, _logger) = (seed, checker, time, logger);
     }
 
