@@ -14,6 +14,12 @@ public sealed class PostgresAccessStore : AccessStore
     /// <summary>Advisory lock keys (constants no other application on the database uses; the inbox has 0x494F43xx).</summary>
     internal const long SchemaLock = 0x494F_4310;
 
+    /// <summary>
+    /// How long a starting node waits for another to finish its turn under a lock (the connection string's Command
+    /// Timeout, a few seconds in a cluster, is for queries; another node's first start may take longer on a busy host).
+    /// </summary>
+    private const int LockWaitSeconds = 120;
+
     /// <summary>Connections one node keeps to the access store by default.</summary>
     public const int MaxConnections = 10;
 
@@ -52,7 +58,8 @@ public sealed class PostgresAccessStore : AccessStore
             await connection.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // Nodes starting together would race on creating the tables: one at a time; the others then find them.
-            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLock}); CREATE SCHEMA IF NOT EXISTS {AccessDbContext.PostgresSchema};", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLock})", cancellationToken, LockWaitSeconds);
+            await ExecuteAsync(connection, transaction, $"CREATE SCHEMA IF NOT EXISTS {AccessDbContext.PostgresSchema}", cancellationToken);
             if (!await ExistsAsync(connection, transaction, "AspNetUsers", cancellationToken))
             {
                 await ExecuteAsync(connection, transaction, Script(new AccessDbContext(_options)), cancellationToken);
@@ -86,7 +93,7 @@ public sealed class PostgresAccessStore : AccessStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({key})", cancellationToken);
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({key})", cancellationToken, LockWaitSeconds);
             return new Held(connection, key);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
@@ -112,9 +119,14 @@ public sealed class PostgresAccessStore : AccessStore
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, int? timeoutSeconds = null)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (timeoutSeconds is { } seconds)
+        {
+            command.CommandTimeout = seconds;
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -22,6 +22,9 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
 
     private const long SeedLock = 0x494F_4321;
 
+    /// <summary>How long a starting node waits for another's turn under a lock (longer than a query's Command Timeout).</summary>
+    private const int LockWaitSeconds = 120;
+
     /// <summary>Connections one node keeps to the alert store, unless the connection string names its own Maximum Pool Size.</summary>
     public const int MaxConnections = 8;
 
@@ -56,9 +59,13 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
         {
             await using var connection = await _source.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var wait = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLock})", connection, transaction) { CommandTimeout = LockWaitSeconds })
+            {
+                await wait.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var command = new NpgsqlCommand(
                 $"""
-                SELECT pg_advisory_xact_lock({SchemaLock});
                 CREATE SCHEMA IF NOT EXISTS alerts;
                 CREATE TABLE IF NOT EXISTS alerts.meta (key text PRIMARY KEY, value bigint NOT NULL);
                 CREATE TABLE IF NOT EXISTS alerts.rules (id text PRIMARY KEY, position bigint NOT NULL, json text NOT NULL);
@@ -279,7 +286,11 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
     private async Task<long> SeedOnceAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await RunAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SeedLock})", cancellationToken);
+        await using (var wait = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SeedLock})", connection, transaction) { CommandTimeout = LockWaitSeconds })
+        {
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var read = Command(connection, transaction, "SELECT value FROM alerts.meta WHERE key = 'version'"))
         {
             if (await read.ExecuteScalarAsync(cancellationToken) is long stored)
