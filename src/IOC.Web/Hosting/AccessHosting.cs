@@ -31,8 +31,17 @@ public static class AccessHosting
     {
         // Behind the reverse proxy that terminates TLS (docs/deploy.md): its X-Forwarded-Proto makes the request HTTPS
         // (Secure cookies, HSTS) and X-Forwarded-For names the client in the audit log and the rate limits. Only a
-        // proxy on loopback is believed (the framework's default KnownProxies).
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // proxy on loopback is believed (the framework's default KnownProxies), and those named in Access:KnownProxies.
+        // A cluster's front on another machine is named in Access:KnownProxies.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new OptionsValidationException("Access:KnownProxies", typeof(AccessOptions), [$"Access:KnownProxies: '{proxy}' is not an IP address."]));
+        }
+
+        app.UseForwardedHeaders(forwarded);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
