@@ -71,6 +71,8 @@ start_node() {
     export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
     export Storage__DataDir="$node_dir" Storage__Inbox=postgres ConnectionStrings__Inbox="$INBOX"
     export Silo__Clustering=redis ConnectionStrings__Cluster="$REDIS" Silo__SiloPort="$silo"
+    # The history's rows and each unit's checkpoint in the inbox's database, unless the environment says otherwise.
+    export History__Store="${History__Store:-postgres}" ConnectionStrings__History="${ConnectionStrings__History:-$INBOX}"
     # Accounts, devices, keys, tokens, audit, the cookies' key ring and the alerts in the same database, unless set.
     export Storage__Access="${Storage__Access:-postgres}" ConnectionStrings__Access="${ConnectionStrings__Access:-$INBOX}"
     export Storage__Alerts="${Storage__Alerts:-postgres}" ConnectionStrings__Alerts="${ConnectionStrings__Alerts:-$INBOX}"

@@ -18,6 +18,7 @@ public sealed record BenchOptions(string Command, int Events, int Runs, int Clie
         {
             "fold" => 4_000_000,
             "history-write" => 24 * 60,
+            "history-save" => 4 * 60,
             _ => 1_000_000,
         };
         var defaultBatch = command.StartsWith("history", StringComparison.Ordinal) ? "5000" : "1000";

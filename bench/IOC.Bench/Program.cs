@@ -6,6 +6,7 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- freshness [--rate 10000] [--seconds 20] [--runs 5]   (202 -> hub update)
 // dotnet run -c Release --project bench/IOC.Bench -- fanout [--clients 1000] [--runs 5]   (hub delivery to many clients)
 // dotnet run -c Release --project bench/IOC.Bench -- history-write [--events 1440 (minutes)] [--runs 5] [--batch 5000]   (needs influxd)
+// dotnet run -c Release --project bench/IOC.Bench -- history-save [--events 240 (minutes)] [--runs 5]   (the save: SQLite buffer vs shared PostgreSQL; needs postgres)
 // dotnet run -c Release --project bench/IOC.Bench -- history-query [--runs 5]   (90 days for every unit on SQLite and InfluxDB)
 // dotnet run -c Release --project bench/IOC.Bench -- ingest-telemetry [--events 1000000] [--runs 5]   (telemetry off vs on, interleaved)
 // dotnet run -c Release --project bench/IOC.Bench -- alerts [--events 1000000] [--runs 5]   (rule evaluation per tick, Hanoi and country; ingest alerts off vs on; --events 0 skips the ingest)
@@ -38,6 +39,7 @@ return options.Command switch
     "freshness" => await FreshnessBenchmark.RunAsync(options),
     "fanout" => await FanoutBenchmark.RunAsync(options),
     "history-write" => await HistoryWriteBenchmark.RunAsync(options),
+    "history-save" => await HistorySaveBenchmark.RunAsync(options),
     "history-query" => await HistoryQueryBenchmark.RunAsync(options),
     "ingest-telemetry" => await TelemetryBenchmark.RunAsync(options),
     "alerts" => await AlertBenchmark.RunAsync(options),
@@ -47,6 +49,6 @@ return options.Command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|alerts|pipeline|freshness|fanout|history-write|history-query|charts|fuzz|soak [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|alerts|pipeline|freshness|fanout|history-write|history-save|history-query|charts|fuzz|soak [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

@@ -5,8 +5,12 @@ public sealed class HistoryOptions
 {
     public const string Sqlite = "sqlite";
     public const string InfluxDb = "influxdb";
+    public const string Postgres = "postgres";
 
-    /// <summary><c>sqlite</c> (embedded, in the data directory) or <c>influxdb</c> (InfluxDB 1.x at <see cref="InfluxUrl"/>).</summary>
+    /// <summary>
+    /// <c>sqlite</c> (embedded, in the data directory), <c>influxdb</c> (InfluxDB 1.x at <see cref="InfluxUrl"/>), or
+    /// <c>postgres</c> (the PostgreSQL database of <c>ConnectionStrings:History</c>, shared by a cluster's nodes).
+    /// </summary>
     public string Store { get; set; } = Sqlite;
 
     /// <summary>e.g. <c>http://127.0.0.1:8086</c>, as printed by <c>scripts/influxdb.sh start</c>.</summary>
@@ -54,9 +58,9 @@ public sealed class HistoryOptions
     public HistoryOptions Validate()
     {
         Store = Store.Trim().ToLowerInvariant();
-        if (Store is not (Sqlite or InfluxDb))
+        if (Store is not (Sqlite or InfluxDb or Postgres))
         {
-            throw new InvalidOperationException($"History:Store '{Store}' is not one of '{Sqlite}', '{InfluxDb}'.");
+            throw new InvalidOperationException($"History:Store '{Store}' is not one of '{Sqlite}', '{InfluxDb}', '{Postgres}'.");
         }
 
         if (Store == InfluxDb && !(Uri.TryCreate(InfluxUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))

@@ -12,6 +12,7 @@ using IOC.Grains.Alerts.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
 
 namespace IOC.Dashboards.Pages;
 
@@ -56,6 +57,12 @@ public sealed partial class Alerts : IDisposable
 
     private ClaimsPrincipal? _user;
 
+    // Actions run over the circuit, which has no request: the address is taken when the page is prerendered and
+    // carried into the circuit in the page's persisted state (data-protected, so the browser cannot change it).
+    [CascadingParameter] public HttpContext? HttpContext { get; set; }
+
+    [Microsoft.AspNetCore.Components.PersistentState] public string? ClientAddress { get; set; }
+
     [CascadingParameter] public required Ui Ui { get; set; }
 
     [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
@@ -77,6 +84,7 @@ public sealed partial class Alerts : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        ClientAddress ??= HttpContext?.Connection.RemoteIpAddress?.ToString();
         if (Authentication is null)
         {
             return;
@@ -152,7 +160,7 @@ public sealed partial class Alerts : IDisposable
         var result = await Actions.AcknowledgeAsync(alert.Id, _who, _note);
         if (result.Ok)
         {
-            await Audit.WriteAsync(AuditActions.AlertAcknowledged, _user, null, $"alert {alert.Id}", AlertAudit.Acknowledged(_who, _note));
+            await Audit.WriteAsync(AuditActions.AlertAcknowledged, _user, ClientAddress, $"alert {alert.Id}", AlertAudit.Acknowledged(_who, _note));
         }
 
         Done(result.Ok, result.Errors);
@@ -168,7 +176,7 @@ public sealed partial class Alerts : IDisposable
         var result = await Actions.SilenceAsync(new SilenceRequest(alert.RuleId, alert.Unit.Level.ToWire(), alert.Unit.Code, _minutes, _reason, _who));
         if (result.Ok)
         {
-            await Audit.WriteAsync(AuditActions.AlertSilenced, _user, null, $"silence {result.Value!.Id}", AlertAudit.Silenced(result.Value!));
+            await Audit.WriteAsync(AuditActions.AlertSilenced, _user, ClientAddress, $"silence {result.Value!.Id}", AlertAudit.Silenced(result.Value!));
         }
 
         Done(result.Ok, result.Errors);
@@ -184,7 +192,7 @@ public sealed partial class Alerts : IDisposable
         var result = await Actions.EndSilenceAsync(silence.Id, _who);
         if (result.Ok)
         {
-            await Audit.WriteAsync(AuditActions.AlertSilenceEnded, _user, null, $"silence {silence.Id}", $"by '{_who}'");
+            await Audit.WriteAsync(AuditActions.AlertSilenceEnded, _user, ClientAddress, $"silence {silence.Id}", $"by '{_who}'");
         }
 
         Done(result.Ok || result.NotFound, result.Errors);

@@ -46,7 +46,17 @@ public abstract partial class UnitGrain(UnitLevel level, UnitGrainServices servi
     {
         // Saved before the next activation can read the checkpoint: it then replays exactly what this one had not saved.
         await HandOverAsync(services.Time.GetUtcNow(), deactivating: true);
-        await services.History.SaveAsync(cancellationToken);
+        try
+        {
+            await services.History.SaveAsync(cancellationToken);
+        }
+        catch
+        {
+            // Not saved (the store is down): the next activation, here or on another node, replays these events from the
+            // saved checkpoint, so this silo must never save them later.
+            services.History.Forget(Key);
+            throw;
+        }
     }
 
     public Task Fold(EventBatch batch)

@@ -1,3 +1,4 @@
+using IOC.Domain.Units;
 using IOC.Grains.Fold;
 
 namespace IOC.Grains.Ports;
@@ -13,4 +14,13 @@ public interface IHistorySink
 
     /// <summary>Saves what is queued now (a grain deactivating waits, so its next activation finds its checkpoint).</summary>
     Task SaveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Drops the unit's changes not saved yet: its deactivation could not save them, so its next activation (on this
+    /// node or another) replays their events from its saved checkpoint, and saving them later would count them twice.
+    /// </summary>
+    void Forget(UnitKey key)
+    {
+        // A sink that saves synchronously keeps nothing to drop.
+    }
 }

@@ -15,11 +15,13 @@ public sealed record UnitRestore(RestoredState? State, FoldCut Checkpoint, strin
 /// <summary>
 /// What a grain activating rebuilds from: its day buckets of this year, today's five-minute trend and the last two
 /// hours of minutes from the store (after writing out what the buffer holds), its open items and its checkpoint from
-/// the buffer. The grain then replays its inbox events after the checkpoint. If the store stays unreachable for
+/// the ledger. The grain then replays its inbox events after the checkpoint. If the store stays unreachable for
 /// <see cref="HistoryOptions.RebuildWaitSeconds"/>, it says so, and the grain replays its whole inbox tail instead (the
 /// live figures never wait for the history store).
 /// At start every unit activates at once: <see cref="PrepareAsync"/> reads them all in one round and keeps each
-/// unit's part until its grain takes it.
+/// unit's part until its grain takes it. With a shared ledger (PostgreSQL) each unit reads its own rows and checkpoint
+/// when it activates: in a cluster a unit may be active on another node while this one starts, and a state read at start
+/// could be older than the checkpoint its grain later moves to here.
 /// </summary>
 public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, TimeProvider time)
 {
@@ -34,7 +36,13 @@ public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, T
     /// <summary>Writes the buffer out and reads the state of <paramref name="units"/> in one round, for their grains about to activate.</summary>
     public async Task<string> PrepareAsync(IReadOnlyCollection<UnitKey> units, CancellationToken cancellationToken)
     {
-        if (!writer.Buffer.HasCheckpoints)
+        if (writer.Ledger.Shared)
+        {
+            await writer.TryEnsureSchemaAsync(cancellationToken);
+            return $"each unit reads its rows and checkpoint from the shared {writer.Store.Kind} store ({writer.Ledger.Location}) when it activates";
+        }
+
+        if (!writer.Ledger.HasCheckpoints)
         {
             await writer.TryEnsureSchemaAsync(cancellationToken);
             Keep(units, [], "the inbox (first start: no history checkpoint yet)");
@@ -55,25 +63,30 @@ public sealed class UnitRestorer(HistoryWriter writer, HistoryOptions options, T
 
     public async Task<UnitRestore> RestoreAsync(UnitKey key, CancellationToken cancellationToken)
     {
-        var checkpoint = writer.Buffer.CheckpointOf(key);
-        var (dossiers, tickets) = writer.Buffer.LoadOpenItems(key);
+        // Changes of an earlier activation of this unit that this node never saved: their events come back with the tail.
+        writer.Forget(key);
+        var saved = await writer.Ledger.LoadAsync(key, cancellationToken);
         lock (_sync)
         {
             if (_prepared?.Remove(key, out var prepared) == true)
             {
-                return new UnitRestore(prepared is null ? null : prepared with { OpenDossiers = dossiers, OpenTickets = tickets }, checkpoint, _preparedSource);
+                return new UnitRestore(prepared is null ? null : prepared with { OpenDossiers = saved.Dossiers, OpenTickets = saved.Tickets }, saved.Checkpoint, _preparedSource);
             }
         }
 
-        // Activated later (after a deactivation, or on another node): what this silo saved is written out first.
-        writer.SaveNow();
-        if (!await writer.DrainAsync(TimeSpan.FromSeconds(options.RebuildWaitSeconds), cancellationToken))
+        // Activated later (after a deactivation, or on another node): what this silo saved is written out first (a
+        // shared ledger's saves are in the store already).
+        if (!writer.Ledger.Shared)
         {
-            return new UnitRestore(null, checkpoint, $"the inbox (history store {writer.Store.Kind} unreachable: {writer.LastError})");
+            writer.SaveNow();
+            if (!await writer.DrainAsync(TimeSpan.FromSeconds(options.RebuildWaitSeconds), cancellationToken))
+            {
+                return new UnitRestore(null, saved.Checkpoint, $"the inbox (history store {writer.Store.Kind} unreachable: {writer.LastError})");
+            }
         }
 
         var state = (await LoadAsync(key, cancellationToken)).GetValueOrDefault(key) ?? new RestoredState();
-        return new UnitRestore(state with { OpenDossiers = dossiers, OpenTickets = tickets }, checkpoint, $"{writer.Store.Kind} and the checkpoint");
+        return new UnitRestore(state with { OpenDossiers = saved.Dossiers, OpenTickets = saved.Tickets }, saved.Checkpoint, $"{writer.Store.Kind} and the checkpoint");
     }
 
     /// <summary>The bulk read is for the start only; later activations read their own unit.</summary>

@@ -15,7 +15,7 @@ namespace IOC.History.Writing;
 /// while its bucket is open, so a bucket usually has one point; once written and closed, the row is dropped and a
 /// late event starts a new point in the same bucket. Thread-safe.
 /// </summary>
-public sealed partial class HistoryBuffer : IDisposable
+public sealed partial class HistoryBuffer : IHistoryLedger, IDisposable
 {
     /// <summary>A closed bucket's row stays this long after the bucket ended, for events that arrive a little late.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
@@ -66,6 +66,11 @@ public sealed partial class HistoryBuffer : IDisposable
     }
 
     public string Path => _file.Path;
+
+    public string Location => _file.Path;
+
+    /// <summary>A file on this node's disk.</summary>
+    public bool Shared => false;
 
     /// <summary>Whether anything was ever saved: a first start has no checkpoint at all.</summary>
     public bool HasCheckpoints
@@ -140,15 +145,21 @@ public sealed partial class HistoryBuffer : IDisposable
         }
     }
 
+    public Task<SavedUnit> LoadAsync(UnitKey key, CancellationToken cancellationToken)
+    {
+        var (dossiers, tickets) = LoadOpenItems(key);
+        return Task.FromResult(new SavedUnit(CheckpointOf(key), dossiers, tickets));
+    }
+
     /// <summary>
     /// Adds the units' changes to the rows and saves rows, open items and each unit's newest cut in one transaction.
     /// On failure nothing changes (in memory or on disk) and the exception goes to the caller, who keeps the changes.
     /// </summary>
-    public void Save(IReadOnlyList<UnitChanges> changes, DateTimeOffset now)
+    public int Save(IReadOnlyList<UnitChanges> changes, DateTimeOffset now)
     {
         if (changes.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -230,6 +241,7 @@ public sealed partial class HistoryBuffer : IDisposable
 
             DroppedMinutePoints += dropped;
             ExpiredPoints += expired;
+            return staged.Count;
         }
     }
 

@@ -5,16 +5,16 @@ namespace IOC.History.Writing;
 /// <summary>The write loop: pending rows to the store in batches, two in flight, retried with backoff.</summary>
 public sealed partial class HistoryWriter
 {
-    private async Task RunAsync(CancellationToken stop)
+    private async Task RunAsync(HistoryBuffer buffer, CancellationToken stop)
     {
         var retry = FirstRetry;
         var lastWrite = DateTimeOffset.MinValue;
         while (!stop.IsCancellationRequested)
         {
-            if (_buffer.Pending == 0)
+            if (buffer.Pending == 0)
             {
-                _buffer.Prune(_time.GetUtcNow());
-                if (!await _wake.WaitAsync(PingWhenIdle, stop) && _buffer.Pending == 0)
+                buffer.Prune(_time.GetUtcNow());
+                if (!await _wake.WaitAsync(PingWhenIdle, stop) && buffer.Pending == 0)
                 {
                     await PingAsync(stop);
                     continue;
@@ -32,13 +32,13 @@ public sealed partial class HistoryWriter
             lastWrite = _time.GetUtcNow();
             try
             {
-                await WriteAllAsync(stop);
+                await WriteAllAsync(buffer, stop);
                 retry = FirstRetry;
             }
             catch (HistoryStoreException ex)
             {
                 MarkDown(ex);
-                _warn($"History store {_store.Kind} at {_store.Location} failed ({_buffer.Pending} rows buffered); retrying in {retry.TotalSeconds:0.#} s: {ex.Message}");
+                _warn($"History store {_store.Kind} at {_store.Location} failed ({buffer.Pending} rows buffered); retrying in {retry.TotalSeconds:0.#} s: {ex.Message}");
                 await Task.Delay(retry, stop);
                 retry = Next(retry);
             }
@@ -46,7 +46,7 @@ public sealed partial class HistoryWriter
             {
                 // Not the store: the buffer file or a bug. The rows stay pending; say so and try again later.
                 LastError = ex.Message;
-                _warn($"History writer failed ({_buffer.Pending} rows buffered); retrying in {retry.TotalSeconds:0.#} s: {ex}");
+                _warn($"History writer failed ({buffer.Pending} rows buffered); retrying in {retry.TotalSeconds:0.#} s: {ex}");
                 await Task.Delay(retry, stop);
                 retry = Next(retry);
             }
@@ -57,7 +57,7 @@ public sealed partial class HistoryWriter
     /// Writes batches until nothing is pending; throws on the first failure (what was written stays written). Two
     /// batches are in flight at once, so the next batch is formatted while InfluxDB stores the previous one.
     /// </summary>
-    private async Task WriteAllAsync(CancellationToken cancellationToken)
+    private async Task WriteAllAsync(HistoryBuffer buffer, CancellationToken cancellationToken)
     {
         if (!_schemaReady)
         {
@@ -70,10 +70,10 @@ public sealed partial class HistoryWriter
         {
             while (true)
             {
-                var items = _buffer.TakePending(_options.BatchSize);
+                var items = buffer.TakePending(_options.BatchSize);
                 if (items.Count > 0)
                 {
-                    running.Add(WriteBatchAsync(items, cancellationToken));
+                    running.Add(WriteBatchAsync(buffer, items, cancellationToken));
                 }
 
                 if (running.Count == 0)
@@ -97,21 +97,21 @@ public sealed partial class HistoryWriter
         }
     }
 
-    private async Task WriteBatchAsync(List<ShipItem> items, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(HistoryBuffer buffer, List<ShipItem> items, CancellationToken cancellationToken)
     {
         try
         {
             var now = _time.GetUtcNow();
-            var expired = items.Where(i => !_buffer.Keeps(i, now)).ToList();
+            var expired = items.Where(i => !buffer.Keeps(i, now)).ToList();
             var kept = expired.Count == 0 ? items : items.Except(expired).ToList();
             if (expired.Count > 0)
             {
-                _buffer.MarkShipped(expired, expired.Count);
+                buffer.MarkShipped(expired, expired.Count);
             }
 
-            await WriteAsync(kept, cancellationToken);
-            _buffer.MarkShipped(kept);
-            lock (_saveLock)
+            await WriteAsync(buffer, kept, cancellationToken);
+            buffer.MarkShipped(kept);
+            lock (_queueLock)
             {
                 PointsWritten += kept.Count;
             }
@@ -121,13 +121,13 @@ public sealed partial class HistoryWriter
         }
         catch (Exception)
         {
-            _buffer.Release(items);
+            buffer.Release(items);
             throw;
         }
     }
 
     /// <summary>A batch the store refuses as data is halved until the refused points are alone; those are set aside.</summary>
-    private async Task WriteAsync(List<ShipItem> items, CancellationToken cancellationToken)
+    private async Task WriteAsync(HistoryBuffer buffer, List<ShipItem> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0)
         {
@@ -142,15 +142,29 @@ public sealed partial class HistoryWriter
         {
             if (items.Count == 1)
             {
-                _buffer.Reject(items[0], ex.Message);
-                _warn($"History store refused a point ({items[0].Row.Key}); set aside in {_buffer.Path}: {ex.Message}");
+                buffer.Reject(items[0], ex.Message);
+                _warn($"History store refused a point ({items[0].Row.Key}); set aside in {buffer.Path}: {ex.Message}");
                 return;
             }
 
             var half = items.Count / 2;
-            await WriteAsync(items[..half], cancellationToken);
-            await WriteAsync(items[half..], cancellationToken);
+            await WriteAsync(buffer, items[..half], cancellationToken);
+            await WriteAsync(buffer, items[half..], cancellationToken);
         }
+    }
+
+    /// <summary>A shared ledger has nothing to write out: the store is pinged every 15 s, so /health follows it while nothing is saved.</summary>
+    private async Task PingLoopAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(PingWhenIdle, _time);
+        do
+        {
+            if (LastWrite is not { } last || _time.GetUtcNow() - last >= PingWhenIdle || State != StoreState.Up)
+            {
+                await PingAsync(stop);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stop));
     }
 
     private async Task PingAsync(CancellationToken stop)

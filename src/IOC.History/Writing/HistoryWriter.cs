@@ -1,3 +1,4 @@
+using IOC.Domain.Units;
 using IOC.Grains.Fold;
 using IOC.Grains.Ports;
 using IOC.History.Store;
@@ -13,10 +14,12 @@ public enum StoreState
 
 /// <summary>
 /// Feeds the history of the grains of this silo: the changes they hand over (<see cref="IHistorySink"/>) are saved to
-/// the on-disk buffer together at most every <see cref="HistoryOptions.SaveMilliseconds"/> (with each unit's checkpoint),
-/// and a loop writes pending rows to the store in batches, retrying with backoff (0.5 s doubling to
-/// <see cref="HistoryOptions.RetryMaxSeconds"/>) while the store is down or slow. Rows are written whole under
-/// their point ids, so a write that failed ambiguously (a timeout after InfluxDB stored it) is simply written again.
+/// the ledger together at most every <see cref="HistoryOptions.SaveMilliseconds"/> (with each unit's checkpoint).
+/// With this node's buffer file as the ledger, a loop writes pending rows to the store in batches, retrying with backoff
+/// (0.5 s doubling to <see cref="HistoryOptions.RetryMaxSeconds"/>) while the store is down or slow; rows are written
+/// whole under their point ids, so a write that failed ambiguously (a timeout after InfluxDB stored it) is simply
+/// written again. With the shared PostgreSQL store as the ledger, the save is the write: there is no loop, only a ping
+/// while nothing is saved, and a failed save keeps the changes in memory for the next one.
 /// </summary>
 public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
 {
@@ -24,14 +27,20 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     private static readonly TimeSpan PingWhenIdle = TimeSpan.FromSeconds(15);
     private const int InFlightBatches = 2;
 
-    private readonly HistoryBuffer _buffer;
+    private readonly IHistoryLedger _ledger;
+
+    // This node's buffer file (the write loop's source); null when the ledger is the shared store itself.
+    private readonly HistoryBuffer? _buffer;
     private readonly IHistoryStore _store;
     private readonly HistoryOptions _options;
     private readonly TimeProvider _time;
     private readonly Action<string> _warn;
     private readonly List<UnitChanges> _unsaved = [];
     private readonly Queue<string> _setAside = new();
+    // _saveLock: one save at a time (held through the save's I/O); _queueLock: the unsaved list (never held during I/O,
+    // so a grain handing over its changes never waits for a slow or unreachable store).
     private readonly Lock _saveLock = new();
+    private readonly Lock _queueLock = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -40,16 +49,22 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     private volatile bool _flushRequested;
     private bool _schemaReady;
 
-    public HistoryWriter(HistoryBuffer buffer, IHistoryStore store, HistoryOptions options, TimeProvider time, Action<string>? warn = null)
+    /// <param name="ledger">This node's <see cref="HistoryBuffer"/>, or the shared store (<see cref="IHistoryLedger.Shared"/>) that <paramref name="store"/> reads.</param>
+    public HistoryWriter(IHistoryLedger ledger, IHistoryStore store, HistoryOptions options, TimeProvider time, Action<string>? warn = null)
     {
-        _buffer = buffer;
+        _ledger = ledger;
+        _buffer = ledger as HistoryBuffer;
         _store = store;
         _options = options;
         _time = time;
         _warn = warn ?? (_ => { });
     }
 
-    public HistoryBuffer Buffer => _buffer;
+    /// <summary>This node's buffer file; null when the ledger is the shared store (nothing is buffered on disk).</summary>
+    public HistoryBuffer? Buffer => _buffer;
+
+    /// <summary>Where saves go and checkpoints are read: the buffer file, or the shared store.</summary>
+    public IHistoryLedger Ledger => _ledger;
 
     public IHistoryStore Store => _store;
 
@@ -85,23 +100,26 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     {
         get
         {
-            lock (_saveLock)
+            lock (_queueLock)
             {
                 return _unsaved.Count;
             }
         }
     }
 
-    /// <summary>Starts the loops that save handed-over changes to the buffer and write the buffer out to the store.</summary>
+    /// <summary>
+    /// Starts the loops that save handed-over changes and write the buffer out to the store (a shared ledger: that
+    /// pings the store while idle, so /health knows it is down even when nothing is saved).
+    /// </summary>
     public void Start()
     {
-        _loop ??= Task.Run(() => RunAsync(_stop.Token));
+        _loop ??= Task.Run(() => _buffer is null ? PingLoopAsync(_stop.Token) : RunAsync(_buffer, _stop.Token));
         _saveLoop ??= Task.Run(() => SaveLoopAsync(_stop.Token));
     }
 
     public void Enqueue(UnitChanges changes)
     {
-        lock (_saveLock)
+        lock (_queueLock)
         {
             // Only in memory until the next save; a crash loses them from the buffer, never from the inbox, and the
             // unit's checkpoint (saved with them) makes its next activation replay their events.
@@ -120,9 +138,39 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     {
         lock (_saveLock)
         {
-            if (_unsaved.Count > 0)
+            List<UnitChanges> batch;
+            lock (_queueLock)
             {
-                SaveUnsaved();
+                if (_unsaved.Count == 0)
+                {
+                    return;
+                }
+
+                batch = [.. _unsaved];
+            }
+
+            var kept = SaveBatch(batch);
+
+            // Saved, set aside or kept for the next save: only a save takes from the front of the list (Forget waits for it).
+            lock (_queueLock)
+            {
+                _unsaved.RemoveRange(0, batch.Count);
+                _unsaved.InsertRange(0, kept);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A unit activating (here, or on another node after its deactivation failed to save) replays its inbox events after
+    /// its saved checkpoint: changes of its earlier activation still unsaved here must never be saved after that.
+    /// </summary>
+    public void Forget(UnitKey key)
+    {
+        lock (_saveLock)
+        {
+            lock (_queueLock)
+            {
+                _unsaved.RemoveAll(c => c.Key == key);
             }
         }
     }
@@ -130,23 +178,38 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     /// <summary>
     /// Under the save lock. When the save fails, each unit's changes are tried alone: if some save and others do not,
     /// the others are set aside (counted, with the reason) so one bad unit never stops the history of the rest; if
-    /// none saves (the disk, not the data), everything stays unsaved and the error goes to the caller.
+    /// none saves (the disk, not the data), everything stays unsaved and the error goes to the caller. A shared store that
+    /// is down is not tried unit by unit, and a unit whose save alone finds it down is kept for the next save, never set
+    /// aside. Returns the changes to keep for the next save.
     /// </summary>
-    private void SaveUnsaved()
+    private List<UnitChanges> SaveBatch(List<UnitChanges> batch)
     {
         var now = _time.GetUtcNow();
+        var rows = 0;
+        var kept = new List<UnitChanges>();
         try
         {
-            _buffer.Save(_unsaved, now);
+            rows = _ledger.Save(batch, now);
+        }
+        catch (HistoryStoreException down) when (!down.Rejected)
+        {
+            SaveError = down.Message;
+            MarkDown(down);
+            throw;
         }
         catch (Exception whole)
         {
             var failed = new List<(UnitChanges Changes, Exception Error)>();
-            foreach (var changes in _unsaved)
+            foreach (var changes in batch)
             {
                 try
                 {
-                    _buffer.Save([changes], now);
+                    rows += _ledger.Save([changes], now);
+                }
+                catch (HistoryStoreException down) when (!down.Rejected)
+                {
+                    MarkDown(down);
+                    kept.Add(changes);
                 }
                 catch (Exception alone)
                 {
@@ -154,7 +217,7 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
                 }
             }
 
-            if (failed.Count == _unsaved.Count)
+            if (failed.Count + kept.Count == batch.Count)
             {
                 SaveError = whole.Message;
                 throw;
@@ -164,15 +227,30 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
             {
                 SetAside(changes, error);
             }
+
         }
 
-        var changed = _unsaved.Any(c => c.Delta is not null);
-        _unsaved.Clear();
-        SaveError = null;
-        if (changed)
+        SaveError = kept.Count > 0 ? LastError : null;
+        if (_buffer is null)
+        {
+            // The save was the write.
+            lock (_queueLock)
+            {
+                PointsWritten += rows;
+            }
+
+            LastWrite = _time.GetUtcNow();
+            if (kept.Count == 0)
+            {
+                MarkUp();
+            }
+        }
+        else if (batch.Any(c => c.Delta is not null))
         {
             Wake();
         }
+
+        return kept;
     }
 
     private void SetAside(UnitChanges changes, Exception error)
@@ -197,6 +275,11 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         SaveNow();
+        if (_buffer is null)
+        {
+            return true;
+        }
+
         var pending = _buffer.PendingNow();
         if (pending.Count == 0)
         {
@@ -239,13 +322,18 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
     /// <summary>Writes until nothing is pending, or for at most <paramref name="timeout"/>; used on start before a rebuild.</summary>
     public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (_buffer is null)
+        {
+            return await TryEnsureSchemaAsync(cancellationToken);
+        }
+
         var deadline = _time.GetUtcNow() + timeout;
         var retry = FirstRetry;
         while (true)
         {
             try
             {
-                await WriteAllAsync(cancellationToken);
+                await WriteAllAsync(_buffer, cancellationToken);
                 return true;
             }
             catch (HistoryStoreException ex)
@@ -289,7 +377,7 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // Stopping: the unsaved changes' events are after their units' saved checkpoints, so the next start replays them.
+            // Stopping: the unsaved changes' events are after their units' saved checkpoints, so the next activation replays them.
             _warn($"History writer could not save its last changes while stopping: {ex.Message}");
         }
 
@@ -346,7 +434,7 @@ public sealed partial class HistoryWriter : IHistorySink, IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _warn($"History buffer save failed ({UnsavedChanges} unit changes kept for the next save): {ex.Message}");
+                _warn($"History save failed ({UnsavedChanges} unit changes kept for the next save): {ex.Message}");
             }
         }
     }

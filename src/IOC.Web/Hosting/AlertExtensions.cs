@@ -30,6 +30,7 @@ public static class AlertExtensions
         var services = builder.Services;
         services.AddSingleton(_ => HolidayFile.Load(SeedData.Locate(builder.Configuration["SeedData:Directory"])));
         services.AddSingleton(sp => new AlertRuleChecker(sp.GetRequiredService<UnitCatalog>(), sp.GetRequiredService<TargetCatalog>()));
+        services.AddHostedService(sp => new AlertRulesFileCheck(SeedData.Locate(builder.Configuration["SeedData:Directory"]), sp.GetRequiredService<AlertRuleChecker>()));
         var shared = SharedStores.ConnectionString(builder.Configuration, "Alerts");
         services.AddSingleton<IAlertStore>(sp =>
         {

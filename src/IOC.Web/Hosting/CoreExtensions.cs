@@ -54,6 +54,7 @@ public static class CoreExtensions
         services.AddSingleton<Quarantine>();
         services.AddSingleton<QuarantineReplay>();
         services.AddSingleton<UnitGrainServices>();
+        services.AddSingleton<RecoverySource>();
         services.AddSingleton<IUnitRecovery, GrainRecovery>();
         services.AddSingleton<EventDelivery>();
         services.AddSingleton<GrainReader>();

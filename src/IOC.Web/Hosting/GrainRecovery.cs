@@ -8,16 +8,15 @@ using IOC.Ingestion.Inbox;
 namespace IOC.Web.Hosting;
 
 /// <summary>
-/// What a unit grain rebuilds from. One node: the history store and this node's checkpoint (IOC.History), then its
-/// inbox tail (IOC.Ingestion). A cluster (a shared inbox): the shared inbox alone, from its first event, because the
-/// checkpoint and the history rows not yet written out live on the node that folded them, which may be the dead one
-/// (docs/cluster.md, "Recovery").
+/// What a unit grain rebuilds from: the history store and its checkpoint (IOC.History), then its inbox tail
+/// (IOC.Ingestion) — on one node, and in a cluster whose history is shared too. A cluster whose history is not shared:
+/// the shared inbox alone, from its first event (<see cref="RecoverySource"/>; docs/cluster.md, "Recovery").
 /// </summary>
-public sealed class GrainRecovery(UnitRestorer restorer, InboxTail tail, IInbox inbox) : IUnitRecovery
+public sealed class GrainRecovery(UnitRestorer restorer, InboxTail tail, RecoverySource source) : IUnitRecovery
 {
     public async Task<RecoveryPlan> PlanAsync(UnitKey key, CancellationToken cancellationToken)
     {
-        if (inbox.Shared)
+        if (source.InboxAlone)
         {
             return new RecoveryPlan(null, FoldCut.None, "the shared inbox (cluster)");
         }

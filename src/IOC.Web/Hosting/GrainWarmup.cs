@@ -21,7 +21,7 @@ public sealed partial class GrainWarmup(
     HistoryWriter writer,
     IngestionService ingestion,
     ApiKeyValidator apiKeys,
-    IOC.Ingestion.Inbox.IInbox inbox,
+    RecoverySource source,
     ILogger<GrainWarmup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,8 +29,8 @@ public sealed partial class GrainWarmup(
         LogInbox(logger, ingestion.Stats.Path, apiKeys.Mode);
         var stopwatch = Stopwatch.StartNew();
         var units = grains.UnitKeys().ToList();
-        // A cluster's units rebuild from the shared inbox alone (GrainRecovery): nothing to read from the history first.
-        LogPrepared(logger, inbox.Shared ? "none read: a cluster's units rebuild from the shared inbox" : await restorer.PrepareAsync(units, cancellationToken));
+        // A cluster without a shared history rebuilds its units from the shared inbox alone: nothing to read first.
+        LogPrepared(logger, source.InboxAlone ? "none read: a cluster's units rebuild from the shared inbox" : await restorer.PrepareAsync(units, cancellationToken));
 
         // Every unit activates (and recovers) now, all at once; then the provinces pull their contributions, and the
         // country (national mode) the provinces'.

@@ -32,6 +32,14 @@ public sealed class SiloOptions
 
     /// <summary>Missed probes after which a silo suspects another; with two suspecting votes it is declared dead.</summary>
     public int MissedProbesLimit { get; set; } = 2;
+
+    /// <summary>
+    /// How long after a silo's estimated failure its grains may not activate elsewhere (ms): Orleans' distributed
+    /// directory holds them this long in case the silo was only stalled and still runs them. Orleans' default is
+    /// 30 s, which kept a dead node's units dark for ~28 s; the failure detection window (probe timeout × missed
+    /// probes) is subtracted from it (docs/cluster.md, "Membership").
+    /// </summary>
+    public int DirectoryLeaseMilliseconds { get; set; } = 5000;
 }
 
 public static class SiloExtensions
@@ -104,6 +112,7 @@ public static class SiloExtensions
             m.ProbeTimeout = TimeSpan.FromMilliseconds(Math.Max(100, options.ProbeTimeoutMilliseconds));
             m.NumMissedProbesLimit = Math.Max(1, options.MissedProbesLimit);
         });
+        silo.Configure<GrainDirectoryOptions>(d => d.RangeLeaseDuration = TimeSpan.FromMilliseconds(Math.Max(0, options.DirectoryLeaseMilliseconds)));
     }
 
     public const string DashboardPath = "/ops/orleans";

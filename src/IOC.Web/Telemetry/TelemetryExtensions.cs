@@ -80,7 +80,7 @@ public static class TelemetryExtensions
         var hub = app.Services.GetRequiredService<KpiBroadcaster>();
         metrics.ObserveHub(() => hub.ConnectionCount, () => hub.Dropped);
         var history = app.Services.GetRequiredService<HistoryWriter>();
-        metrics.ObserveHistoryBuffer(() => history.Buffer.Pending);
+        metrics.ObserveHistoryBuffer(() => history.Buffer?.Pending ?? history.UnsavedChanges);
 
         if (app.Services.GetRequiredService<TelemetryOptions>().Prometheus)
         {

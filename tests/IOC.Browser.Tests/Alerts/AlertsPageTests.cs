@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using IOC.Access.Audit;
 using IOC.Browser.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace IOC.Browser.Tests.Alerts;
@@ -71,6 +73,11 @@ public sealed class AlertsPageTests : IClassFixture<HeadlessChromium>, IDisposab
         }
 
         await Expect(alerts.Locator("[data-history]").First).ToContainTextAsync("Được xác nhận");
+        // The acknowledgement ran over the circuit, yet the audit line says from where, as the API's lines do.
+        var audit = _app.Services.GetRequiredService<AuditQuery>();
+        var line = (await audit.ReadAsync(new AuditFilter(null, null, AuditActions.AlertAcknowledged, Id), CancellationToken.None)).Single();
+        line.Address.Should().Be("127.0.0.1");
+        line.Detail.Should().Contain("Trực ban Hà");
         await HeadlessChromium.ScreenshotAsync(alerts, "alerts-page");
         await HeadlessChromium.ScreenshotAsync(first, "alerts-wallboard-acknowledged");
     }

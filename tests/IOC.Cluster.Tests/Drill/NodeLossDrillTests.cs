@@ -12,7 +12,7 @@ namespace IOC.Cluster.Tests.Drill;
 /// Issue 11's drill with real processes: three nodes, PostgreSQL, Redis and nginx from scripts/cluster.sh; a producer
 /// at 2,000 events/s round-robin with retries; a hub client on a surviving node; node 2 killed with SIGKILL, left dead
 /// 30 s and started again; then the inbox's PostgreSQL stopped for 20 s. Every acknowledged event must be counted once,
-/// on every node, in the city, every ward and every agency.
+/// on every node, in the city, every ward and every agency, live and in the stored history.
 /// </summary>
 public sealed class NodeLossDrillTests(ITestOutputHelper output)
 {
@@ -25,6 +25,9 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
         {
             ["Simulator__Enabled"] = "false",
             ["Access__RateLimits__IngestionPerMinute"] = "1000000",
+
+            // The history API is an analyst's; the Development environment's anonymous viewer is one here.
+            ["Access__DevelopmentViewerRole"] = "analyst",
         });
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         var units = Seed.Units.Wards.Select(w => ((string?)w.Code, (string?)null))
@@ -122,6 +125,28 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
 
         settled.Should().BeLessThan(TimeSpan.FromSeconds(20), string.Join('\n', differences.Take(20)));
         producer.AcknowledgedTotal.Should().BeGreaterThan(Rate * 30, "the producer kept posting through the drill");
+
+        // 5. The stored history (History:Store=postgres) holds exactly what was acknowledged too, read on every node, once
+        // the nodes' last saves (about one a second) are in: the city, a few wards and every agency, today's day bucket.
+        var historyPaths = Seed.Units.Wards.Take(3).Concat(Seed.Units.Wards.Skip(60).Take(3)).Select(w => ($"units/{w.Code}", (string?)w.Code))
+            .Concat(Seed.Units.Agencies.Select(a => ($"agencies/{a.Code}", (string?)a.Code)))
+            .Prepend(("city", (string?)null)).ToList();
+        var historyDifferences = new List<string>();
+        var stored = await WaitAsync(TimeSpan.FromSeconds(20), async () =>
+        {
+            try
+            {
+                historyDifferences = await HistoryReader.DifferencesAsync(http, cluster.Nodes, acknowledged, historyPaths);
+            }
+            catch (HttpRequestException ex)
+            {
+                historyDifferences = [$"the history API failed: {ex.Message}"];
+            }
+
+            return historyDifferences.Count == 0;
+        });
+        output.WriteLine($"stored history equal to what was acknowledged on every node after {stored.TotalSeconds:0.0} s");
+        stored.Should().BeLessThan(TimeSpan.FromSeconds(20), string.Join('\n', historyDifferences.Take(20)));
     }
 
     /// <summary>Per unit whose figure differs: what the shared inbox holds for it, and the stored ids never acknowledged.</summary>

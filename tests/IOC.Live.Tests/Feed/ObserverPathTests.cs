@@ -2,6 +2,7 @@ using IOC.Domain.Kpis;
 using IOC.Domain.Units;
 using IOC.Grains.Grains;
 using IOC.Grains.Interfaces;
+using IOC.Grains.Pushes;
 using IOC.Live.Feed;
 using IOC.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
@@ -36,7 +37,7 @@ public sealed class ObserverPathTests : IAsyncLifetime
         var observer = new KpiObserver(store);
         var reference = hostGrains.CreateObjectReference<IKpiObserver>(observer);
         await hostGrains.GetGrain<IObserverRegistryGrain>(0).Register(hostSilo, reference);
-        await Task.Delay(KpiPublisherGrain.RefreshObserversEvery + TimeSpan.FromMilliseconds(500));
+        await Task.Delay(PushTiming.RefreshObserversEvery + TimeSpan.FromMilliseconds(500));
 
         await _silo.DeliverAsync(1, [.. Seed.Units.Wards.Select(w => Call(_clock.GetUtcNow(), w.Code))]);
 

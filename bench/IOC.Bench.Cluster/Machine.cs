@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace IOC.Bench.Cluster;
+
+/// <summary>What Linux says about the machine and a process: the load average and a resident set.</summary>
+internal static class Machine
+{
+    public static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    /// <summary>Resident memory of a process in MiB (VmRSS), or null when it is gone.</summary>
+    public static double? ResidentMiB(int pid)
+    {
+        var path = $"/proc/{pid}/status";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>The PIDs scripts/cluster.sh wrote for its nodes (node-N/pid in the cluster's folder).</summary>
+    public static IReadOnlyList<int> NodePids(string clusterFolder, int nodes) =>
+        [.. Enumerable.Range(1, nodes).Select(i => int.Parse(File.ReadAllText(Path.Combine(clusterFolder, $"node-{i}", "pid")).Trim(), CultureInfo.InvariantCulture))];
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
