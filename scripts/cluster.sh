@@ -73,6 +73,13 @@ start_node() {
     export Silo__Clustering=redis ConnectionStrings__Cluster="$REDIS" Silo__SiloPort="$silo"
     # The history's rows and each unit's checkpoint in the inbox's database, unless the environment says otherwise.
     export History__Store="${History__Store:-postgres}" ConnectionStrings__History="${ConnectionStrings__History:-$INBOX}"
+    # Accounts, devices, keys, tokens, audit, the cookies' key ring and the alerts in the same database, unless set.
+    export Storage__Access="${Storage__Access:-postgres}" ConnectionStrings__Access="${ConnectionStrings__Access:-$INBOX}"
+    export Storage__Alerts="${Storage__Alerts:-postgres}" ConnectionStrings__Alerts="${ConnectionStrings__Alerts:-$INBOX}"
+    # A home folder per node, as on machines of their own: nothing is shared through the user's profile (ASP.NET
+    # Core's default key ring lives there), so what must be shared has to be in the shared stores.
+    export HOME="$node_dir/home"
+    mkdir -p "$HOME"
     export SeedData__Directory="${SeedData__Directory:-$root/seed-data}"
     if [ "$i" != 1 ] && [ -z "$SIMULATOR_SET" ]; then export Simulator__Enabled=false; fi
     exec setsid dotnet "$IOC_DLL" --urls "http://127.0.0.1:$port" >> "$node_dir/out.log" 2>&1 < /dev/null

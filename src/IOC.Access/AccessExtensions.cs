@@ -9,6 +9,7 @@ using IOC.Access.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,9 +25,10 @@ public static class AccessExtensions
     /// <summary>
     /// Accounts (Identity on <c>access.db</c> in <paramref name="dataDir"/>), the ways in (person cookie, paired device,
     /// service token, Development's viewer, optional OpenID Connect), the policies, the audit log, the registries of
-    /// devices, producer keys and service tokens, and the first-run admin.
+    /// devices, producer keys and service tokens, and the first-run admin. With <paramref name="sharedStore"/> (an Npgsql
+    /// connection string: a cluster) the store is that PostgreSQL database instead, and so is the cookies' key ring.
     /// </summary>
-    public static IHostApplicationBuilder AddIocAccess(this IHostApplicationBuilder builder, Func<IServiceProvider, string> dataDir)
+    public static IHostApplicationBuilder AddIocAccess(this IHostApplicationBuilder builder, Func<IServiceProvider, string> dataDir, string? sharedStore = null)
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(AccessOptions.Section);
@@ -36,9 +38,18 @@ public static class AccessExtensions
         services.Configure<AccessOptions>(section);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => new AccessStore(dataDir(sp)));
+        services.AddSingleton<AccessStore>(sp => sharedStore is null ? new SqliteAccessStore(dataDir(sp)) : new PostgresAccessStore(sharedStore, dataDir(sp)));
         services.AddSingleton<IDbContextFactory<AccessDbContext>>(sp => sp.GetRequiredService<AccessStore>());
         services.AddScoped(sp => sp.GetRequiredService<AccessStore>().CreateDbContext());
+        if (sharedStore is not null)
+        {
+            // Every node signs and reads cookies with one key ring, in the shared store (docs/cluster.md). The name
+            // replaces the default discriminator (the content root's path), which may differ between machines.
+            services.AddDbContext<AccessKeyRing>((sp, o) => o.UseNpgsql(((PostgresAccessStore)sp.GetRequiredService<AccessStore>()).ConnectionString));
+            services.AddDataProtection().SetApplicationName("IOC").PersistKeysToDbContext<AccessKeyRing>();
+        }
+
+        services.AddHostedService<AccessStoreStartup>();
 
         services.AddIdentity<IocUser, IdentityRole>(o =>
             {
@@ -114,6 +125,8 @@ public static class AccessExtensions
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<ProducerKeyRegistry>();
         services.AddSingleton<ServiceTokenRegistry>();
+        services.AddSingleton<AccessRegistrySync>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessRegistrySync>());
         services.AddScoped<AccountService>();
         services.AddSingleton<FirstRunAdmin>();
         services.AddHostedService(sp => sp.GetRequiredService<FirstRunAdmin>());

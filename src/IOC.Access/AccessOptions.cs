@@ -31,6 +31,18 @@ public sealed class AccessOptions
     /// </summary>
     public bool SessionSliding { get; set; } = true;
 
+    /// <summary>
+    /// A cluster (a shared access store) only: how often each node reads the producer keys, service tokens and paired
+    /// devices again, so that one created or revoked on another node takes effect here (docs/cluster.md).
+    /// </summary>
+    public int SyncMilliseconds { get; set; } = 2000;
+
+    /// <summary>
+    /// Addresses of reverse proxies on other machines whose X-Forwarded-For and X-Forwarded-Proto are believed (a
+    /// cluster's front, docs/cluster.md); a proxy on loopback is always believed.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     public int PasswordMinLength { get; set; } = 12;
 
     /// <summary>Failed sign-ins in a row before an account is locked, and for how long.</summary>

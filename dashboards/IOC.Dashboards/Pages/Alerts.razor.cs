@@ -44,7 +44,7 @@ public sealed partial class Alerts : IDisposable
 
     [Inject] public required AlertActions Actions { get; set; }
 
-    [Inject] public required SqliteAlertStore Store { get; set; }
+    [Inject] public required IAlertStore Store { get; set; }
 
     [Inject] public required UnitCatalog Units { get; set; }
 

@@ -22,8 +22,14 @@ public sealed partial class FirstRunAdmin(IServiceScopeFactory scopes, AccessSto
 
     public string PasswordFile => Path.Combine(store.DataDir, PasswordFileName);
 
+    /// <summary>The advisory lock under which a node looks for accounts and makes the first one (a cluster's nodes start together).</summary>
+    internal const long FirstRunLock = 0x494F_4311;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Nodes of a cluster starting at once would each find no account and each make an admin (or fail on the
+        // unique name): one node at a time; the others then find the roles and the account.
+        await using var held = await store.LockAsync(FirstRunLock, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in AccessRoles.All)

@@ -36,6 +36,7 @@ public sealed partial class DeviceRegistry
     private readonly ConcurrentDictionary<string, PairedDevice> _paired = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _revoked = new(StringComparer.Ordinal);
     private readonly LastUseRecorder _lastSeen;
+    private volatile bool _loaded;
 
     public DeviceRegistry(IDbContextFactory<AccessDbContext> store, IAuditLog audit, AccessRevocations revocations, IOptions<AccessOptions> options, TimeProvider time, ILogger<DeviceRegistry> logger)
     {
@@ -44,16 +45,53 @@ public sealed partial class DeviceRegistry
             store,
             (db, id, at) => db.Devices.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenAt, at)),
             (id, ex) => LogSeenFailed(_logger, id, ex));
-        using var db = store.CreateDbContext();
-        foreach (var device in db.Devices.AsNoTracking().Where(d => d.SecretDigest != null))
+    }
+
+    /// <summary>
+    /// Reads every paired screen from the store (at start; in a cluster every few seconds, <see cref="AccessRegistrySync"/>):
+    /// a screen paired through another node is known here; one revoked there is refused here too and its open pages on
+    /// this node drop to "paired device revoked". A revocation is never undone by a read that started before it.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await using var db = await _store.CreateDbContextAsync(ct);
+        Merge(await db.Devices.AsNoTracking().Where(d => d.SecretDigest != null).ToListAsync(ct));
+    }
+
+    private void Merge(IEnumerable<KioskDevice> devices)
+    {
+        foreach (var device in devices)
         {
-            if (device.RevokedAt is null)
+            var digest = device.SecretDigest!;
+            if (device.RevokedAt is not null)
             {
-                _paired[device.SecretDigest!] = new PairedDevice(device.Id, device.Name, device.Location);
+                _revoked[digest] = device.Id;
+                if (_paired.TryRemove(digest, out _))
+                {
+                    _revocations.DeviceRevoked(device.Id);
+                }
             }
-            else
+            else if (!_revoked.ContainsKey(digest))
             {
-                _revoked[device.SecretDigest!] = device.Id;
+                _paired[digest] = new PairedDevice(device.Id, device.Name, device.Location);
+            }
+        }
+
+        _loaded = true;
+    }
+
+    /// <summary>A registry used before the host started (a command) reads the store once, there and then.</summary>
+    private void EnsureLoaded()
+    {
+        if (!_loaded)
+        {
+            lock (_paired)
+            {
+                if (!_loaded)
+                {
+                    using var db = _store.CreateDbContext();
+                    Merge([.. db.Devices.AsNoTracking().Where(d => d.SecretDigest != null)]);
+                }
             }
         }
     }
@@ -61,6 +99,7 @@ public sealed partial class DeviceRegistry
     /// <summary>The paired device of a screen's secret; <c>Revoked</c> when it was paired and has since been revoked.</summary>
     public (PairedDevice? Device, bool Revoked) Find(string secret)
     {
+        EnsureLoaded();
         var digest = Secrets.Digest(secret);
         if (_paired.TryGetValue(digest, out var device))
         {

@@ -31,6 +31,7 @@ public sealed partial class ProducerKeyRegistry
     private readonly ILogger<ProducerKeyRegistry> _logger;
     private readonly ConcurrentDictionary<string, ProducerKeyRecord> _keys = new(StringComparer.Ordinal);
     private readonly LastUseRecorder _lastUse;
+    private volatile bool _loaded;
 
     public ProducerKeyRegistry(IDbContextFactory<AccessDbContext> store, IAuditLog audit, TimeProvider time, ILogger<ProducerKeyRegistry> logger)
     {
@@ -39,17 +40,53 @@ public sealed partial class ProducerKeyRegistry
             store,
             (db, id, at) => db.ProducerKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at)),
             (id, ex) => LogTouchFailed(_logger, id, ex));
-        using var db = store.CreateDbContext();
-        // Revoked keys stay known, so that a producer still sending one is told it was revoked, not just refused.
-        foreach (var record in db.ProducerKeys.AsNoTracking())
+    }
+
+    /// <summary>
+    /// Reads every key from the store (at start; in a cluster every few seconds, <see cref="AccessRegistrySync"/>):
+    /// keys created on other nodes become known, revocations made there take effect. Revoked keys stay known, so that
+    /// a producer still sending one is told it was revoked, not just refused; a revocation is never undone by a read
+    /// that started before it.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await using var db = await _store.CreateDbContextAsync(ct);
+        Merge(await db.ProducerKeys.AsNoTracking().ToListAsync(ct));
+    }
+
+    private void Merge(IEnumerable<ProducerKeyRecord> records)
+    {
+        foreach (var record in records)
         {
-            _keys[record.Digest] = record;
+            if (!_keys.TryGetValue(record.Digest, out var known) || known.RevokedAt is null)
+            {
+                _keys[record.Digest] = record;
+            }
+        }
+
+        _loaded = true;
+    }
+
+    /// <summary>A registry used before the host started (a command) reads the store once, there and then.</summary>
+    private void EnsureLoaded()
+    {
+        if (!_loaded)
+        {
+            lock (_keys)
+            {
+                if (!_loaded)
+                {
+                    using var db = _store.CreateDbContext();
+                    Merge([.. db.ProducerKeys.AsNoTracking()]);
+                }
+            }
         }
     }
 
     /// <summary>The key's record, or null with the reason (unknown or revoked, expired) for the 401.</summary>
     public (ProducerKeyMatch? Match, string? Reason) Resolve(string key)
     {
+        EnsureLoaded();
         var digest = Secrets.Digest(key);
         if (!_keys.TryGetValue(digest, out var record) || !Secrets.SameDigest(record.Digest, digest))
         {

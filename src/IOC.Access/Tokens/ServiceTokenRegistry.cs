@@ -36,7 +36,9 @@ public sealed partial class ServiceTokenRegistry
     private readonly ILogger<ServiceTokenRegistry> _logger;
     private readonly Dictionary<string, ServiceTokenMatch> _configured = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ServiceTokenRecord> _created = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _revoked = new(StringComparer.Ordinal);
     private readonly LastUseRecorder _lastUse;
+    private volatile bool _loaded;
 
     public ServiceTokenRegistry(IDbContextFactory<AccessDbContext> store, IOptions<AccessOptions> options, IAuditLog audit, AccessRevocations revocations, TimeProvider time, ILogger<ServiceTokenRegistry> logger)
     {
@@ -59,11 +61,58 @@ public sealed partial class ServiceTokenRegistry
 
             _configured[token.Sha256.Trim().ToLowerInvariant()] = new ServiceTokenMatch($"config:{name}", name, token.Role, [.. token.Units.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim())]);
         }
+    }
 
-        using var db = store.CreateDbContext();
-        foreach (var record in db.ServiceTokens.AsNoTracking().Where(t => t.RevokedAt == null))
+    /// <summary>
+    /// Reads every token from the store (at start; in a cluster every few seconds, <see cref="AccessRegistrySync"/>):
+    /// tokens created on other nodes become known; one revoked there is refused here too and its hub connections on
+    /// this node are closed. A revocation is never undone by a read that started before it.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await using var db = await _store.CreateDbContextAsync(ct);
+        Merge(await db.ServiceTokens.AsNoTracking().ToListAsync(ct));
+    }
+
+    private void Merge(IEnumerable<ServiceTokenRecord> records)
+    {
+        foreach (var record in records)
         {
-            _created[record.Digest] = record;
+            if (record.RevokedAt is not null)
+            {
+                Forget(record);
+            }
+            else if (!_revoked.ContainsKey(record.Digest))
+            {
+                _created[record.Digest] = record;
+            }
+        }
+
+        _loaded = true;
+    }
+
+    private void Forget(ServiceTokenRecord record)
+    {
+        _revoked[record.Digest] = record.Id;
+        if (_created.TryRemove(record.Digest, out _))
+        {
+            _revocations.TokenRevoked($"db:{record.Id}");
+        }
+    }
+
+    /// <summary>A registry used before the host started (a command) reads the store once, there and then.</summary>
+    private void EnsureLoaded()
+    {
+        if (!_loaded)
+        {
+            lock (_created)
+            {
+                if (!_loaded)
+                {
+                    using var db = _store.CreateDbContext();
+                    Merge([.. db.ServiceTokens.AsNoTracking()]);
+                }
+            }
         }
     }
 
@@ -76,6 +125,7 @@ public sealed partial class ServiceTokenRegistry
             return (configured, null);
         }
 
+        EnsureLoaded();
         if (!_created.TryGetValue(digest, out var record) || !Secrets.SameDigest(record.Digest, digest))
         {
             return (null, "The bearer token is not known (or was revoked).");
@@ -140,6 +190,7 @@ public sealed partial class ServiceTokenRegistry
         {
             record.RevokedAt = _time.GetUtcNow();
             await db.SaveChangesAsync(ct);
+            _revoked[record.Digest] = record.Id;
             _created.TryRemove(record.Digest, out _);
             _revocations.TokenRevoked($"db:{record.Id}");
             await _audit.WriteAsync(AuditActions.ServiceTokenRevoked, actor, address, $"service token {record.Id} '{record.Name}'", ct: ct);

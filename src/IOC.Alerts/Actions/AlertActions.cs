@@ -38,7 +38,7 @@ public sealed class AlertActions(
     AlertRuleChecker checker,
     AlertConfigCache cache,
     AlertBoard board,
-    SqliteAlertStore store,
+    IAlertStore store,
     TimeProvider time)
 {
     public const int MaxSilenceMinutes = 30 * 24 * 60;

@@ -13,7 +13,7 @@ namespace IOC.Alerts.Storage;
 /// seed-data/alert-rules.csv on a first start), every instance not normal (what a restarted grain takes back), the
 /// history of recorded changes, and the audit of who changed rules and silences. One connection, one caller at a time.
 /// </summary>
-public sealed partial class SqliteAlertStore : IAlertConfigStore, IAlertRecovery, IDisposable
+public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -54,6 +54,8 @@ public sealed partial class SqliteAlertStore : IAlertConfigStore, IAlertRecovery
     }
 
     public string Path { get; }
+
+    public string Describe => Path;
 
     public Task<AlertConfig> LoadAsync(CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ namespace IOC.Alerts.Webhooks;
 public sealed partial class WebhookNotifier(
     IHttpClientFactory http,
     IOptions<WebhookOptions> options,
-    SqliteAlertStore store,
+    IAlertStore store,
     UnitCatalog units,
     TimeProvider time,
     ILogger<WebhookNotifier> logger) : BackgroundService, IAlertNotifier

@@ -11,7 +11,7 @@ namespace IOC.Alerts.Writing;
 /// This silo's alert sink: grains hand their recorded changes here and go on (a queue, never a wait on the disk); one
 /// loop writes them to the store in batches, then hands them to the notifiers. On stop it writes what is queued.
 /// </summary>
-public sealed partial class AlertWriter(SqliteAlertStore store, IEnumerable<IAlertNotifier> notifiers, ILogger<AlertWriter> logger)
+public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNotifier> notifiers, ILogger<AlertWriter> logger)
     : BackgroundService, IAlertSink
 {
     private readonly Channel<IReadOnlyList<AlertChange>> _queue = Channel.CreateUnbounded<IReadOnlyList<AlertChange>>(

@@ -78,7 +78,7 @@ public static class AlertsApi
         api.MapPost("/silences", Silence)
             .WithName("AddAlertSilence").WithSummary("Silences a rule, a unit or a rule at a unit for some minutes, with a reason: still evaluated and recorded, not notified nor on the wallboard's strip.")
             .RequireAuthorization(AccessPolicies.Duty);
-        api.MapGet("/webhooks/dead-letters", (SqliteAlertStore store) => TypedResults.Ok(store.DeadLetters()))
+        api.MapGet("/webhooks/dead-letters", (IAlertStore store) => TypedResults.Ok(store.DeadLetters()))
             .WithName("GetAlertWebhookDeadLetters").WithSummary("Webhook deliveries given up after their last try (where, how often, why, the body), newest first.")
             .RequireAuthorization(AccessPolicies.Admin);
         api.MapPost("/silences/{id}/end", EndSilence)
@@ -170,7 +170,7 @@ public static class AlertsApi
         };
     }
 
-    private static IResult History([AsParameters] AlertHistoryArgs args, SqliteAlertStore store, UnitCatalog units)
+    private static IResult History([AsParameters] AlertHistoryArgs args, IAlertStore store, UnitCatalog units)
     {
         var errors = new List<RuleError>();
         UnitKey? unit = null;

@@ -7,10 +7,16 @@ namespace IOC.Web.Hosting;
 
 public static class AccessHosting
 {
-    /// <summary>Access control (IOC.Access) on the data folder's access.db, and the rate limits; docs/security.md.</summary>
+    /// <summary>
+    /// Access control (IOC.Access) on the data folder's access.db, or on the cluster's PostgreSQL with
+    /// <c>Storage:Access=postgres</c> and <c>ConnectionStrings:Access</c> (docs/cluster.md), and the rate limits
+    /// (per node); docs/security.md.
+    /// </summary>
     public static IHostApplicationBuilder AddIocAccessControl(this IHostApplicationBuilder builder)
     {
-        builder.AddIocAccess(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDir());
+        builder.AddIocAccess(
+            sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDir(),
+            SharedStores.ConnectionString(builder.Configuration, "Access"));
         var options = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         builder.Services.AddIocRateLimits(options.RateLimits);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -25,8 +31,17 @@ public static class AccessHosting
     {
         // Behind the reverse proxy that terminates TLS (docs/deploy.md): its X-Forwarded-Proto makes the request HTTPS
         // (Secure cookies, HSTS) and X-Forwarded-For names the client in the audit log and the rate limits. Only a
-        // proxy on loopback is believed (the framework's default KnownProxies).
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // proxy on loopback is believed (the framework's default KnownProxies), and those named in Access:KnownProxies.
+        // A cluster's front on another machine is named in Access:KnownProxies.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new OptionsValidationException("Access:KnownProxies", typeof(AccessOptions), [$"Access:KnownProxies: '{proxy}' is not an IP address."]));
+        }
+
+        app.UseForwardedHeaders(forwarded);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -13,6 +13,8 @@ using IOC.Grains.Alerts.Ports;
 using IOC.Grains.Alerts.Rules;
 using IOC.Live.Hub;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
 
 namespace IOC.Web.Hosting;
 
@@ -20,7 +22,7 @@ public static class AlertExtensions
 {
     /// <summary>
     /// Alerts (docs/alerts.md): the grains' evaluation with its ports (alerts.db in the data folder for rules, silences,
-    /// instances and history; the writer that records changes), this host's board of alerts fed by the grains, the hub's
+    /// instances and history, or the cluster's PostgreSQL with <c>Storage:Alerts=postgres</c>, docs/cluster.md; the writer that records changes), this host's board of alerts fed by the grains, the hub's
     /// <c>alerts</c> group, and the actions of the API and pages. Register after the core (the silo).
     /// </summary>
     public static IHostApplicationBuilder AddIocAlerts(this IHostApplicationBuilder builder)
@@ -29,20 +31,29 @@ public static class AlertExtensions
         services.AddSingleton(_ => HolidayFile.Load(SeedData.Locate(builder.Configuration["SeedData:Directory"])));
         services.AddSingleton(sp => new AlertRuleChecker(sp.GetRequiredService<UnitCatalog>(), sp.GetRequiredService<TargetCatalog>()));
         services.AddHostedService(sp => new AlertRulesFileCheck(SeedData.Locate(builder.Configuration["SeedData:Directory"]), sp.GetRequiredService<AlertRuleChecker>()));
-        services.AddSingleton(sp =>
+        var shared = SharedStores.ConnectionString(builder.Configuration, "Alerts");
+        services.AddSingleton<IAlertStore>(sp =>
         {
             var checker = sp.GetRequiredService<AlertRuleChecker>();
             var seedDir = SeedData.Locate(builder.Configuration["SeedData:Directory"]);
+            Func<IReadOnlyList<AlertRule>> seed = () => AlertRulesFile.Load(seedDir, checker);
+            if (shared is not null)
+            {
+                // No I/O here: the schema is made while the silo starts (AlertStoreSchema), before any grain reads it.
+                return new PostgresAlertStore(shared, seed, checker, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresAlertStore>>());
+            }
+
             var dataDir = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDir();
             return new SqliteAlertStore(
                 Path.Combine(dataDir, "alerts.db"),
-                () => AlertRulesFile.Load(seedDir, checker),
+                seed,
                 checker,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<SqliteAlertStore>>());
         });
-        services.AddSingleton<IAlertConfigStore>(sp => sp.GetRequiredService<SqliteAlertStore>());
-        services.AddSingleton<IAlertRecovery>(sp => sp.GetRequiredService<SqliteAlertStore>());
+        services.AddSingleton<IAlertConfigStore>(sp => sp.GetRequiredService<IAlertStore>());
+        services.AddSingleton<IAlertRecovery>(sp => sp.GetRequiredService<IAlertStore>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AlertStoreSchema>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .Validate(o => o.Targets.All(t => Uri.TryCreate(t.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"), "Alerts:Webhooks:Targets: every Url must be an absolute http(s) address.")
             .Validate(o => o.Targets.All(t => t.Secret.Length >= 16), "Alerts:Webhooks:Targets: every Secret must have at least 16 characters (it signs the body).")

@@ -8,10 +8,12 @@ namespace IOC.Web.Tests.Alerts;
 /// Alerts through the API of the real app: a rule added, events that break it, the alert firing with its sentence,
 /// acknowledged, silenced, resolved when its rule is disabled, and still there after a restart.
 /// </summary>
-public sealed class AlertsApiTests : IDisposable
+public class AlertsApiTests : IDisposable
 {
     private const string Id = "test-satisfaction:ward:00082";
-    private readonly IocWebFactory _factory = new() { KeepDataDir = true };
+    private readonly IocWebFactory _factory;
+
+    public AlertsApiTests() => _factory = NewFactory();
 
     private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
 
@@ -99,7 +101,7 @@ public sealed class AlertsApiTests : IDisposable
         var before = await WaitHistoryAsync(client, 2);
         _factory.Dispose();
 
-        using var restarted = new SameDataDir(_factory.DataDir);
+        using var restarted = Restart(_factory);
         var again = restarted.CreateClient();
         var alert = await WaitForAsync(again, a => a["state"]!.GetValue<string>() == "firing");
 
@@ -167,6 +169,12 @@ public sealed class AlertsApiTests : IDisposable
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The app (the PostgreSQL contract's subclass puts its stores in PostgreSQL).</summary>
+    protected virtual IocWebFactory NewFactory() => new() { KeepDataDir = true };
+
+    /// <summary>The app again on the same stores (here: the same data folder).</summary>
+    protected virtual IocWebFactory Restart(IocWebFactory before) => new SameDataDir(before.DataDir);
 
     private sealed class SameDataDir(string dir) : IocWebFactory
     {
