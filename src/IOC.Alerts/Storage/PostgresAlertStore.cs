@@ -189,60 +189,11 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
 
     public IReadOnlyList<AlertHistoryEntry> History(AlertHistoryFilter filter)
     {
-        var where = new List<string>();
-        var args = new List<object>();
-        void Add(string clause, object value)
-        {
-            args.Add(value);
-            where.Add(clause.Replace("$v", $"${args.Count}", StringComparison.Ordinal));
-        }
-
-        if (filter.Unit is { } unit)
-        {
-            Add("level = $v", unit.Level.ToWire());
-            Add("code = $v", unit.Code);
-        }
-
-        if (filter.RuleId is { } rule)
-        {
-            Add("rule_id = $v", rule);
-        }
-
-        if (filter.Severity is { } severity)
-        {
-            Add("severity = $v", severity.ToWire());
-        }
-
-        if (filter.From is { } from)
-        {
-            Add("at_ms >= $v", from.ToUnixTimeMilliseconds());
-        }
-
-        if (filter.To is { } to)
-        {
-            Add("at_ms < $v", to.ToUnixTimeMilliseconds());
-        }
-
-        args.Add(Math.Clamp(filter.Limit, 1, 10_000));
-        var sql = "SELECT seq, at_ms, kind, from_state, json FROM alerts.history"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + $" ORDER BY seq DESC LIMIT ${args.Count}";
+        var (sql, args) = AlertRows.HistoryQuery(filter, "alerts.history", n => $"${n + 1}");
         return Sync(connection =>
         {
-            using var command = Command(connection, null, sql, [.. args]);
-            using var reader = command.ExecuteReader();
-            var list = new List<AlertHistoryEntry>();
-            while (reader.Read())
-            {
-                list.Add(new AlertHistoryEntry(
-                    reader.GetInt64(0),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                    Enum.Parse<AlertChangeKind>(reader.GetString(2)),
-                    Enum.Parse<AlertState>(reader.GetString(3)),
-                    AlertJson.Read<AlertView>(reader.GetString(4))));
-            }
-
-            return list;
+            using var command = Command(connection, null, sql, args);
+            return AlertRows.ReadAll(command, AlertRows.History);
         });
     }
 
@@ -253,14 +204,7 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
     public IReadOnlyList<AlertAuditEntry> AuditTrail(int limit = 500) => Sync(connection =>
     {
         using var command = Command(connection, null, "SELECT at_ms, by_whom, action, subject, detail FROM alerts.audit ORDER BY seq DESC LIMIT $1", limit);
-        using var reader = command.ExecuteReader();
-        var list = new List<AlertAuditEntry>();
-        while (reader.Read())
-        {
-            list.Add(new AlertAuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
-        }
-
-        return list;
+        return AlertRows.ReadAll(command, AlertRows.Audit);
     });
 
     public void AddDeadLetter(WebhookDeadLetter letter) => Sync(connection =>
@@ -270,14 +214,7 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
     public IReadOnlyList<WebhookDeadLetter> DeadLetters(int limit = 100) => Sync(connection =>
     {
         using var command = Command(connection, null, "SELECT delivery_id, at_ms, url, attempts, reason, body FROM alerts.dead_letters ORDER BY seq DESC LIMIT $1", limit);
-        using var reader = command.ExecuteReader();
-        var list = new List<WebhookDeadLetter>();
-        while (reader.Read())
-        {
-            list.Add(new WebhookDeadLetter(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5)));
-        }
-
-        return list;
+        return AlertRows.ReadAll(command, AlertRows.DeadLetter);
     });
 
     public void Dispose() => _source.Dispose();

@@ -167,60 +167,11 @@ public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
     /// <summary>The recorded changes that pass the filter, newest first.</summary>
     public IReadOnlyList<AlertHistoryEntry> History(AlertHistoryFilter filter)
     {
-        var where = new List<string>();
-        var args = new List<object>();
-        void Add(string clause, object value)
-        {
-            where.Add(clause.Replace("$v", $"$p{args.Count}", StringComparison.Ordinal));
-            args.Add(value);
-        }
-
-        if (filter.Unit is { } unit)
-        {
-            Add("level = $v", unit.Level.ToWire());
-            Add("code = $v", unit.Code);
-        }
-
-        if (filter.RuleId is { } rule)
-        {
-            Add("rule_id = $v", rule);
-        }
-
-        if (filter.Severity is { } severity)
-        {
-            Add("severity = $v", severity.ToWire());
-        }
-
-        if (filter.From is { } from)
-        {
-            Add("at_ms >= $v", from.ToUnixTimeMilliseconds());
-        }
-
-        if (filter.To is { } to)
-        {
-            Add("at_ms < $v", to.ToUnixTimeMilliseconds());
-        }
-
-        args.Add(Math.Clamp(filter.Limit, 1, 10_000));
-        var sql = "SELECT seq, at_ms, kind, from_state, json FROM history"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + $" ORDER BY seq DESC LIMIT $p{args.Count - 1}";
+        var (sql, args) = AlertRows.HistoryQuery(filter, "history", n => $"$p{n}");
         lock (_gate)
         {
-            using var command = Command(sql, null, [.. args]);
-            using var reader = command.ExecuteReader();
-            var list = new List<AlertHistoryEntry>();
-            while (reader.Read())
-            {
-                list.Add(new AlertHistoryEntry(
-                    reader.GetInt64(0),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                    Enum.Parse<AlertChangeKind>(reader.GetString(2)),
-                    Enum.Parse<AlertState>(reader.GetString(3)),
-                    AlertJson.Read<AlertView>(reader.GetString(4))));
-            }
-
-            return list;
+            using var command = Command(sql, null, args);
+            return AlertRows.ReadAll(command, AlertRows.History);
         }
     }
 
@@ -240,14 +191,7 @@ public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
         lock (_gate)
         {
             using var command = Command("SELECT at_ms, by, action, subject, detail FROM audit ORDER BY seq DESC LIMIT $p0", null, limit);
-            using var reader = command.ExecuteReader();
-            var list = new List<AlertAuditEntry>();
-            while (reader.Read())
-            {
-                list.Add(new AlertAuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
-            }
-
-            return list;
+            return AlertRows.ReadAll(command, AlertRows.Audit);
         }
     }
 
@@ -267,14 +211,7 @@ public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
         lock (_gate)
         {
             using var command = Command("SELECT delivery_id, at_ms, url, attempts, reason, body FROM dead_letters ORDER BY seq DESC LIMIT $p0", null, limit);
-            using var reader = command.ExecuteReader();
-            var list = new List<WebhookDeadLetter>();
-            while (reader.Read())
-            {
-                list.Add(new WebhookDeadLetter(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5)));
-            }
-
-            return list;
+            return AlertRows.ReadAll(command, AlertRows.DeadLetter);
         }
     }
 

@@ -298,20 +298,9 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
 
         var rows = new List<HistoryRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var tagCount = measurement.ByProcedure ? 4 : 2;
         while (await reader.ReadAsync(cancellationToken))
         {
-            UnitLevelNames.TryParse(reader.GetString(0), out var level);
-            var series = measurement.ByProcedure
-                ? new SeriesKey(new UnitKey(level, reader.GetString(1)), reader.GetString(2), reader.GetString(3))
-                : new SeriesKey(new UnitKey(level, reader.GetString(1)));
-            var values = new long[measurement.Fields.Count];
-            for (var i = 0; i < fields.Length; i++)
-            {
-                values[fields[i]] = reader.GetInt64(tagCount + 1 + i);
-            }
-
-            rows.Add(new HistoryRow(series, reader.GetInt64(tagCount), values));
+            rows.Add(HistoryRowReader.Read(reader, measurement, fields));
         }
 
         return rows;

@@ -5,11 +5,11 @@ namespace IOC.History.Store;
 
 /// <summary>
 /// The history store port: points written idempotently (the same point written twice is kept once, the later
-/// value winning), and sums read back per series and group. Adapters: SQLite (embedded) and InfluxDB 1.x.
+/// value winning), and sums read back per series and group. Adapters: SQLite (embedded), InfluxDB 1.x and PostgreSQL (a cluster).
 /// </summary>
 public interface IHistoryStore : IAsyncDisposable
 {
-    /// <summary><c>sqlite</c> or <c>influxdb</c>.</summary>
+    /// <summary><c>sqlite</c>, <c>influxdb</c> or <c>postgres</c>.</summary>
     string Kind { get; }
 
     /// <summary>The file or URL, for /health and logs.</summary>
