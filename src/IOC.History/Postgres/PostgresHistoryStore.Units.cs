@@ -120,39 +120,40 @@ public sealed partial class PostgresHistoryStore
     private static async Task<(List<OpenDossier>, List<OpenTicket>)> LoadOpenItemsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, UnitKey key, CancellationToken cancellationToken)
     {
-        var dossiers = new List<OpenDossier>();
-        await using (var command = new NpgsqlCommand(
+        var dossiers = await ReadOpenAsync(
+            connection,
+            transaction,
+            key,
             "SELECT id, procedure, channel, received, received_offset, due, due_offset FROM history_open_dossiers WHERE level = $1 AND unit = $2",
+            reader => new OpenDossier(
+                reader.GetString(0), reader.GetString(1), (DossierChannel)reader.GetInt32(2),
+                Time(reader.GetInt64(3), reader.GetInt32(4)), Time(reader.GetInt64(5), reader.GetInt32(6))),
+            cancellationToken);
+        var tickets = await ReadOpenAsync(
             connection,
-            transaction))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = (int)key.Level });
-            command.Parameters.Add(new NpgsqlParameter { Value = key.Code });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                dossiers.Add(new OpenDossier(
-                    reader.GetString(0), reader.GetString(1), (DossierChannel)reader.GetInt32(2),
-                    Time(reader.GetInt64(3), reader.GetInt32(4)), Time(reader.GetInt64(5), reader.GetInt32(6))));
-            }
-        }
-
-        var tickets = new List<OpenTicket>();
-        await using (var command = new NpgsqlCommand(
+            transaction,
+            key,
             "SELECT id, opened, opened_offset, due, due_offset FROM history_open_tickets WHERE level = $1 AND unit = $2",
-            connection,
-            transaction))
+            reader => new OpenTicket(reader.GetString(0), Time(reader.GetInt64(1), reader.GetInt32(2)), Time(reader.GetInt64(3), reader.GetInt32(4))),
+            cancellationToken);
+        return (dossiers, tickets);
+    }
+
+    /// <summary>One unit's open items of one kind (<paramref name="sql"/> takes the level as $1 and the code as $2).</summary>
+    private static async Task<List<T>> ReadOpenAsync<T>(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, UnitKey key, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = (int)key.Level });
+        command.Parameters.Add(new NpgsqlParameter { Value = key.Code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = (int)key.Level });
-            command.Parameters.Add(new NpgsqlParameter { Value = key.Code });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                tickets.Add(new OpenTicket(reader.GetString(0), Time(reader.GetInt64(1), reader.GetInt32(2)), Time(reader.GetInt64(3), reader.GetInt32(4))));
-            }
+            items.Add(read(reader));
         }
 
-        return (dossiers, tickets);
+        return items;
     }
 
     /// <summary>An instant stored exactly as UTC ticks and its offset in minutes (as the producer wrote it).</summary>

@@ -26,11 +26,9 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
     /// <summary>The point id of the rows a save adds to: one row per series and bucket (writes of whole points keep theirs).</summary>
     public const long AddedPoint = 0;
 
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
-
     private readonly NpgsqlDataSource _source;
     private readonly Retention _retention;
-    private readonly TimeProvider _time;
+    private readonly PruneSchedule _pruning;
     private readonly Func<UnitKey, IReadOnlyList<UnitKey>> _rollsUpTo;
     private readonly HashSet<UnitKey> _checkpointed = [];
 
@@ -40,7 +38,6 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
     private volatile bool _schemaReady;
     private int _disposed;
     private long _expired;
-    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     /// <param name="rollsUpTo">The roll-ups whose rows add a unit's deltas (<see cref="UnitCatalog.RollsUpTo"/>); by default wards' and direct work's go to the city.</param>
     public PostgresHistoryStore(string connectionString, Retention retention, TimeProvider time, Func<UnitKey, IReadOnlyList<UnitKey>>? rollsUpTo = null)
@@ -49,7 +46,7 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
         Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
         _source = NpgsqlDataSource.Create(connectionString);
         _retention = retention;
-        _time = time;
+        _pruning = new PruneSchedule(retention, time);
         _rollsUpTo = rollsUpTo ?? (key => key.Level is UnitLevel.Ward or UnitLevel.Direct ? [UnitKey.City] : []);
     }
 
@@ -373,24 +370,11 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
     /// <summary>Deletes minutes and hours past their retention, every 10 minutes (each node does; a second delete finds nothing).</summary>
     private void PruneNowAndThen(NpgsqlConnection connection)
     {
-        var now = _time.GetUtcNow();
-        if (now - _lastPrune < PruneEvery)
+        foreach (var (measurement, resolution, before) in _pruning.Due())
         {
-            return;
-        }
-
-        _lastPrune = now;
-        foreach (var measurement in Measurement.All)
-        {
-            foreach (var resolution in measurement.Resolutions)
-            {
-                if (_retention.Of(resolution) is { } keep)
-                {
-                    using var command = new NpgsqlCommand($"DELETE FROM {Table(measurement, resolution)} WHERE bucket < $1", connection);
-                    command.Parameters.Add(new NpgsqlParameter { Value = (now - keep - resolution.Size()).ToUnixTimeMilliseconds() });
-                    command.ExecuteNonQuery();
-                }
-            }
+            using var command = new NpgsqlCommand($"DELETE FROM {Table(measurement, resolution)} WHERE bucket < $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = before });
+            command.ExecuteNonQuery();
         }
     }
 

@@ -14,23 +14,18 @@ namespace IOC.History.Sqlite;
 /// </summary>
 public sealed class SqliteHistoryStore : IHistoryStore
 {
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
-
-    private readonly Retention _retention;
-    private readonly TimeProvider _time;
+    private readonly PruneSchedule _pruning;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
     private readonly Dictionary<(Measurement, Resolution), SqliteCommand> _inserts = new();
-    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     static SqliteHistoryStore() => SQLitePCL.Batteries_V2.Init();
 
     public SqliteHistoryStore(string path, Retention retention, TimeProvider time)
     {
         Location = Path.GetFullPath(path);
-        _retention = retention;
-        _time = time;
+        _pruning = new PruneSchedule(retention, time);
         Directory.CreateDirectory(Path.GetDirectoryName(Location)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Location, Pooling = true }.ToString();
         _writer = new SqliteConnection(_connectionString);
@@ -207,23 +202,9 @@ public sealed class SqliteHistoryStore : IHistoryStore
 
     private void PruneNowAndThen()
     {
-        var now = _time.GetUtcNow();
-        if (now - _lastPrune < PruneEvery)
+        foreach (var (measurement, resolution, before) in _pruning.Due())
         {
-            return;
-        }
-
-        _lastPrune = now;
-        foreach (var measurement in Measurement.All)
-        {
-            foreach (var resolution in measurement.Resolutions)
-            {
-                if (_retention.Of(resolution) is { } keep)
-                {
-                    var before = (now - keep - resolution.Size()).ToUnixTimeMilliseconds();
-                    Execute(_writer, $"DELETE FROM {Table(measurement, resolution)} WHERE bucket < {before}");
-                }
-            }
+            Execute(_writer, $"DELETE FROM {Table(measurement, resolution)} WHERE bucket < {before}");
         }
     }
 
