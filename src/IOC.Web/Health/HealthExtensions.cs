@@ -19,7 +19,8 @@ public static class HealthExtensions
             .AddCheck<InboxHealthCheck>("inbox")
             .AddCheck<GrainsHealthCheck>("grains")
             .AddCheck<HistoryHealthCheck>("history")
-            .AddCheck<ProcessHealthCheck>("process");
+            .AddCheck<ProcessHealthCheck>("process")
+            .AddCheck<HubHealthCheck>("hub");
         return builder;
     }
 

@@ -32,6 +32,12 @@ public class StuckClientTests() : LiveServer(new SmallSocketBuffersFactory(stuck
         stats.SendingFor.Should().NotBeNull("the stuck client's send is still waiting for it to read");
         stats.Pending.Should().BeLessThanOrEqualTo(stats.Groups, "pending updates merge: at most one per group");
         stats.Groups.Should().BeGreaterThan(1, "the client got stuck after some snapshots, not on the first");
+
+        // What an operator sees of it: /health's hub entry counts both connections and what waits for them.
+        var hub = JsonNode.Parse(await Producer.GetStringAsync("/health"))!["checks"]!["hub"]!["data"]!;
+        hub["connections"]!.GetValue<int>().Should().Be(2);
+        hub["pendingMessages"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(stats.Pending).And.BeLessThanOrEqualTo(hub["groups"]!.GetValue<int>());
+        hub["longestSendSeconds"]!.GetValue<double>().Should().BeGreaterThan(0, "the stuck client's send is waiting");
     }
 }
 
