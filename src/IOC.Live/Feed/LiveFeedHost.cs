@@ -4,6 +4,7 @@ using IOC.Grains.Interfaces;
 using IOC.Grains.Messages;
 using IOC.Grains.Pushes;
 using IOC.Grains.Reading;
+using KpiHubOptions = IOC.Live.Hub.KpiHubOptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -13,8 +14,8 @@ namespace IOC.Live.Feed;
 
 /// <summary>
 /// Connects this web host to the KPI pushes (<see cref="ObserverFeedHost{TObserver}"/>): its observer fills the
-/// <see cref="LiveStore"/>, seeded with every unit's figures and the city's trend; each tick of the grains' clock it
-/// ticks the <see cref="LiveKpis"/> subscribers.
+/// <see cref="LiveStore"/>, seeded with every unit's figures and the city's trend; every
+/// <see cref="KpiHubOptions.LiveTickMilliseconds"/> it ticks the <see cref="LiveKpis"/> subscribers with what changed.
 /// </summary>
 public sealed partial class LiveFeedHost(
     IGrainFactory grains,
@@ -23,14 +24,14 @@ public sealed partial class LiveFeedHost(
     UnitCatalog units,
     LiveStore store,
     LiveKpis live,
-    IOptions<GrainOptions> options,
+    IOptions<KpiHubOptions> options,
     TimeProvider time,
     ILogger<LiveFeedHost> logger) : ObserverFeedHost<IKpiObserver>(time, logger)
 {
     // Held here: the runtime keeps only a weak reference to an observer object.
     private readonly KpiObserver _observer = new(store);
 
-    protected override TimeSpan TickEvery => options.Value.Tick;
+    protected override TimeSpan TickEvery => TimeSpan.FromMilliseconds(Math.Max(10, options.Value.LiveTickMilliseconds));
 
     protected override string FeedName => "live";
 
