@@ -134,7 +134,8 @@ public static class CountryBenchmark
                 var sample = await SampleAsync(http, server.Pid);
                 samples.Add(sample);
                 Console.WriteLine($"  {name} {clock.Elapsed.TotalMinutes,5:0.0} min: resident {sample.RssMb,6:N0} MiB, GC heap {sample.HeapMb,6:N0} MiB, " +
-                                  $"{sample.Stored,11:N0} stored, {acknowledged.Value,11:N0} acknowledged, wallboard updates {Interlocked.Read(ref boardUpdates):N0}, load {Load()}");
+                                  $"{sample.Stored,11:N0} stored, {acknowledged.Value,11:N0} acknowledged, wallboard updates {Interlocked.Read(ref boardUpdates):N0}, " +
+                                  $"hub pending {sample.HubPending:N0}, history pending {sample.HistoryPending:N0}, open items {sample.OpenItems:N0}, load {Load()}");
             }
 
             var (generated, lateSeconds) = await load;
@@ -152,7 +153,11 @@ public static class CountryBenchmark
                            ? $"freshness p50 {HubBench.Percentile(latencies, 50):N0} ms, p99 {HubBench.Percentile(latencies, 99):N0} ms, max {latencies.Max():N0} ms over {latencies.Count} probes, {freshness.Lost} lost; "
                            : $"no probe arrived ({freshness.Lost} lost); ") +
                        $"server CPU {cpu:P0} of {Environment.ProcessorCount} cores (this load generator {benchCpu:P0}); resident {last.RssMb:N0} MiB ({last.RssMb * 1024 / unitCount:N0} KiB per grain), GC heap {last.HeapMb:N0} MiB" +
-                       (fiveMinutes is not null && samples.Count > 1 ? $"; resident after 5 min {fiveMinutes.RssMb:N0} → end {last.RssMb:N0} MiB ({100 * (last.RssMb - fiveMinutes.RssMb) / fiveMinutes.RssMb:+0.0;-0.0}%)" : "");
+                       (fiveMinutes is not null && samples.Count > 1 ? $"; resident after 5 min {fiveMinutes.RssMb:N0} → end {last.RssMb:N0} MiB ({100 * (last.RssMb - fiveMinutes.RssMb) / fiveMinutes.RssMb:+0.0;-0.0}%)" : "") +
+                       (fiveMinutes is not null && last.OpenItems > fiveMinutes.OpenItems
+                           ? $", GC heap {fiveMinutes.HeapMb:N0} → {last.HeapMb:N0} MiB while open items went {fiveMinutes.OpenItems:N0} → {last.OpenItems:N0} ({(last.HeapMb - fiveMinutes.HeapMb) * 1024 * 1024 / (last.OpenItems - fiveMinutes.OpenItems):N0} bytes of heap per item opened)"
+                           : "") +
+                       $"; hub pending max {samples.Max(x => x.HubPending):N0}, history pending at the end {last.HistoryPending:N0}";
             Console.WriteLine(line);
             results.Add(line);
         }
@@ -188,6 +193,10 @@ public static class CountryBenchmark
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Ioc__Province"] = scope,
             ["Ingestion__ApiKeys__0"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
+
+            // One national producer posting ten batches a second plus the probes, more while it catches up: the default
+            // 1,200 requests a minute per key (a province's producer) would refuse it with 429.
+            ["Access__RateLimits__IngestionPerMinute"] = "100000",
         },
     });
 
@@ -290,9 +299,20 @@ public static class CountryBenchmark
     private static async Task<Sample> SampleAsync(HttpClient http, int pid)
     {
         var health = await http.GetFromJsonAsync<JsonObject>("/health");
-        var process = health!["checks"]!["process"]!["data"]!;
-        var inbox = health["checks"]!["inbox"]!["data"]!;
-        return new Sample(HubBench.Clock.Elapsed, HubBench.Memory(pid).Rss, process["gcHeapBytes"]!.GetValue<long>() / (1024.0 * 1024), inbox["storedEvents"]!.GetValue<long>());
+        var checks = health!["checks"]!;
+        var process = checks["process"]!["data"]!;
+        var inbox = checks["inbox"]!["data"]!;
+        var hub = checks["hub"]!["data"]!;
+        var history = checks["history"]!["data"]!;
+        var country = (await http.GetFromJsonAsync<JsonObject>("/api/v1/kpi/country?window=today"))!["kpis"]!;
+        return new Sample(
+            HubBench.Clock.Elapsed,
+            HubBench.Memory(pid).Rss,
+            process["gcHeapBytes"]!.GetValue<long>() / (1024.0 * 1024),
+            inbox["storedEvents"]!.GetValue<long>(),
+            hub["pendingMessages"]!.GetValue<int>(),
+            history["unsavedChanges"]!.GetValue<long>() + (history["bufferedPoints"]?.GetValue<long>() ?? 0),
+            (long)(country["dossier.openPending"]!["value"]!.GetValue<double>() + country["hotline.openTickets"]!["value"]!.GetValue<double>()));
     }
 
     /// <summary>User + system CPU seconds of a process so far, from /proc/{pid}/stat (fields 14 and 15, in clock ticks of 1/100 s).</summary>
@@ -311,7 +331,10 @@ public static class CountryBenchmark
         return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private sealed record Sample(TimeSpan At, double RssMb, double HeapMb, long Stored);
+    /// <param name="HubPending">Hub messages waiting for their clients (bounded: at most one per client and group).</param>
+    /// <param name="HistoryPending">Unit changes not yet saved plus points buffered for the history store.</param>
+    /// <param name="OpenItems">The country's open dossiers and tickets: state a morning rightly accumulates.</param>
+    private sealed record Sample(TimeSpan At, double RssMb, double HeapMb, long Stored, int HubPending, long HistoryPending, long OpenItems);
 
     private sealed class Counter
     {
