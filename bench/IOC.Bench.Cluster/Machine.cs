@@ -24,6 +24,20 @@ internal static class Machine
     public static IReadOnlyList<int> NodePids(string clusterFolder, int nodes) =>
         [.. Enumerable.Range(1, nodes).Select(i => int.Parse(File.ReadAllText(Path.Combine(clusterFolder, $"node-{i}", "pid")).Trim(), CultureInfo.InvariantCulture))];
 
+    /// <summary>User + system CPU seconds of a process so far (/proc/{pid}/stat fields 14 and 15, in ticks of 1/100 s), or null when it is gone.</summary>
+    public static double? CpuSeconds(int pid)
+    {
+        var path = $"/proc/{pid}/stat";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText(path);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
