@@ -20,6 +20,8 @@ internal sealed record CountryOptions(int Events, double Rate, int Nodes, int Ba
 /// </summary>
 internal static class CountryClusterBenchmark
 {
+    private const int IdleSeconds = 20;
+
     private static readonly IReadOnlyDictionary<string, string> NodeSettings = new Dictionary<string, string>(ClusterIngestBenchmark.NodeSettings)
     {
         ["Ioc__Province"] = "country",
@@ -42,7 +44,7 @@ internal static class CountryClusterBenchmark
         Console.WriteLine($"stream: {stream.Sum(b => b.Count):N0} events in {stream.Count:N0} batches ({stream.Sum(b => (long)b.Body.Length) / (1024.0 * 1024):N1} MiB of NDJSON), generated in {cpu.Elapsed.TotalSeconds:N1} s");
 
         var single = await RunOnAsync(1, stream, options, grains, target: null);
-        var cluster = await RunOnAsync(options.Nodes, stream, options, grains, target: single.Tables[0]);
+        var cluster = await RunOnAsync(options.Nodes, stream, options, grains, target: single.Tables[0].Where(NationalKpis.IsCountryYearToDate));
 
         var failed = false;
         Console.WriteLine($"compare: {single.Tables[0].Count:N0} unit figures of the single node (the country and 34 provinces in {NationalKpis.Windows.Length} windows, every commune and agency year to date) against each node of {options.Nodes}");
@@ -87,9 +89,15 @@ internal static class CountryClusterBenchmark
             Console.WriteLine(line);
         }
 
-        var cpuBefore = pids.Select(p => Machine.CpuSeconds(p) ?? 0).ToList();
+        // What the nodes and the shared PostgreSQL spend with no event arriving: every unit ticks, and on the shared
+        // inbox reads its own tail every Grains:TailReadMilliseconds (docs/cluster.md).
+        var postgres = Machine.PostgresPid(cluster.Folder);
+        var idleFrom = Cpu(pids, postgres);
+        await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
+        Console.WriteLine($"  idle for {IdleSeconds} s: CPU {Share(idleFrom, Cpu(pids, postgres), IdleSeconds)}");
+
+        var loadFrom = Cpu(pids, postgres);
         var producer = await StreamProducer.PostAsync(cluster.Nodes, stream, options.Rate, options.Senders);
-        var lastAck = Stopwatch.StartNew();
         Console.WriteLine($"  posted: {producer.Acknowledged:N0} acknowledged ({producer.Accepted:N0} accepted, {producer.Duplicates:N0} found stored), {producer.Rejected:N0} rejected, "
             + $"{producer.Retries:N0} batches sent again ({producer.Unavailable:N0} answers 503) in {producer.Elapsed.TotalSeconds:N1} s: {producer.Rate:N0} events/s acknowledged (asked {options.Rate:N0}/s)");
         foreach (var rejection in producer.FirstRejections)
@@ -98,13 +106,14 @@ internal static class CountryClusterBenchmark
         }
 
         var final = await FinalAsync(http, cluster.Nodes, target);
-        var cpu = pids.Select((p, i) => (Machine.CpuSeconds(p) ?? 0) - cpuBefore[i]).ToList();
+        var cpu = Share(loadFrom, Cpu(pids, postgres), (producer.Elapsed + final).TotalSeconds);
         Console.WriteLine($"  the country's figures final on every node {final.TotalSeconds:N1} s after the last acknowledgement ({(target is null ? "unchanged for 5 s" : "equal to the single node's")})");
-        Console.WriteLine($"  CPU while posting and until final: {string.Join(", ", cpu.Select((c, i) => $"node {i + 1} {c:N0} s"))} ({cpu.Sum() / (producer.Elapsed + final).TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores)");
+        Console.WriteLine($"  CPU while posting and until final: {cpu}");
         var memory = Memory(pids);
         Console.WriteLine($"  after the load: resident {memory}");
         Console.WriteLine($"  grain activations per node after the load:");
-        foreach (var line in GrainSpread.Lines(await GrainSpread.ReadAsync(http, cluster.Nodes[0], cluster.Folder, nodes, grains), nodes))
+        var spread = await GrainSpread.ReadAsync(http, cluster.Nodes[0], cluster.Folder, nodes, grains);
+        foreach (var line in GrainSpread.Lines(spread, nodes))
         {
             Console.WriteLine(line);
         }
@@ -116,7 +125,8 @@ internal static class CountryClusterBenchmark
         }
 
         var summary = $"{name}: {producer.Rate:N0} events/s acknowledged of {options.Rate:N0} asked ({producer.Acknowledged:N0} events, {producer.Retries:N0} retries); "
-            + $"country final {final.TotalSeconds:N1} s after the last acknowledgement; resident {memory}; CPU {string.Join(", ", cpu.Select(c => $"{c:N0} s"))}";
+            + $"country final {final.TotalSeconds:N1} s after the last acknowledgement; resident {memory}; CPU {cpu}; "
+            + $"unit grains {string.Join(", ", GrainSpread.Units(spread).Select((u, i) => $"node {i + 1} {u:N0}"))}";
         return new RunResult(producer, tables, summary);
     }
 
@@ -167,6 +177,15 @@ internal static class CountryClusterBenchmark
         Console.WriteLine("  the country's figures were not final within 2 minutes: compared as they are");
         return clock.Elapsed;
     }
+
+    /// <summary>CPU seconds so far of each node, then of PostgreSQL (its server and backends).</summary>
+    private static double[] Cpu(IReadOnlyList<int> pids, int postgres) => [.. pids.Select(p => Machine.CpuSeconds(p) ?? 0), Machine.TreeCpuSeconds(postgres)];
+
+    /// <summary>CPU used between two readings, each as seconds and as a share of the machine's cores over the span.</summary>
+    private static string Share(double[] from, double[] to, double seconds) =>
+        string.Join(", ", from.Select((f, i) => (Name: i < from.Length - 1 ? $"node {i + 1}" : "PostgreSQL", Used: to[i] - f))
+            .Select(c => $"{c.Name} {c.Used:N0} s ({c.Used / seconds / Environment.ProcessorCount:P0})"))
+        + $" of {Environment.ProcessorCount} cores over {seconds:N0} s";
 
     private static string Memory(IReadOnlyList<int> pids) =>
         string.Join(", ", pids.Select((p, i) => $"node {i + 1} {(Machine.ResidentMiB(p) is { } m ? $"{m:N0} MiB" : "gone")}"));

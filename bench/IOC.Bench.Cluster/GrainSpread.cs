@@ -74,6 +74,13 @@ internal static partial class GrainSpread
         yield return "    all".PadRight(40) + string.Concat(Enumerable.Range(0, nodes).Select(n => spread.Values.Sum(c => c[n]).ToString("N0", CultureInfo.InvariantCulture).PadLeft(10)));
     }
 
+    /// <summary>Unit grains (communes, agencies, provinces' direct work, provinces, the country) on each node.</summary>
+    public static int[] Units(SortedDictionary<string, int[]> spread) =>
+        [.. Enumerable.Range(0, spread.Values.FirstOrDefault()?.Length ?? 0)
+            .Select(n => spread.Where(s => IsIoc(s.Key) && UnitTypes.Any(t => s.Key.EndsWith("." + t, StringComparison.Ordinal))).Sum(s => s.Value[n]))];
+
+    private static readonly string[] UnitTypes = ["WardGrain", "AgencyGrain", "CityWorkGrain", "CityGrain", "CountryGrain"];
+
     private static bool IsIoc(string type) => type.StartsWith("IOC.", StringComparison.Ordinal);
 
     /// <summary>The type's full name without an assembly-qualified tail.</summary>

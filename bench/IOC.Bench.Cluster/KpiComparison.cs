@@ -36,6 +36,18 @@ internal sealed class KpiTable
     }
 
     public JsonObject? Find(string key) => _units.GetValueOrDefault(key);
+
+    /// <summary>The units whose key <paramref name="keep"/> accepts, e.g. the country's year to date alone.</summary>
+    public KpiTable Where(Func<string, bool> keep)
+    {
+        var table = new KpiTable();
+        foreach (var (key, kpis) in _units.Where(u => keep(u.Key)))
+        {
+            table._units.Add(key, kpis);
+        }
+
+        return table;
+    }
 }
 
 /// <summary>

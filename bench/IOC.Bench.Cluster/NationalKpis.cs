@@ -24,6 +24,9 @@ internal static class NationalKpis
         return table;
     }
 
+    /// <summary>Whether a <see cref="KpiTable"/> key is the country's year to date (what <see cref="CountryAsync"/> reads).</summary>
+    public static bool IsCountryYearToDate(string key) => key.StartsWith("ytd country ", StringComparison.Ordinal);
+
     /// <summary>The country's year to date alone: what the wait for the last figures polls.</summary>
     public static async Task<KpiTable> CountryAsync(HttpClient http, Uri node)
     {
