@@ -88,6 +88,21 @@ public sealed class ClusterKpiComparisonTests
             .Should().Throw<InvalidOperationException>().WithMessage("ytd country VN was read twice.");
     }
 
+    [Fact]
+    public void TheWaitForFinalFiguresComparesTheCountrysYearToDateAlone()
+    {
+        var single = Table(
+            Unit("VN", "country", new() { ["dossier.received"] = Count(7) }),
+            Unit("01", "city", new() { ["dossier.received"] = Count(4) }));
+        var node = Table(Unit("VN", "country", new() { ["dossier.received"] = Count(7) }));
+
+        var country = single.Where(NationalKpis.IsCountryYearToDate);
+
+        country.Units.Keys.Should().Equal("ytd country VN");
+        KpiComparison.Differences(country, "1 node", node, "node 2 of 3").Should().BeEmpty();
+        KpiComparison.Differences(single, "1 node", node, "node 2 of 3").Should().Equal("ytd city 01: shown on 1 node, not shown on node 2 of 3");
+    }
+
     private static KpiFigure Count(double value) => new(value, null, null, null, null, "none");
 
     private static UnitKpis Province(string code, double wait, double received, int at) => new(
