@@ -37,7 +37,7 @@ internal static class CountryClusterBenchmark
         if (options.TailReadMilliseconds is { } tail)
         {
             // Both runs alike. The cluster's default (2 s) makes 3,394 units read their tails ~1,700 times a second
-            // through the node's few tail-read slots; on a starved machine the warm-up's recoveries queue behind them.
+            // through the node's few tail-read slots, which the warm-up's recoveries share (docs/benchmarks.md).
             NodeSettings["Grains__TailReadMilliseconds"] = tail.ToString(CultureInfo.InvariantCulture);
         }
 
