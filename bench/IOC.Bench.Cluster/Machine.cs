@@ -24,6 +24,63 @@ internal static class Machine
     public static IReadOnlyList<int> NodePids(string clusterFolder, int nodes) =>
         [.. Enumerable.Range(1, nodes).Select(i => int.Parse(File.ReadAllText(Path.Combine(clusterFolder, $"node-{i}", "pid")).Trim(), CultureInfo.InvariantCulture))];
 
+    /// <summary>User + system CPU seconds of a process so far (/proc/{pid}/stat fields 14 and 15, in ticks of 1/100 s), or null when it is gone.</summary>
+    public static double? CpuSeconds(int pid)
+    {
+        var path = $"/proc/{pid}/stat";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText(path);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    /// <summary>
+    /// CPU seconds of a process and every process below it alive now (a PostgreSQL server: the postmaster and its
+    /// backends, one per connection), so the shared store's share of the machine is counted too.
+    /// </summary>
+    public static double TreeCpuSeconds(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // The process ended while it was listed.
+                }
+            }
+        }
+
+        bool Below(int pid)
+        {
+            for (var at = pid; at > 1; at = parents.GetValueOrDefault(at))
+            {
+                if (at == root)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return parents.Keys.Where(Below).Sum(pid => CpuSeconds(pid) ?? 0);
+    }
+
+    /// <summary>The PID of the PostgreSQL server scripts/cluster.sh started for a cluster (postmaster.pid's first line).</summary>
+    public static int PostgresPid(string clusterFolder) =>
+        int.Parse(File.ReadLines(Path.Combine(clusterFolder, "postgres", "data", "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
+
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();

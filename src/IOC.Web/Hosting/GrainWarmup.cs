@@ -24,6 +24,9 @@ public sealed partial class GrainWarmup(
     RecoverySource source,
     ILogger<GrainWarmup> logger) : IHostedService
 {
+    /// <summary>Units activated at once during the warm-up.</summary>
+    public const int WaveSize = 500;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         LogInbox(logger, ingestion.Stats.Path, apiKeys.Mode);
@@ -32,9 +35,16 @@ public sealed partial class GrainWarmup(
         // A cluster without a shared history rebuilds its units from the shared inbox alone: nothing to read first.
         LogPrepared(logger, source.InboxAlone ? "none read: a cluster's units rebuild from the shared inbox" : await restorer.PrepareAsync(units, cancellationToken));
 
-        // Every unit activates (and recovers) now, all at once; then the provinces pull their contributions, and the
-        // country (national mode) the provinces'.
-        await grains.SnapshotsAsync(units);
+        // Every unit activates (and recovers) now, in waves; then the provinces pull their contributions, and the
+        // country (national mode) the provinces'. Waves, not all at once: on the shared stores each recovery waits
+        // for the bounded inbox-tail reads and the alert store's pool, and the last of national mode's 3,394 units,
+        // started together, outlived Orleans' 30 s response timeout on a loaded machine (the warm-up failed and the
+        // node stopped: bench/IOC.Bench.Cluster country). One wave is Hanoi's 132 units as before.
+        foreach (var wave in units.Chunk(WaveSize))
+        {
+            await grains.SnapshotsAsync(wave);
+        }
+
         var rollups = grains.RollupKeys().ToList();
         await grains.SnapshotsAsync(rollups.Where(r => r.Level == UnitLevel.City));
         await grains.SnapshotsAsync(rollups.Where(r => r.Level == UnitLevel.Country));
