@@ -37,6 +37,10 @@ public sealed partial class Alerts : IDisposable
     private int _minutes = 60;
     private string? _error;
 
+    // Where the alert store is, while it cannot be read (a cluster's PostgreSQL down): the history and the dead letters
+    // are not shown, and the page says why instead of failing.
+    private string? _storeDown;
+
     // Acting on alerts is the duty officer's (and the admin's); everyone else who may see them reads only.
     private bool _mayAct;
 
@@ -134,8 +138,16 @@ public sealed partial class Alerts : IDisposable
         }
 
         AlertSeverity? severity = AlertWords.TryParseSeverity(SeverityFilter, out var s) ? s : null;
-        _history = Store.History(new AlertHistoryFilter(unit, string.IsNullOrEmpty(RuleFilter) ? null : RuleFilter, severity, Limit: HistoryRows));
-        _deadLetters = Store.DeadLetters(20);
+        try
+        {
+            _history = Store.History(new AlertHistoryFilter(unit, string.IsNullOrEmpty(RuleFilter) ? null : RuleFilter, severity, Limit: HistoryRows));
+            _deadLetters = Store.DeadLetters(20);
+            _storeDown = null;
+        }
+        catch (AlertStoreUnavailableException ex)
+        {
+            (_history, _deadLetters, _storeDown) = ([], [], ex.Store);
+        }
     }
 
     private void StartAck(AlertView alert)
@@ -157,7 +169,11 @@ public sealed partial class Alerts : IDisposable
             return;
         }
 
-        var result = await Actions.AcknowledgeAsync(alert.Id, _who, _note);
+        if (await TryAsync(() => Actions.AcknowledgeAsync(alert.Id, _who, _note)) is not { } result)
+        {
+            return;
+        }
+
         if (result.Ok)
         {
             await Audit.WriteAsync(AuditActions.AlertAcknowledged, _user, ClientAddress, $"alert {alert.Id}", AlertAudit.Acknowledged(_who, _note));
@@ -173,7 +189,11 @@ public sealed partial class Alerts : IDisposable
             return;
         }
 
-        var result = await Actions.SilenceAsync(new SilenceRequest(alert.RuleId, alert.Unit.Level.ToWire(), alert.Unit.Code, _minutes, _reason, _who));
+        if (await TryAsync(() => Actions.SilenceAsync(new SilenceRequest(alert.RuleId, alert.Unit.Level.ToWire(), alert.Unit.Code, _minutes, _reason, _who))) is not { } result)
+        {
+            return;
+        }
+
         if (result.Ok)
         {
             await Audit.WriteAsync(AuditActions.AlertSilenced, _user, ClientAddress, $"silence {result.Value!.Id}", AlertAudit.Silenced(result.Value!));
@@ -189,13 +209,34 @@ public sealed partial class Alerts : IDisposable
             return;
         }
 
-        var result = await Actions.EndSilenceAsync(silence.Id, _who);
+        if (await TryAsync(() => Actions.EndSilenceAsync(silence.Id, _who)) is not { } result)
+        {
+            return;
+        }
+
         if (result.Ok)
         {
             await Audit.WriteAsync(AuditActions.AlertSilenceEnded, _user, ClientAddress, $"silence {silence.Id}", $"by '{_who}'");
         }
 
         Done(result.Ok || result.NotFound, result.Errors);
+    }
+
+    /// <summary>
+    /// The action, or null when the alert store cannot be reached: nothing was done, and the page says so in the
+    /// person's language (the form stays open, so trying again is one press).
+    /// </summary>
+    private async Task<ActionResult<T>?> TryAsync<T>(Func<Task<ActionResult<T>>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex) when (AlertStoreUnavailableException.Find(ex) is { } down)
+        {
+            _error = Ui.Format("alerts.store.refused", down.Store);
+            return null;
+        }
     }
 
     private void Done(bool ok, IReadOnlyList<RuleError> errors)

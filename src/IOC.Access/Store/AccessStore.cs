@@ -24,6 +24,12 @@ public abstract class AccessStore(string dataDir) : IDbContextFactory<AccessDbCo
     public abstract Task PrepareAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// One cheap round trip to the store (<c>SELECT 1</c>), for /health: throws <see cref="AccessStoreUnavailableException"/>
+    /// naming the store when it cannot be reached.
+    /// </summary>
+    public abstract Task PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Holds a lock that every node sharing the store respects, until disposed (the first-run admin: one account when
     /// three nodes start at once). On SQLite, one process: nothing to take.
     /// </summary>
@@ -74,5 +80,24 @@ public sealed class SqliteAccessStore : AccessStore
     {
         _ = _prepared.Value;
         return Task.CompletedTask;
+    }
+
+    public override async Task PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The file must be there (made at start): opening a missing one would quietly create an empty database.
+            if (!File.Exists(Path))
+            {
+                throw new FileNotFoundException("access.db is missing", Path);
+            }
+
+            await using var db = CreateDbContext();
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            throw new AccessStoreUnavailableException(Describe, ex);
+        }
     }
 }

@@ -86,6 +86,20 @@ public sealed class PostgresAccessStore : AccessStore
         }
     }
 
+    public override async Task PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, null, "SELECT 1", cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new AccessStoreUnavailableException(Describe, ex);
+        }
+    }
+
     /// <summary>A session-level advisory lock on a connection of its own, released (and the connection closed) on dispose.</summary>
     public override async Task<IAsyncDisposable> LockAsync(long key, CancellationToken cancellationToken)
     {
@@ -149,4 +163,8 @@ public sealed class PostgresAccessStore : AccessStore
 
 /// <summary>The access store cannot be reached: the start stops naming the server, not with a driver's stack trace alone.</summary>
 public sealed class AccessStoreUnavailableException(string store, Exception inner)
-    : Exception($"The access store ({store}) cannot be reached: {inner.Message}", inner);
+    : Exception($"The access store ({store}) cannot be reached: {inner.Message}", inner)
+{
+    /// <summary>Where the store is (<see cref="AccessStore.Describe"/>).</summary>
+    public string Store { get; } = store;
+}

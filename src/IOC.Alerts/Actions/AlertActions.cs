@@ -30,7 +30,8 @@ public sealed record SilenceRequest(string? RuleId, string? UnitLevel, string? U
 /// <summary>
 /// What a duty officer or an administrator does to alerts, for the API and the pages alike: acknowledge an instance
 /// (through the grain that owns it), add, change and disable rules, start and end silences. Every action names who did
-/// it and is audited; this host's board and rule copy take the result at once.
+/// it and is audited; this host's board and rule copy take the result at once. While the alert store cannot be reached
+/// every action throws <see cref="AlertStoreUnavailableException"/> before it changes anything.
 /// </summary>
 public sealed class AlertActions(
     IGrainFactory grains,
@@ -67,6 +68,8 @@ public sealed class AlertActions(
             return ActionResult<AlertView>.Missing();
         }
 
+        await EnsureStoreAsync();
+
         if (await owner.Acknowledge(ruleId, who, string.IsNullOrWhiteSpace(note) ? null : note.Trim()) is not { } view)
         {
             return ActionResult<AlertView>.Missing();
@@ -102,6 +105,8 @@ public sealed class AlertActions(
             return ActionResult<AlertRule>.Missing();
         }
 
+        await EnsureStoreAsync();
+
         cache.Update(await ConfigGrain.PutRule(rule));
         store.Audit(new AlertAuditEntry(time.GetUtcNow(), who, isNew ? "rule.add" : "rule.change", rule.Id, Json(AlertRuleDraft.From(rule))));
         return ActionResult<AlertRule>.Done(rule);
@@ -119,6 +124,7 @@ public sealed class AlertActions(
             return ActionResult<AlertRule>.Refused("by", "is required: who changes the rules");
         }
 
+        await EnsureStoreAsync();
         var changed = rule with { Enabled = enabled };
         cache.Update(await ConfigGrain.PutRule(changed));
         store.Audit(new AlertAuditEntry(time.GetUtcNow(), who, enabled ? "rule.enable" : "rule.disable", ruleId, ""));
@@ -179,6 +185,7 @@ public sealed class AlertActions(
             return ActionResult<AlertSilence>.Refused(errors);
         }
 
+        await EnsureStoreAsync();
         var now = time.GetUtcNow();
         var silence = new AlertSilence(Guid.NewGuid().ToString("N")[..12], ruleId, unit, now, now.AddMinutes(request.Minutes!.Value), reason, who!);
         cache.Update(await ConfigGrain.AddSilence(silence));
@@ -193,6 +200,8 @@ public sealed class AlertActions(
             return ActionResult<AlertSilence>.Refused("by", "is required: who ends the silence");
         }
 
+        await EnsureStoreAsync();
+
         var now = time.GetUtcNow();
         var config = await ConfigGrain.EndSilence(id, who, now);
         if (config.Silences.FirstOrDefault(s => s.Id == id && s.EndedBy == who && s.EndedAt == now) is not { } ended)
@@ -204,6 +213,13 @@ public sealed class AlertActions(
         store.Audit(new AlertAuditEntry(now, who, "silence.end", id, ""));
         return ActionResult<AlertSilence>.Done(ended);
     }
+
+    /// <summary>
+    /// A person's action is recorded before it is answered; when the store cannot be reached now, nothing is done and
+    /// <see cref="AlertStoreUnavailableException"/> tells the API (503) and the page (a message) to say so. (Changes the
+    /// grains make by themselves are kept by the writer until the store is back; a person can simply try again.)
+    /// </summary>
+    private Task EnsureStoreAsync() => store.PingAsync(CancellationToken.None);
 
     private IAlertConfigGrain ConfigGrain => grains.GetGrain<IAlertConfigGrain>(0);
 

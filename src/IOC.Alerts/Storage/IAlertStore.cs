@@ -13,6 +13,13 @@ public interface IAlertStore : IAlertConfigStore, IAlertRecovery
     /// <summary>Where the store is, for messages.</summary>
     string Describe { get; }
 
+    /// <summary>
+    /// One cheap round trip to the store (<c>SELECT 1</c>): throws <see cref="AlertStoreUnavailableException"/> naming
+    /// the store when it cannot be reached. For /health and before a person's action, so that an action the store
+    /// cannot record is refused instead of being done in memory only.
+    /// </summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>Records changes in one transaction: each in the history, and the instance's latest state.</summary>
     void Write(IReadOnlyList<AlertChange> changes);
 

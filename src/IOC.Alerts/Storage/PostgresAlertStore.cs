@@ -162,6 +162,20 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
         }
     }
 
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw new AlertStoreUnavailableException(Describe, ex);
+        }
+    }
+
     public void Write(IReadOnlyList<AlertChange> changes) => Sync(connection =>
     {
         using var transaction = connection.BeginTransaction();
@@ -280,7 +294,17 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
         }
     }
 
-    private static bool IsUnavailable(Exception ex) => ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException;
+    /// <summary>
+    /// The server cannot be reached or will not serve now (a connection error, a timeout, a shutdown or a start under
+    /// way, too many connections), as opposed to a statement it refused: only these are worth trying again later.
+    /// </summary>
+    private static bool IsUnavailable(Exception ex) => ex switch
+    {
+        PostgresException server => server.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || server.SqlState.StartsWith("53", StringComparison.Ordinal)
+            || server.SqlState.StartsWith("57P", StringComparison.Ordinal),
+        _ => ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException,
+    };
 
     private static async Task<List<string>> StringsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] args)
     {
@@ -324,4 +348,25 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
 
 /// <summary>The alert store cannot be reached: the message names the server.</summary>
 public sealed class AlertStoreUnavailableException(string store, Exception inner)
-    : Exception($"The alert store ({store}) cannot be reached: {inner.Message}", inner);
+    : Exception($"The alert store ({store}) cannot be reached: {inner.Message}", inner)
+{
+    /// <summary>Where the store is (<see cref="IAlertStore.Describe"/>).</summary>
+    public string Store { get; } = store;
+
+    /// <summary>Why it cannot be reached (the driver's message).</summary>
+    public string Reason => InnerException?.Message ?? Message;
+
+    /// <summary>This exception, or the one it wraps (a grain call may wrap the store's exception).</summary>
+    public static AlertStoreUnavailableException? Find(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is AlertStoreUnavailableException found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}

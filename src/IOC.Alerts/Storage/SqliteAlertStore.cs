@@ -57,6 +57,29 @@ public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
 
     public string Describe => Path;
 
+    /// <summary>The file is there and answers (a disk that went away, or the file deleted under the process, does not).</summary>
+    public Task PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!File.Exists(Path))
+            {
+                throw new FileNotFoundException("alerts.db is missing", Path);
+            }
+
+            lock (_gate)
+            {
+                Scalar("SELECT 1", null);
+            }
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException)
+        {
+            throw new AlertStoreUnavailableException(Describe, ex);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<AlertConfig> LoadAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

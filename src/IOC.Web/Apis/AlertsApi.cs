@@ -51,6 +51,7 @@ public static class AlertsApi
         // Mapped under the viewer policy (Program.cs): reading is for every role; acting on an alert is the duty
         // officer's, the history download an analyst's, rules and webhooks the admin's (docs/security.md).
         var api = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        api.AddEndpointFilter(StoreDownFilter);
         api.MapGet("/", (AlertBoard board, UnitCatalog units) => TypedResults.Ok(board.Alerts.Select(a => AlertDto.From(a, units)).ToList()))
             .WithName("GetAlerts").WithSummary("Every alert instance that is not normal now (pending, firing, recovering, no data), firing and most severe first.");
         api.MapGet("/history", History)
@@ -251,6 +252,31 @@ public static class AlertsApi
                 l.Pick(e.Alert.SentenceVi, e.Alert.SentenceEn), e.Alert.Ack?.By, e.Alert.Ack?.Note,
             }).ToList())],
         l);
+
+    /// <summary>Seconds a client waits before trying an alert action again while the alert store is down.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The alert store cannot be reached (a cluster's PostgreSQL down): 503 with Retry-After and the store's name, and
+    /// nothing done (the actions check the store before they change anything). Reading the board still works: it is
+    /// this host's memory.
+    /// </summary>
+    private static async ValueTask<object?> StoreDownFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (AlertStoreUnavailableException.Find(ex) is { } down)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Alert store unavailable",
+                detail: $"{down.Message} Nothing was changed; try again after {RetryAfterSeconds} s.",
+                extensions: new Dictionary<string, object?> { ["store"] = down.Store });
+        }
+    }
 
     private static NotFound<ProblemDetails> NotFound(string detail) =>
         TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail });

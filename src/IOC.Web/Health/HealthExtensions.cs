@@ -15,12 +15,17 @@ public static class HealthExtensions
 {
     public static IHostApplicationBuilder AddIocHealthChecks(this IHostApplicationBuilder builder)
     {
+        // The store checks are singletons: each keeps its last probe (CachedProbe) across /health calls.
+        builder.Services.AddSingleton<AccessStoreHealthCheck>();
+        builder.Services.AddSingleton<AlertStoreHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<InboxHealthCheck>("inbox")
             .AddCheck<GrainsHealthCheck>("grains")
             .AddCheck<HistoryHealthCheck>("history")
             .AddCheck<ProcessHealthCheck>("process")
-            .AddCheck<HubHealthCheck>("hub");
+            .AddCheck<HubHealthCheck>("hub")
+            .AddCheck<AccessStoreHealthCheck>("access")
+            .AddCheck<AlertStoreHealthCheck>("alerts");
         return builder;
     }
 

@@ -12,7 +12,8 @@ namespace IOC.Cluster.Tests.Drill;
 /// Issue 11's drill with real processes: three nodes, PostgreSQL, Redis and nginx from scripts/cluster.sh; a producer
 /// at 2,000 events/s round-robin with retries; a hub client on a surviving node; node 2 killed with SIGKILL, left dead
 /// 30 s and started again; then the inbox's PostgreSQL stopped for 20 s. Every acknowledged event must be counted once,
-/// on every node, in the city, every ward and every agency, live and in the stored history.
+/// on every node, in the city, every ward and every agency, live and in the stored history. A wallboard in Chromium,
+/// opened through nginx on node 2 (the one killed), must come back by itself on a survivor while node 2 is dead.
 /// </summary>
 public sealed class NodeLossDrillTests(ITestOutputHelper output)
 {
@@ -51,14 +52,20 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
             await hub.InvokeAsync("Subscribe", group);
         }
 
+        // A leader's wallboard in Chromium through the front, on the node that will die.
+        await using var wallboard = await DrillWallboard.OpenOnAsync(cluster, node: 2);
+
         await using var producer = new DrillProducer(cluster.Nodes, units);
         producer.Start(Rate, batchSize: 100, senders: 4);
         await Task.Delay(TimeSpan.FromSeconds(10));
+        var shownBeforeKill = await wallboard.ReceivedAsync();
+        shownBeforeKill.Should().BeGreaterThan(0, "the wallboard on node 2 shows the city's dossiers received today");
 
         // 1. Node 2 dies. Within 10 s every unit shows at least what was acknowledged before the kill, on the survivors.
         var atKill = producer.Acknowledged;
         var killedAt = clock.Elapsed;
         await cluster.KillAsync(2);
+        var pageBack = WallboardBackAsync(wallboard, http, cluster.Nodes[0], killedAt, clock);
         var back = await WaitAsync(TimeSpan.FromSeconds(10), async () =>
         {
             foreach (var node in new[] { cluster.Nodes[0], cluster.Nodes[2] })
@@ -75,6 +82,13 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
         output.WriteLine($"every unit right again on nodes 1 and 3 {back.TotalSeconds:0.0} s after the kill; acknowledged then {atKill.Values.Sum()}");
         back.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(10), "the units of the dead node must show right figures within 10 s\n" + cluster.LogTail(1));
 
+        // The wallboard came back by itself on a survivor while node 2 was still dead: no reconnect dialog, the
+        // interactive circuit up, and the city's figure caught up with what the API said after the kill.
+        var (pageLive, pageWhy) = await pageBack;
+        await wallboard.ScreenshotAsync("drill-wallboard-after-node-loss");
+        pageLive.Should().BeTrue(pageWhy);
+        (await wallboard.ServingNodeAsync()).Should().NotBe(2, "nginx sends the page to a survivor");
+
         await Task.Delay(TimeSpan.FromSeconds(30) - (clock.Elapsed - killedAt));
         lock (updates)
         {
@@ -86,7 +100,7 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
         await cluster.RestartAsync(2);
         await Task.Delay(TimeSpan.FromSeconds(5));
 
-        // 3. The inbox store stops for 20 s: 503 with Retry-After, /health names it, then ingestion resumes by itself.
+        // 3. PostgreSQL (the inbox, access and alert stores) stops for 20 s: 503 with Retry-After, /health names each store, then ingestion resumes by itself.
         await cluster.StopInboxStoreAsync();
         await Task.Delay(TimeSpan.FromSeconds(3));
         foreach (var node in cluster.Nodes)
@@ -94,7 +108,13 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
             var health = await http.GetAsync(new Uri(node, "/health"));
             var body = await health.Content.ReadAsStringAsync();
             ((int)health.StatusCode).Should().Be(503, $"{node} must say the inbox store is down: {body}");
-            JsonNode.Parse(body)!["checks"]!["inbox"]!["status"]!.GetValue<string>().Should().Be("Unhealthy");
+            var checks = JsonNode.Parse(body)!["checks"]!;
+            foreach (var store in new[] { "inbox", "access", "alerts" })
+            {
+                checks[store]!["status"]!.GetValue<string>().Should().Be("Unhealthy", $"{node} must name every store that is down ({store}): {body}");
+            }
+
+            checks["alerts"]!["description"]!.GetValue<string>().Should().Contain("unreachable");
         }
 
         await Task.Delay(TimeSpan.FromSeconds(17));
@@ -147,6 +167,46 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
         });
         output.WriteLine($"stored history equal to what was acknowledged on every node after {stored.TotalSeconds:0.0} s");
         stored.Should().BeLessThan(TimeSpan.FromSeconds(20), string.Join('\n', historyDifferences.Take(20)));
+    }
+
+    /// <summary>
+    /// Whether, before node 2 is started again (28 s after the kill), the wallboard showed no reconnect dialog, had its
+    /// interactive circuit and showed at least the city's dossiers received today that node 1's API gave after the kill
+    /// (so it is live again, not a page frozen before it); and what it showed last, for a failure message.
+    /// </summary>
+    private async Task<(bool Live, string Why)> WallboardBackAsync(DrillWallboard wallboard, HttpClient http, Uri survivor, TimeSpan killedAt, Stopwatch clock)
+    {
+        long afterKill = 0;
+        var deadline = killedAt + TimeSpan.FromSeconds(28);
+        var (live, shown) = (false, (long?)null);
+        while (clock.Elapsed < deadline)
+        {
+            if (afterKill == 0)
+            {
+                try
+                {
+                    var city = await http.GetFromJsonAsync<JsonObject>(new Uri(survivor, "/api/v1/kpi/city?window=today"));
+                    afterKill = (long)city!["kpis"]!["dossier.received"]!["value"]!.GetValue<double>();
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+            }
+
+            (live, shown) = (await wallboard.IsLiveAsync(), await wallboard.ReceivedAsync());
+            if (afterKill > 0 && live && shown >= afterKill)
+            {
+                output.WriteLine($"the wallboard came back by itself {(clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill, showing {shown} received (the API said {afterKill} after the kill)");
+                return (true, "");
+            }
+
+            await Task.Delay(500);
+        }
+
+        return (false, $"the wallboard did not come back by itself within 28 s of the kill: live {live}, shows {shown?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"} received, the API said {afterKill} after the kill");
     }
 
     /// <summary>Per unit whose figure differs: what the shared inbox holds for it, and the stored ids never acknowledged.</summary>

@@ -119,7 +119,7 @@ public class KpiApiTests : IDisposable
     }
 
     [Fact]
-    public async Task HealthReportsTheInboxAndTheGrains()
+    public async Task HealthReportsTheInboxTheGrainsAndTheAccessAndAlertStores()
     {
         var client = _factory.CreateClient();
 
@@ -131,6 +131,14 @@ public class KpiApiTests : IDisposable
         body["checks"]!["inbox"]!["data"]!["path"]!.GetValue<string>().Should().StartWith(_factory.DataDir);
         body["checks"]!["grains"]!["data"]!["activations"]!.GetValue<int>().Should().BeGreaterThan(131, "126 wards, 4 agencies, the city's direct work and the city stay active");
         body["checks"]!["grains"]!["data"]!["silos"]!.GetValue<int>().Should().Be(1);
+
+        // The embedded default's access and alert stores: their files in the data folder, reachable.
+        foreach (var (check, file) in new[] { ("access", "access.db"), ("alerts", "alerts.db") })
+        {
+            body["checks"]![check]!["status"]!.GetValue<string>().Should().Be("Healthy");
+            body["checks"]![check]!["data"]!["store"]!.GetValue<string>().Should().Be("sqlite");
+            body["checks"]![check]!["data"]!["location"]!.GetValue<string>().Should().Be(Path.Combine(_factory.DataDir, file));
+        }
     }
 
     [Fact]
