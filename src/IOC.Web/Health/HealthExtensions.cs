@@ -89,8 +89,15 @@ public sealed class InboxHealthCheck(IngestionService ingestion, InboxTail tail,
     }
 }
 
-public sealed class GrainsHealthCheck(IGrainFactory grains, LiveStore live, Quarantine quarantine, EventDelivery delivery, TimeProvider time) : IHealthCheck
+public sealed class GrainsHealthCheck(IGrainFactory grains, ILocalSiloDetails silo, LiveStore live, Quarantine quarantine, EventDelivery delivery, TimeProvider time) : IHealthCheck
 {
+    /// <summary>The grains that hold a unit's figures (wards, agencies, direct work, provinces, the country).</summary>
+    private static readonly HashSet<string> UnitGrainTypes = [.. new[]
+    {
+        typeof(IOC.Grains.Grains.WardGrain), typeof(IOC.Grains.Grains.AgencyGrain), typeof(IOC.Grains.Grains.CityWorkGrain),
+        typeof(IOC.Grains.Grains.CityGrain), typeof(IOC.Grains.Grains.CountryGrain),
+    }.Select(t => t.FullName!)];
+
     /// <summary>No update from the city for this long: its grain or the push path is stuck, and wallboards would go stale.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
 
@@ -102,6 +109,10 @@ public sealed class GrainsHealthCheck(IGrainFactory grains, LiveStore live, Quar
         {
             ["activations"] = statistics.Sum(s => s.ActivationCount),
             ["silos"] = statistics.Select(s => s.SiloAddress).Distinct().Count(),
+
+            // Which node holds which units (Orleans places a unit where it is first called and never moves it): the
+            // cluster drill kills a node that holds some, and an operator sees where the load lives.
+            ["unitsHere"] = statistics.Where(s => s.SiloAddress.Equals(silo.SiloAddress) && UnitGrainTypes.Contains(s.GrainType.Split(',')[0])).Sum(s => s.ActivationCount),
             ["quarantinedEvents"] = quarantine.Count,
             ["undeliveredEvents"] = delivery.Undelivered,
             ["lastTick"] = lastTick?.ToString("O") ?? "never",

@@ -131,6 +131,7 @@ public class KpiApiTests : IDisposable
         body["checks"]!["inbox"]!["data"]!["path"]!.GetValue<string>().Should().StartWith(_factory.DataDir);
         body["checks"]!["grains"]!["data"]!["activations"]!.GetValue<int>().Should().BeGreaterThan(131, "126 wards, 4 agencies, the city's direct work and the city stay active");
         body["checks"]!["grains"]!["data"]!["silos"]!.GetValue<int>().Should().Be(1);
+        body["checks"]!["grains"]!["data"]!["unitsHere"]!.GetValue<int>().Should().Be(132, "one node holds every unit: 126 wards, 4 agencies, the city's direct work and the city");
 
         // The embedded default's access and alert stores: their files in the data folder, reachable.
         foreach (var (check, file) in new[] { ("access", "access.db"), ("alerts", "alerts.db") })
