@@ -29,7 +29,10 @@ namespace IOC.Bench;
 /// The events are generated while the benchmark runs (ten minutes at 30,000 events/s would not fit in memory) and
 /// shifted in time so their <c>at</c> is a few seconds ago: the live figures of today move as they would at a real
 /// peak. The server runs in the Development environment only so the hub accepts an anonymous viewer (Production
-/// needs a signed-in account), with logging at Warning as in Production.
+/// needs a signed-in account), with logging at Warning as in Production. Options: <c>--fill</c> runs the peak until
+/// the country's open work levels off before the measured phases (the soak's steady state); <c>--max-open N</c> caps
+/// the generator's open work (default 1,000,000, the simulator's); <c>--server-env NAME=VALUE</c> (repeatable) sets
+/// the server's environment, e.g. a GC setting to compare.
 /// </remarks>
 public static class CountryBenchmark
 {
@@ -46,6 +49,11 @@ public static class CountryBenchmark
         var baseline = !args.Contains("--no-baseline");
         var fill = args.Contains("--fill");
         var fillMaxMinutes = Number(args, "fill-max-minutes", 40);
+        var maxOpen = (int)Number(args, "max-open", 1_000_000);
+
+        // Settings for the national server's process (NAME=VALUE, repeatable): e.g. a GC setting to compare.
+        var serverEnv = args.Select((a, i) => (a, i)).Where(x => x.a == "--server-env" && x.i + 1 < args.Length)
+            .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
         var units = SeedData.LoadUnits(SeedData.Locate(), DeploymentScope.Country);
         var unitCount = units.All.Count() + units.DirectWorks.Count();
         Console.WriteLine($"country: {units.Wards.Count:N0} communes, {units.Provinces.Count} provinces, {units.Agencies.Count} agencies, the country " +
@@ -62,7 +70,8 @@ public static class CountryBenchmark
         }
 
         var started = Stopwatch.StartNew();
-        using var server = await StartAsync("country");
+        using var server = await StartAsync("country", serverEnv);
+        Console.WriteLine(serverEnv.Count == 0 ? "server settings: the product's" : "server settings: " + string.Join(", ", serverEnv.Select(kv => $"{kv.Key}={kv.Value}")));
         Console.WriteLine($"national server pid {server.Pid} answered /health after {started.Elapsed.TotalSeconds:N0} s (every unit activated before it listens)");
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
@@ -121,12 +130,13 @@ public static class CountryBenchmark
         foreach (var (name, rate, minutes) in phases)
         {
             // The peak after the fill goes on with the fill's generator: the work it left open finishes as planned.
-            var generator = previous?.EventsPerSecond == rate / TrafficScale.PeakRatio ? previous : new TrafficGenerator(units, seed++, rate / TrafficScale.PeakRatio);
+            var generator = previous?.EventsPerSecond == rate / TrafficScale.PeakRatio ? previous : new TrafficGenerator(units, seed++, rate / TrafficScale.PeakRatio, maxOpen);
             previous = generator;
             freshness.Reset();
             var cpuBefore = CpuSeconds(server.Pid);
             var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             var clock = Stopwatch.StartNew();
+            var phaseStarted = HubBench.Clock.Elapsed;
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
             var ackedBefore = acknowledged.Value;
             var load = ReplayAsync(http, generator, simStart, probe.Code, acknowledged, stop.Token);
@@ -149,7 +159,7 @@ public static class CountryBenchmark
                     stop.Cancel();
                 }
 
-                Console.WriteLine($"  {name} {clock.Elapsed.TotalMinutes,5:0.0} min: resident {sample.RssMb,6:N0} MiB, GC heap {sample.HeapMb,6:N0} MiB, " +
+                Console.WriteLine($"  {name} {clock.Elapsed.TotalMinutes,5:0.0} min: resident {sample.RssMb,6:N0} MiB, GC heap {sample.HeapMb,6:N0} MiB (live after the last full GC {sample.LiveMb:N0}, {sample.Gen2} gen2 GCs), " +
                                   $"{sample.Stored,11:N0} stored, {acknowledged.Value,11:N0} acknowledged, wallboard updates {Interlocked.Read(ref boardUpdates):N0}, " +
                                   $"hub pending {sample.HubPending:N0}, history pending {sample.HistoryPending:N0}, open items {sample.OpenItems:N0}, load {Load()}");
             }
@@ -163,7 +173,7 @@ public static class CountryBenchmark
             var achieved = (acknowledged.Value - ackedBefore) / elapsed;
             var latencies = freshness.Latencies;
             var last = samples.Count > 0 ? samples[^1] : await SampleAsync(http, server.Pid);
-            var fiveMinutes = samples.FirstOrDefault(s => s.At >= TimeSpan.FromMinutes(5));
+            var fiveMinutes = samples.FirstOrDefault(s => s.At - phaseStarted >= TimeSpan.FromMinutes(5));
             var line = $"{name}: asked {rate:N0}/s, generated {generated / elapsed:N0}/s, acknowledged {achieved:N0}/s (replay fell {lateSeconds:N0} s behind); " +
                        (latencies.Count > 0
                            ? $"freshness p50 {HubBench.Percentile(latencies, 50):N0} ms, p99 {HubBench.Percentile(latencies, 99):N0} ms, max {latencies.Max():N0} ms over {latencies.Count} probes, {freshness.Lost} lost; "
@@ -199,7 +209,7 @@ public static class CountryBenchmark
         return end.Stored >= acknowledged.Value + freshness.Sent ? 0 : 1;
     }
 
-    private static Task<AppProcess> StartAsync(string scope) => AppProcess.StartAsync(new AppProcessOptions
+    private static Task<AppProcess> StartAsync(string scope, IReadOnlyDictionary<string, string>? extra = null) => AppProcess.StartAsync(new AppProcessOptions
     {
         Configuration = "Release",
         Timeout = TimeSpan.FromMinutes(5),
@@ -213,7 +223,7 @@ public static class CountryBenchmark
             // One national producer posting ten batches a second plus the probes, more while it catches up: the default
             // 1,200 requests a minute per key (a province's producer) would refuse it with 429.
             ["Access__RateLimits__IngestionPerMinute"] = "100000",
-        },
+        }.Concat(extra ?? new Dictionary<string, string>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
     });
 
     /// <summary>
@@ -340,6 +350,8 @@ public static class CountryBenchmark
             HubBench.Clock.Elapsed,
             HubBench.Memory(pid).Rss,
             process["gcHeapBytes"]!.GetValue<long>() / (1024.0 * 1024),
+            process["gcLiveAfterFullBytes"]!.GetValue<long>() / (1024.0 * 1024),
+            process["gen2Collections"]!.GetValue<int>(),
             inbox["storedEvents"]!.GetValue<long>(),
             hub["pendingMessages"]!.GetValue<int>(),
             history["unsavedChanges"]!.GetValue<long>() + (history["bufferedPoints"]?.GetValue<long>() ?? 0),
@@ -365,7 +377,7 @@ public static class CountryBenchmark
     /// <param name="HubPending">Hub messages waiting for their clients (bounded: at most one per client and group).</param>
     /// <param name="HistoryPending">Unit changes not yet saved plus points buffered for the history store.</param>
     /// <param name="OpenItems">The country's open dossiers and tickets: state a morning rightly accumulates.</param>
-    private sealed record Sample(TimeSpan At, double RssMb, double HeapMb, long Stored, int HubPending, long HistoryPending, long OpenItems);
+    private sealed record Sample(TimeSpan At, double RssMb, double HeapMb, double LiveMb, int Gen2, long Stored, int HubPending, long HistoryPending, long OpenItems);
 
     private sealed class Counter
     {
