@@ -24,7 +24,7 @@ internal sealed class IngestionPipeline(TimeProvider clock) : IAsyncDisposable
     public async Task<Started> StartAsync(IngestionOptions? options = null, UnitCatalog? units = null, Func<SqliteInbox, IInbox>? writeThrough = null)
     {
         var inbox = new SqliteInbox(_folder.File("inbox.db"));
-        var tail = new InboxTail(inbox, Seed.Units, new Quarantine(new MemoryQuarantine(), clock));
+        var tail = new InboxTail(inbox, Seed.Units, new Quarantine(new MemoryQuarantine(), clock), clock);
         var silo = await TestSilo.StartAsync(clock, new InboxOnlyRecovery(tail, inbox), new NoHistory());
         var ingestion = new IngestionService(writeThrough?.Invoke(inbox) ?? inbox, silo.Delivery, units ?? Seed.Units, options ?? new IngestionOptions(), clock);
         var started = new Started(ingestion, new Figures(silo), inbox, silo, tail);

@@ -110,8 +110,8 @@ public sealed class GrainsHealthCheck(IGrainFactory grains, ILocalSiloDetails si
             ["activations"] = statistics.Sum(s => s.ActivationCount),
             ["silos"] = statistics.Select(s => s.SiloAddress).Distinct().Count(),
 
-            // Which node holds which units (Orleans places a unit where it is first called and never moves it): the
-            // cluster drill kills a node that holds some, and an operator sees where the load lives.
+            // Which node holds which units (Orleans places a unit where it is first called; in a cluster the rebalancer
+            // then spreads them): an operator sees where the load lives, and the cluster drill that units spread.
             ["unitsHere"] = statistics.Where(s => s.SiloAddress.Equals(silo.SiloAddress) && UnitGrainTypes.Contains(s.GrainType.Split(',')[0])).Sum(s => s.ActivationCount),
             ["quarantinedEvents"] = quarantine.Count,
             ["undeliveredEvents"] = delivery.Undelivered,

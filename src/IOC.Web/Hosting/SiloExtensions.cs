@@ -40,6 +40,20 @@ public sealed class SiloOptions
     /// probes) is subtracted from it (docs/cluster.md, "Membership").
     /// </summary>
     public int DirectoryLeaseMilliseconds { get; set; } = 5000;
+
+    /// <summary>
+    /// Spread the grains across the nodes (a cluster only): Orleans places a grain where it is first called and the first
+    /// node activates every unit before the others join, so without this one node holds them all until it dies, and a
+    /// restarted node holds none. Orleans' activation rebalancer moves activations from the fullest nodes to the emptiest
+    /// (docs/cluster.md, "Where the units live").
+    /// </summary>
+    public bool Rebalance { get; set; } = true;
+
+    /// <summary>Seconds after a node starts before the rebalancer's first session.</summary>
+    public int RebalanceAfterSeconds { get; set; } = 60;
+
+    /// <summary>Seconds between two rebalancing steps of a session (at least 2: the nodes' load reports come every second).</summary>
+    public int RebalanceCycleSeconds { get; set; } = 15;
 }
 
 public static class SiloExtensions
@@ -113,6 +127,34 @@ public static class SiloExtensions
             m.NumMissedProbesLimit = Math.Max(1, options.MissedProbesLimit);
         });
         silo.Configure<GrainDirectoryOptions>(d => d.RangeLeaseDuration = TimeSpan.FromMilliseconds(Math.Max(0, options.DirectoryLeaseMilliseconds)));
+        if (options.Rebalance)
+        {
+            AddRebalancer(silo, options);
+        }
+    }
+
+    /// <summary>
+    /// A moved unit saves its checkpoint as it deactivates and rebuilds on its new node from that and its inbox tail, as
+    /// after any deactivation; the observer registries stay put (hosts refill them every few seconds, and a move would
+    /// drop pushes until then).
+    /// </summary>
+    private static void AddRebalancer(ISiloBuilder silo, SiloOptions options)
+    {
+        if (options.RebalanceAfterSeconds < 0 || options.RebalanceCycleSeconds < 2)
+        {
+            throw new InvalidOperationException(
+                $"Silo:RebalanceAfterSeconds is {options.RebalanceAfterSeconds} and Silo:RebalanceCycleSeconds {options.RebalanceCycleSeconds}; " +
+                "the first must be 0 or more and the second 2 or more (the nodes report their load every second).");
+        }
+
+#pragma warning disable ORLEANSEXP002
+        silo.AddActivationRebalancer();
+#pragma warning restore ORLEANSEXP002
+        silo.Configure<ActivationRebalancerOptions>(r =>
+        {
+            r.RebalancerDueTime = TimeSpan.FromSeconds(options.RebalanceAfterSeconds);
+            r.SessionCyclePeriod = TimeSpan.FromSeconds(options.RebalanceCycleSeconds);
+        });
     }
 
     public const string DashboardPath = "/ops/orleans";

@@ -33,7 +33,7 @@ public sealed class SharedIngestionTests(PostgresServer server) : IAsyncLifetime
             _inboxes.Add(new PostgresInbox(connection));
         }
 
-        var tail = new InboxTail(_inboxes[0], Seed.Units, new Quarantine(new MemoryQuarantine(), _clock));
+        var tail = new InboxTail(_inboxes[0], Seed.Units, new Quarantine(new MemoryQuarantine(), _clock), _clock);
         _silo = await TestSilo.StartAsync(_clock, new SharedRecovery(tail, _inboxes[0]), new NoHistory(), tailReadMilliseconds: 500);
         _nodes.AddRange(_inboxes.Select(inbox => new IngestionService(inbox, _silo.Delivery, Seed.Units, new IngestionOptions(), _clock)));
     }
