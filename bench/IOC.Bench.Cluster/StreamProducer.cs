@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using IOC.Web.Security;
+using IOC.Cluster.Tests.Drill;
 
 namespace IOC.Bench.Cluster;
 
@@ -13,17 +12,16 @@ internal sealed record ProducerResult(long Acknowledged, long Accepted, long Dup
 }
 
 /// <summary>
-/// Posts a fixed stream of batches once, at a steady rate, round-robin over the nodes, with the drill producer's retry
-/// rules (tests/IOC.Cluster.Tests/Drill/DrillProducer.cs, which makes up its own events and so cannot post these): a
-/// batch that meets a connection error or a timeout is sent again to the next node after 100 ms, a 5xx after 200 ms,
-/// a 503 after its Retry-After; the same ids each time, so the inbox stores it once.
+/// Posts a fixed stream of batches once, at a steady rate, round-robin over the nodes (batch <i>i</i> first to node
+/// <i>i</i>), with the drill producer's retry rules (tests/IOC.Cluster.Tests/Drill/EventPoster.cs): a batch that meets a
+/// connection error or a timeout is sent again to the next node after 100 ms, a 5xx after 200 ms, a 503 after its
+/// Retry-After; the same ids each time, so the inbox stores it once.
 /// </summary>
 internal static class StreamProducer
 {
     public static async Task<ProducerResult> PostAsync(IReadOnlyList<Uri> nodes, IReadOnlyList<StreamBatch> batches, double eventsPerSecond, int senders)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add(ApiKeyValidator.HeaderName, ApiKeyValidator.DevelopmentKey);
+        using var poster = new EventPoster(nodes, TimeSpan.FromSeconds(30));
         var state = new State();
         // Batch i is due once the events before it have had their time at the asked rate.
         var due = new double[batches.Count];
@@ -45,55 +43,19 @@ internal static class StreamProducer
                     await Task.Delay(wait);
                 }
 
-                await SendAsync(http, nodes, i, batches[i], state);
+                var batch = batches[i];
+                var (answer, _) = await poster.PostAsync(() => Ndjson(batch.Body), first: i, $"batch {i}");
+                state.Add(answer);
             }
         })));
-        return state.Result(clock.Elapsed);
+        return state.Result(clock.Elapsed, poster);
     }
 
-    private static async Task SendAsync(HttpClient http, IReadOnlyList<Uri> nodes, int index, StreamBatch batch, State state)
+    private static ByteArrayContent Ndjson(byte[] body)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var node = nodes[(index + attempt) % nodes.Count];
-            if (attempt > 0)
-            {
-                state.Retried();
-            }
-
-            TimeSpan pause;
-            try
-            {
-                using var content = new ByteArrayContent(batch.Body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                using var response = await http.PostAsync(new Uri(node, "/api/v1/events"), content);
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                {
-                    state.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-                    return;
-                }
-
-                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-                {
-                    state.WasUnavailable();
-                    pause = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                }
-                else if ((int)response.StatusCode >= 500)
-                {
-                    pause = TimeSpan.FromMilliseconds(200);
-                }
-                else
-                {
-                    throw new InvalidOperationException($"{node} answered {(int)response.StatusCode} to batch {index}: {await response.Content.ReadAsStringAsync()}");
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                pause = TimeSpan.FromMilliseconds(100);
-            }
-
-            await Task.Delay(pause);
-        }
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        return content;
     }
 
     private sealed class State
@@ -103,12 +65,6 @@ internal static class StreamProducer
         private long _accepted;
         private long _duplicates;
         private long _rejected;
-        private long _retries;
-        private long _unavailable;
-
-        public void Retried() => Interlocked.Increment(ref _retries);
-
-        public void WasUnavailable() => Interlocked.Increment(ref _unavailable);
 
         public void Add(JsonNode answer)
         {
@@ -123,11 +79,11 @@ internal static class StreamProducer
             }
         }
 
-        public ProducerResult Result(TimeSpan elapsed)
+        public ProducerResult Result(TimeSpan elapsed, EventPoster poster)
         {
             lock (_gate)
             {
-                return new ProducerResult(_accepted + _duplicates, _accepted, _duplicates, _rejected, Interlocked.Read(ref _retries), Interlocked.Read(ref _unavailable), elapsed, [.. _rejections]);
+                return new ProducerResult(_accepted + _duplicates, _accepted, _duplicates, _rejected, poster.Retries, poster.Unavailable, elapsed, [.. _rejections]);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using IOC.Storage.Postgres;
 using Npgsql;
 
 namespace IOC.Access.Store;
@@ -54,8 +55,7 @@ public sealed class PostgresAccessStore : AccessStore
     {
         try
         {
-            await using var connection = new NpgsqlConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // Nodes starting together would race on creating the tables: one at a time; the others then find them.
             await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLock})", cancellationToken, LockWaitSeconds);
@@ -80,25 +80,14 @@ public sealed class PostgresAccessStore : AccessStore
                 """, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (PostgresFailure.IsUnavailable(ex))
         {
             throw new AccessStoreUnavailableException(Describe, ex);
         }
     }
 
-    public override async Task PingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, "SELECT 1", cancellationToken);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-        {
-            throw new AccessStoreUnavailableException(Describe, ex);
-        }
-    }
+    public override Task PingAsync(CancellationToken cancellationToken) =>
+        PostgresPing.PingAsync(OpenAsync, ex => new AccessStoreUnavailableException(Describe, ex), cancellationToken);
 
     /// <summary>A session-level advisory lock on a connection of its own, released (and the connection closed) on dispose.</summary>
     public override async Task<IAsyncDisposable> LockAsync(long key, CancellationToken cancellationToken)
@@ -110,10 +99,31 @@ public sealed class PostgresAccessStore : AccessStore
             await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({key})", cancellationToken, LockWaitSeconds);
             return new Held(connection, key);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception ex)
         {
             await connection.DisposeAsync();
-            throw new AccessStoreUnavailableException(Describe, ex);
+            if (PostgresFailure.IsUnavailable(ex))
+            {
+                throw new AccessStoreUnavailableException(Describe, ex);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>An open connection from the pool EF Core's contexts use too (the connection string's).</summary>
+    private async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 
@@ -167,4 +177,7 @@ public sealed class AccessStoreUnavailableException(string store, Exception inne
 {
     /// <summary>Where the store is (<see cref="AccessStore.Describe"/>).</summary>
     public string Store { get; } = store;
+
+    /// <summary>Why it cannot be reached (the driver's message).</summary>
+    public string Reason => InnerException?.Message ?? Message;
 }

@@ -4,6 +4,7 @@ using IOC.Grains.Alerts.Evaluation;
 using IOC.Grains.Alerts.Ports;
 using IOC.Grains.Alerts.Rules;
 using Microsoft.Extensions.Logging;
+using IOC.Storage.Postgres;
 using Npgsql;
 
 namespace IOC.Alerts.Storage;
@@ -15,7 +16,7 @@ namespace IOC.Alerts.Storage;
 /// node reads, the audit and the webhook dead letters. Building it does no I/O: <see cref="PrepareAsync"/> makes the
 /// schema at start, under an advisory lock.
 /// </summary>
-public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
+public sealed class PostgresAlertStore : IAlertStore, IDisposable
 {
     /// <summary>Advisory lock keys (the inbox has 0x494F4300/01, the access store 0x494F4310/11).</summary>
     internal const long SchemaLock = 0x494F_4320;
@@ -89,7 +90,7 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (PostgresFailure.IsUnavailable(ex))
         {
             throw new AlertStoreUnavailableException(Describe, ex);
         }
@@ -101,26 +102,13 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
         {
             await using var connection = await _source.OpenConnectionAsync(cancellationToken);
             var version = await SeedOnceAsync(connection, cancellationToken);
-            var rules = new List<AlertRule>();
-            foreach (var json in await StringsAsync(connection, "SELECT json FROM alerts.rules ORDER BY position", cancellationToken))
-            {
-                var (rule, errors) = _checker.Check(AlertJson.Read<AlertRuleDraft>(json));
-                if (rule is null)
-                {
-                    // A unit or target the rule named is gone from the seed catalogues: the stored rule stays, unjudged.
-                    LogRuleSkipped(_logger, json, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Reason}")));
-                    continue;
-                }
-
-                rules.Add(rule);
-            }
-
+            var rules = StoredRules.Check(await StringsAsync(connection, "SELECT json FROM alerts.rules ORDER BY position", cancellationToken), _checker, _logger);
             var cutoff = _time.GetUtcNow().AddDays(-1).ToUnixTimeMilliseconds();
             var silences = (await StringsAsync(connection, "SELECT json FROM alerts.silences WHERE until_ms > $1 ORDER BY until_ms", cancellationToken, cutoff))
                 .Select(AlertJson.Read<AlertSilence>).ToList();
             return new AlertConfig(version, rules, silences);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (PostgresFailure.IsUnavailable(ex))
         {
             throw new AlertStoreUnavailableException(Describe, ex);
         }
@@ -156,25 +144,14 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
             return [.. (await StringsAsync(connection, "SELECT json FROM alerts.instances WHERE level = $1 AND code = $2", cancellationToken, unit.Level.ToWire(), unit.Code))
                 .Select(AlertJson.Read<AlertView>)];
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (PostgresFailure.IsUnavailable(ex))
         {
             throw new AlertStoreUnavailableException(Describe, ex);
         }
     }
 
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(cancellationToken);
-        }
-        catch (Exception ex) when (IsUnavailable(ex))
-        {
-            throw new AlertStoreUnavailableException(Describe, ex);
-        }
-    }
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        _source.PingAsync(ex => new AlertStoreUnavailableException(Describe, ex), cancellationToken);
 
     public void Write(IReadOnlyList<AlertChange> changes) => Sync(connection =>
     {
@@ -275,7 +252,7 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
             await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (PostgresFailure.IsUnavailable(ex))
         {
             throw new AlertStoreUnavailableException(Describe, ex);
         }
@@ -288,23 +265,11 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
             using var connection = _source.OpenConnection();
             return work(connection);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (PostgresFailure.IsUnavailable(ex))
         {
             throw new AlertStoreUnavailableException(Describe, ex);
         }
     }
-
-    /// <summary>
-    /// The server cannot be reached or will not serve now (a connection error, a timeout, a shutdown or a start under
-    /// way, too many connections), as opposed to a statement it refused: only these are worth trying again later.
-    /// </summary>
-    private static bool IsUnavailable(Exception ex) => ex switch
-    {
-        PostgresException server => server.SqlState.StartsWith("08", StringComparison.Ordinal)
-            || server.SqlState.StartsWith("53", StringComparison.Ordinal)
-            || server.SqlState.StartsWith("57P", StringComparison.Ordinal),
-        _ => ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException,
-    };
 
     private static async Task<List<string>> StringsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] args)
     {
@@ -341,9 +306,6 @@ public sealed partial class PostgresAlertStore : IAlertStore, IDisposable
 
         return command;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A stored alert rule no longer passes its checks and is not evaluated: {Rule} ({Reasons})")]
-    private static partial void LogRuleSkipped(ILogger logger, string rule, string reasons);
 }
 
 /// <summary>The alert store cannot be reached: the message names the server.</summary>

@@ -13,7 +13,7 @@ namespace IOC.Alerts.Storage;
 /// seed-data/alert-rules.csv on a first start), every instance not normal (what a restarted grain takes back), the
 /// history of recorded changes, and the audit of who changed rules and silences. One connection, one caller at a time.
 /// </summary>
-public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
+public sealed class SqliteAlertStore : IAlertStore, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -99,20 +99,7 @@ public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
                 version = 1;
             }
 
-            var rules = new List<AlertRule>();
-            foreach (var json in Strings("SELECT json FROM rules ORDER BY position"))
-            {
-                var (rule, errors) = _checker.Check(AlertJson.Read<AlertRuleDraft>(json));
-                if (rule is null)
-                {
-                    // A unit or target the rule named is gone from the seed catalogues: the stored rule stays, unjudged.
-                    LogRuleSkipped(_logger, json, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Reason}")));
-                    continue;
-                }
-
-                rules.Add(rule);
-            }
-
+            var rules = StoredRules.Check(Strings("SELECT json FROM rules ORDER BY position"), _checker, _logger);
             var cutoff = _time.GetUtcNow().AddDays(-1).ToUnixTimeMilliseconds();
             var silences = Strings("SELECT json FROM silences WHERE until_ms > $p0 ORDER BY until_ms", cutoff)
                 .Select(AlertJson.Read<AlertSilence>).ToList();
@@ -288,7 +275,4 @@ public sealed partial class SqliteAlertStore : IAlertStore, IDisposable
 
         return command;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A stored alert rule no longer passes its checks and is not evaluated: {Rule} ({Reasons})")]
-    private static partial void LogRuleSkipped(ILogger logger, string rule, string reasons);
 }

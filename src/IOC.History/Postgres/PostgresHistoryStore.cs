@@ -4,6 +4,7 @@ using IOC.Grains.Fold;
 using IOC.History.Model;
 using IOC.History.Store;
 using IOC.History.Writing;
+using IOC.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -88,19 +89,7 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
         }
     }
 
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(cancellationToken);
-        }
-        catch (Exception ex) when (IsStoreError(ex))
-        {
-            throw Wrap(ex);
-        }
-    }
+    public Task PingAsync(CancellationToken cancellationToken) => _source.PingAsync(Wrap, cancellationToken);
 
     /// <summary>Whole points under their ids, replacing a point written before (the port's idempotent write).</summary>
     public Task WriteAsync(IReadOnlyList<HistoryPoint> points, CancellationToken cancellationToken)
@@ -443,15 +432,21 @@ public sealed partial class PostgresHistoryStore : IHistoryStore, IHistoryLedger
         _schemaReady = true;
     }
 
-    private static bool IsStoreError(Exception ex) => ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException;
-
     /// <summary>
-    /// Data the server refuses (class 22 data exception, 23 integrity) is "rejected": retrying the same changes fails
-    /// again. Anything else (a refused connection, a timeout, a server shutting down) means the store is down.
+    /// The failures the port reports as <see cref="HistoryStoreException"/>: the store is down
+    /// (<see cref="PostgresFailure.IsUnavailable"/>), or it refused the data. Any other server error (a syntax error,
+    /// a missing table) is no outage and goes through as it is.
     /// </summary>
+    private static bool IsStoreError(Exception ex) => PostgresFailure.IsUnavailable(ex) || IsRefusedData(ex);
+
+    /// <summary>Data the server refuses (class 22 data exception, 23 integrity): retrying the same changes fails again.</summary>
+    private static bool IsRefusedData(Exception ex) =>
+        ex is PostgresException pg && (pg.SqlState.StartsWith("22", StringComparison.Ordinal) || pg.SqlState.StartsWith("23", StringComparison.Ordinal));
+
+    /// <summary>Refused data is "rejected"; anything else wrapped here (a refused connection, a timeout, a server shutting down) means the store is down.</summary>
     private HistoryStoreException Wrap(Exception ex)
     {
-        var rejected = ex is PostgresException pg && (pg.SqlState.StartsWith("22", StringComparison.Ordinal) || pg.SqlState.StartsWith("23", StringComparison.Ordinal));
+        var rejected = IsRefusedData(ex);
         if (!rejected)
         {
             // Idle pooled connections to a server that went away are dead: the next try opens new ones.

@@ -24,7 +24,7 @@ public sealed class AccessStoreHealthCheck(AccessStore store, TimeProvider time)
         };
         if (probed.Error is { } error)
         {
-            var reason = error is AccessStoreUnavailableException { InnerException: { } inner } ? inner.Message : error.Message;
+            var reason = error is AccessStoreUnavailableException down ? down.Reason : error.Message;
             return HealthCheckResult.Unhealthy($"Access store {store.Describe} unreachable: {reason}", data: data);
         }
 

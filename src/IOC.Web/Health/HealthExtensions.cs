@@ -82,7 +82,7 @@ public sealed class InboxHealthCheck(IngestionService ingestion, InboxTail tail,
             data["lastSeq"] = inbox.LastSeq();
             return Task.FromResult(HealthCheckResult.Healthy("Inbox reachable", data));
         }
-        catch (Npgsql.NpgsqlException ex)
+        catch (Exception ex) when (IOC.Storage.Postgres.PostgresFailure.IsUnavailable(ex))
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"Inbox store {stats.Path} unreachable: {ex.Message}", ex, data));
         }

@@ -90,6 +90,25 @@ public sealed class PostgresLedgerTests(PostgresServer server) : IClassFixture<P
         (await DayAsync(store, UnitKey.City, Counter.CallsReceived)).Should().Be(3);
     }
 
+    [Fact]
+    public async Task AStatementTheServerRefusesIsItsOwnErrorNotTheStoreDown()
+    {
+        var connection = await server.NewDatabaseAsync();
+        await using var store = new PostgresHistoryStore(connection, Retention, TimeProvider.System);
+        await store.EnsureSchemaAsync(default);
+        await using (var admin = new Npgsql.NpgsqlConnection(connection))
+        {
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand("DROP TABLE history_checkpoints", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var load = () => store.LoadAsync(Ward, default);
+
+        (await load.Should().ThrowAsync<Npgsql.PostgresException>("a missing table is no outage")).Which.SqlState.Should().Be("42P01");
+        await store.PingAsync(default);
+    }
+
     internal static async Task<long> DayAsync(IHistoryStore store, UnitKey unit, Counter counter)
     {
         var day = VietnamToday();

@@ -1,4 +1,5 @@
 using IOC.Domain.Units;
+using IOC.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -56,7 +57,7 @@ public sealed class PostgresInbox : IInbox, IDisposable
         {
             return Append(items);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (PostgresFailure.IsUnavailable(ex))
         {
             throw new InboxUnavailableException($"PostgreSQL {Path}", ex);
         }
