@@ -22,15 +22,7 @@ public static class FoldBenchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var units = BenchOptions.Units();
-        var start = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(7));
-        var generator = new TrafficGenerator(units, seed: 7, eventsPerSecond: 400);
-        var events = new List<IocEvent>(options.Events);
-        for (var from = start; events.Count < options.Events; from = from.AddHours(1))
-        {
-            events.AddRange(generator.Generate(from, from.AddHours(1)));
-        }
-
-        events.RemoveRange(options.Events, events.Count - options.Events);
+        var events = Simulate(units, options.Events);
         await using var silo = await BenchSilo.StartAsync(units);
         Console.WriteLine($"fold: {events.Count:N0} simulated events in batches of {options.Batch}, through Orleans grains (one call per unit per batch, {options.InFlight} batch(es) in flight)");
 
@@ -77,6 +69,37 @@ public static class FoldBenchmark
         BenchOptions.Report("fold (the same folds in one loop, no Orleans) per CPU second", plainCpu);
         BenchOptions.Report("fold (the same folds in one loop, no Orleans) per second of the loop thread's CPU", plainThread);
         return 0;
+    }
+
+    /// <summary>
+    /// Only the plain loop (<c>fold-loop</c>): the fold's own cost per event without a silo's threads around it, for a
+    /// CPU profile of <see cref="UnitFold.Fold"/> (<c>dotnet-trace collect -- dotnet IOC.Bench.dll fold-loop</c>).
+    /// </summary>
+    public static int RunLoop(BenchOptions options)
+    {
+        var units = BenchOptions.Units();
+        var events = Simulate(units, options.Events);
+        Console.WriteLine($"fold-loop: {events.Count:N0} simulated events in batches of {options.Batch}, the plain loop only");
+        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options);
+        BenchOptions.Report("fold (one loop, no Orleans)", plain);
+        BenchOptions.Report("fold (one loop, no Orleans) per CPU second", plainCpu);
+        BenchOptions.Report("fold (one loop, no Orleans) per second of the loop thread's CPU", plainThread);
+        return 0;
+    }
+
+    /// <summary><paramref name="count"/> events from the simulator (seed 7, all units), so the mix is realistic and the same every time.</summary>
+    private static List<IocEvent> Simulate(UnitCatalog units, int count)
+    {
+        var start = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(7));
+        var generator = new TrafficGenerator(units, seed: 7, eventsPerSecond: 400);
+        var events = new List<IocEvent>(count);
+        for (var from = start; events.Count < count; from = from.AddHours(1))
+        {
+            events.AddRange(generator.Generate(from, from.AddHours(1)));
+        }
+
+        events.RemoveRange(count, events.Count - count);
+        return events;
     }
 
     /// <summary>
