@@ -64,7 +64,7 @@ public static class FoldBenchmark
         // Events per second of the process's CPU time (both cores, GC and timers included): less bent by other load on
         // a shared machine than the wall clock, and the ceiling the wall clock would reach on two free cores is twice it.
         BenchOptions.Report($"fold (Orleans grains, {options.InFlight} in flight) per CPU second", perCpuSecond);
-        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options);
+        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options, out _);
         BenchOptions.Report("fold (the same folds in one loop, no Orleans)", plain);
         BenchOptions.Report("fold (the same folds in one loop, no Orleans) per CPU second", plainCpu);
         BenchOptions.Report("fold (the same folds in one loop, no Orleans) per second of the loop thread's CPU", plainThread);
@@ -80,7 +80,13 @@ public static class FoldBenchmark
         var units = BenchOptions.Units();
         var events = Simulate(units, options.Events);
         Console.WriteLine($"fold-loop: {events.Count:N0} simulated events in batches of {options.Batch}, the plain loop only");
-        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options, out var held);
+
+        // The batches a run builds allocate the same in every build; what differs between builds is the fold's garbage.
+        Console.WriteLine($"fold-loop: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)events.Count / (options.Runs + 1):N1} bytes allocated per event (batches included); collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
+        Console.WriteLine($"fold-loop: the folds hold {held.Bytes / 1048576.0:N1} MiB of heap with {held.OpenItems:N0} open dossiers and tickets");
         BenchOptions.Report("fold (one loop, no Orleans)", plain);
         BenchOptions.Report("fold (one loop, no Orleans) per CPU second", plainCpu);
         BenchOptions.Report("fold (one loop, no Orleans) per second of the loop thread's CPU", plainThread);
@@ -106,7 +112,9 @@ public static class FoldBenchmark
     /// The baseline in the same run: the same batches split the same way into the same <see cref="UnitFold"/>s, called
     /// directly on one thread (what the retired shard loops did, without their channels). The gap is Orleans' cost.
     /// </summary>
-    private static (List<double> Rates, List<double> PerCpuSecond, List<double> PerThreadSecond) PlainLoop(List<IocEvent> events, UnitCatalog units, BenchOptions options)
+    /// <param name="held">The heap the folds hold after the last run (the whole heap with them less the heap without), and their open items.</param>
+    private static (List<double> Rates, List<double> PerCpuSecond, List<double> PerThreadSecond) PlainLoop(
+        List<IocEvent> events, UnitCatalog units, BenchOptions options, out (long Bytes, long OpenItems) held)
     {
         var folds = new Dictionary<UnitKey, UnitFold>();
         var rates = new List<double>();
@@ -152,6 +160,11 @@ public static class FoldBenchmark
             }
         }
 
+        var withFolds = GC.GetTotalMemory(forceFullCollection: true);
+        var openItems = folds.Values.Sum(f => (long)f.Footprint().OpenDossiers + f.Footprint().OpenTickets);
+        folds.Clear();
+        folds.TrimExcess();
+        held = (withFolds - GC.GetTotalMemory(forceFullCollection: true), openItems);
         return (rates, perCpuSecond, perThreadSecond);
     }
 
