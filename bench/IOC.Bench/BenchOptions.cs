@@ -16,7 +16,7 @@ public sealed record BenchOptions(string Command, int Events, int Runs, int Clie
         var command = args.FirstOrDefault() ?? "";
         var defaultEvents = command switch
         {
-            "fold" => 4_000_000,
+            "fold" or "fold-loop" => 4_000_000,
             "history-write" => 24 * 60,
             "history-save" => 4 * 60,
             _ => 1_000_000,

@@ -22,15 +22,7 @@ public static class FoldBenchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var units = BenchOptions.Units();
-        var start = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(7));
-        var generator = new TrafficGenerator(units, seed: 7, eventsPerSecond: 400);
-        var events = new List<IocEvent>(options.Events);
-        for (var from = start; events.Count < options.Events; from = from.AddHours(1))
-        {
-            events.AddRange(generator.Generate(from, from.AddHours(1)));
-        }
-
-        events.RemoveRange(options.Events, events.Count - options.Events);
+        var events = Simulate(units, options.Events);
         await using var silo = await BenchSilo.StartAsync(units);
         Console.WriteLine($"fold: {events.Count:N0} simulated events in batches of {options.Batch}, through Orleans grains (one call per unit per batch, {options.InFlight} batch(es) in flight)");
 
@@ -72,7 +64,7 @@ public static class FoldBenchmark
         // Events per second of the process's CPU time (both cores, GC and timers included): less bent by other load on
         // a shared machine than the wall clock, and the ceiling the wall clock would reach on two free cores is twice it.
         BenchOptions.Report($"fold (Orleans grains, {options.InFlight} in flight) per CPU second", perCpuSecond);
-        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options);
+        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options, out _);
         BenchOptions.Report("fold (the same folds in one loop, no Orleans)", plain);
         BenchOptions.Report("fold (the same folds in one loop, no Orleans) per CPU second", plainCpu);
         BenchOptions.Report("fold (the same folds in one loop, no Orleans) per second of the loop thread's CPU", plainThread);
@@ -80,10 +72,49 @@ public static class FoldBenchmark
     }
 
     /// <summary>
+    /// Only the plain loop (<c>fold-loop</c>): the fold's own cost per event without a silo's threads around it, for a
+    /// CPU profile of <see cref="UnitFold.Fold"/> (<c>dotnet-trace collect -- dotnet IOC.Bench.dll fold-loop</c>).
+    /// </summary>
+    public static int RunLoop(BenchOptions options)
+    {
+        var units = BenchOptions.Units();
+        var events = Simulate(units, options.Events);
+        Console.WriteLine($"fold-loop: {events.Count:N0} simulated events in batches of {options.Batch}, the plain loop only");
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var (plain, plainCpu, plainThread) = PlainLoop(events, units, options, out var held);
+
+        // The batches a run builds allocate the same in every build; what differs between builds is the fold's garbage.
+        Console.WriteLine($"fold-loop: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)events.Count / (options.Runs + 1):N1} bytes allocated per event (batches included); collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
+        Console.WriteLine($"fold-loop: the folds hold {held.Bytes / 1048576.0:N1} MiB of heap with {held.OpenItems:N0} open dossiers and tickets");
+        BenchOptions.Report("fold (one loop, no Orleans)", plain);
+        BenchOptions.Report("fold (one loop, no Orleans) per CPU second", plainCpu);
+        BenchOptions.Report("fold (one loop, no Orleans) per second of the loop thread's CPU", plainThread);
+        return 0;
+    }
+
+    /// <summary><paramref name="count"/> events from the simulator (seed 7, all units), so the mix is realistic and the same every time.</summary>
+    private static List<IocEvent> Simulate(UnitCatalog units, int count)
+    {
+        var start = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(7));
+        var generator = new TrafficGenerator(units, seed: 7, eventsPerSecond: 400);
+        var events = new List<IocEvent>(count);
+        for (var from = start; events.Count < count; from = from.AddHours(1))
+        {
+            events.AddRange(generator.Generate(from, from.AddHours(1)));
+        }
+
+        events.RemoveRange(count, events.Count - count);
+        return events;
+    }
+
+    /// <summary>
     /// The baseline in the same run: the same batches split the same way into the same <see cref="UnitFold"/>s, called
     /// directly on one thread (what the retired shard loops did, without their channels). The gap is Orleans' cost.
     /// </summary>
-    private static (List<double> Rates, List<double> PerCpuSecond, List<double> PerThreadSecond) PlainLoop(List<IocEvent> events, UnitCatalog units, BenchOptions options)
+    /// <param name="held">The heap the folds hold after the last run (the whole heap with them less the heap without), and their open items.</param>
+    private static (List<double> Rates, List<double> PerCpuSecond, List<double> PerThreadSecond) PlainLoop(
+        List<IocEvent> events, UnitCatalog units, BenchOptions options, out (long Bytes, long OpenItems) held)
     {
         var folds = new Dictionary<UnitKey, UnitFold>();
         var rates = new List<double>();
@@ -129,6 +160,11 @@ public static class FoldBenchmark
             }
         }
 
+        var withFolds = GC.GetTotalMemory(forceFullCollection: true);
+        var openItems = folds.Values.Sum(f => (long)f.Footprint().OpenDossiers + f.Footprint().OpenTickets);
+        folds.Clear();
+        folds.TrimExcess();
+        held = (withFolds - GC.GetTotalMemory(forceFullCollection: true), openItems);
         return (rates, perCpuSecond, perThreadSecond);
     }
 

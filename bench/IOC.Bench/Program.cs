@@ -1,6 +1,7 @@
 using IOC.Bench;
 
 // dotnet run -c Release --project bench/IOC.Bench -- fold   [--events 4000000] [--runs 5]
+// dotnet run -c Release --project bench/IOC.Bench -- fold-loop [--events 4000000] [--runs 5] [--batch 1000]   (the fold's plain loop only, no silo: for a CPU profile)
 // dotnet run -c Release --project bench/IOC.Bench -- ingest [--events 1000000] [--runs 5] [--clients 4]
 // dotnet run -c Release --project bench/IOC.Bench -- pipeline [--events 1000000] [--runs 5]   (stages, no HTTP)
 // dotnet run -c Release --project bench/IOC.Bench -- freshness [--rate 10000] [--seconds 20] [--runs 5]   (202 -> hub update)
@@ -34,6 +35,7 @@ var options = BenchOptions.Parse(args);
 return options.Command switch
 {
     "fold" => await FoldBenchmark.RunAsync(options),
+    "fold-loop" => FoldBenchmark.RunLoop(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
     "pipeline" => await PipelineBenchmark.RunAsync(options),
     "freshness" => await FreshnessBenchmark.RunAsync(options),
@@ -49,6 +51,6 @@ return options.Command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IOC.Bench fold|ingest|ingest-telemetry|alerts|pipeline|freshness|fanout|history-write|history-save|history-query|charts|fuzz|soak [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
+    Console.Error.WriteLine("usage: IOC.Bench fold|fold-loop|ingest|ingest-telemetry|alerts|pipeline|freshness|fanout|history-write|history-save|history-query|charts|fuzz|soak [--events N] [--runs N] [--clients N] [--batch N] [--rate N] [--seconds N]");
     return 2;
 }

@@ -48,7 +48,7 @@ public sealed class GrainDelta(int procedures = 0)
     public bool IsEmpty => Counters.Count == 0 && Procedures.Count == 0;
 
     /// <param name="completing">For a completion: the open dossier it closes (its procedure and channel), when known.</param>
-    public void Fold(IocEvent e, long minute, OpenDossier? completing)
+    public void Fold(IocEvent e, long minute, ClosedDossier? completing)
     {
         EventFolder.Fold(e, ref CollectionsMarshal.GetValueRefOrAddDefault(Counters, minute, out _));
         Track(e, minute, completing);
@@ -59,7 +59,7 @@ public sealed class GrainDelta(int procedures = 0)
         CollectionsMarshal.GetValueRefOrAddDefault(Counters, minute, out _).Add(counters);
 
     /// <summary>Notes a dossier received or completed in its procedure's minute (the counters go by <see cref="Add(long, in CounterSet)"/>).</summary>
-    public void Track(IocEvent e, long minute, OpenDossier? completing)
+    public void Track(IocEvent e, long minute, ClosedDossier? completing)
     {
         switch (e)
         {

@@ -24,30 +24,49 @@ public sealed record OpenTicket(
 /// <summary>Open items that opened (the item) or closed (null) since the last collect, by id, in order (the last one for an id wins).</summary>
 public sealed record OpenItemChanges(IReadOnlyList<KeyValuePair<string, OpenDossier?>> Dossiers, IReadOnlyList<KeyValuePair<string, OpenTicket?>> Tickets);
 
+/// <summary>What the fold needs of the open dossier a completion closes: its procedure and intake channel.</summary>
+public readonly record struct ClosedDossier(string Procedure, DossierChannel Channel);
+
 /// <summary>
 /// Open dossiers and feedback tickets of one unit: the source of the "right now" gauges
 /// (overdue pending, due soon, open overdue tickets).
 /// </summary>
-public sealed class OpenItems
+/// <remarks>
+/// The tables hold compact structs, not the <see cref="OpenDossier"/>/<see cref="OpenTicket"/> records: a receipt or
+/// a completion then allocates nothing that outlives the batch (no record per open item for the GC to promote and
+/// trace; a dossier's entry is 48 bytes in the table instead of a 24-byte entry plus a 72-byte record), and a
+/// completion reads its dossier's due time from the entry it removes instead of from a record elsewhere in the heap.
+/// The records are made when something reads them (<see cref="Dossiers"/>, <see cref="TakeChanges"/>'s lists), off
+/// the fold's path (docs/benchmarks.md, issue 10's fourth pass).
+/// </remarks>
+/// <param name="procedures">Where the procedure codes of open dossiers are shared (<see cref="ProcedurePool.Shared"/> by default).</param>
+public sealed class OpenItems(ProcedurePool? procedures = null)
 {
-    private readonly Dictionary<string, OpenDossier> _dossiers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, OpenTicket> _tickets = new(StringComparer.Ordinal);
-    private List<KeyValuePair<string, OpenDossier?>> _dossierChanges = [];
-    private List<KeyValuePair<string, OpenTicket?>> _ticketChanges = [];
+    private readonly ProcedurePool _procedures = procedures ?? ProcedurePool.Shared;
+    private readonly Dictionary<string, DossierEntry> _dossiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TicketEntry> _tickets = new(StringComparer.Ordinal);
+    private List<DossierChange> _dossierChanges = [];
+    private List<TicketChange> _ticketChanges = [];
 
     // The gauges as of _measuredAt, kept up to date as items open and close, and valid for any instant before
     // _nextChange (the first instant at which an open item becomes due soon or overdue): a grain measures them on every
-    // tick, and scanning every open item each time cost more than folding the events (docs/benchmarks.md).
+    // tick, and scanning every open item each time cost more than folding the events (docs/benchmarks.md). Instants are
+    // UTC ticks: comparing and offsetting longs on every receipt costs less than DateTimeOffset's checked arithmetic.
     private bool _measured;
-    private DateTimeOffset _measuredAt;
-    private DateTimeOffset _nextChange;
+    private long _measuredAt;
+    private long _dueSoonUntil;
+    private long _nextChange;
     private long _overdue;
     private long _dueSoon;
     private long _overdueTickets;
 
-    public IReadOnlyCollection<OpenDossier> Dossiers => _dossiers.Values;
+    public IReadOnlyCollection<OpenDossier> Dossiers => new MappedValues<string, DossierEntry, OpenDossier>(_dossiers, (id, d) => d.ToRecord(id));
 
-    public IReadOnlyCollection<OpenTicket> Tickets => _tickets.Values;
+    public IReadOnlyCollection<OpenTicket> Tickets => new MappedValues<string, TicketEntry, OpenTicket>(_tickets, (id, t) => t.ToRecord(id));
+
+    public int DossierCount => _dossiers.Count;
+
+    public int TicketCount => _tickets.Count;
 
     /// <summary>The open-dossier table's capacity (what it holds memory for).</summary>
     public int DossierCapacity => _dossiers.EnsureCapacity(0);
@@ -55,50 +74,51 @@ public sealed class OpenItems
     /// <summary>Openings and closings not handed over yet.</summary>
     public int PendingChanges => _dossierChanges.Count + _ticketChanges.Count;
 
-    /// <summary>Opens or closes an item. Returns the dossier a completion closes, when it was open here.</summary>
-    public OpenDossier? Track(IocEvent e)
+    /// <summary>Opens or closes an item. Returns the procedure and channel of the dossier a completion closes, when it was open here.</summary>
+    public ClosedDossier? Track(IocEvent e)
     {
         switch (e)
         {
             case DossierReceived r:
-                var dossier = new OpenDossier(r.DossierId, r.Procedure, r.Channel, r.At, r.DueAt);
+                var dossier = new DossierEntry(_procedures.Share(r.Procedure), r.Channel, r.At, r.DueAt);
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_dossiers, r.DossierId, out var reopened);
                 if (reopened)
                 {
-                    CountDossier(slot!.DueAt, -1);
+                    CountDossier(slot.DueTicks, -1);
                 }
 
                 slot = dossier;
-                CountDossier(dossier.DueAt, +1);
+                CountDossier(dossier.DueTicks, +1);
                 _dossierChanges.Add(new(r.DossierId, dossier));
                 return null;
             case DossierCompleted d:
+                _dossierChanges.Add(new(d.DossierId, default));
                 if (_dossiers.Remove(d.DossierId, out var closed))
                 {
-                    CountDossier(closed.DueAt, -1);
+                    CountDossier(closed.DueTicks, -1);
+                    return new ClosedDossier(closed.Procedure, closed.Channel);
                 }
 
-                _dossierChanges.Add(new(d.DossierId, null));
-                return closed;
+                return null;
             case TicketOpened t:
-                var ticket = new OpenTicket(t.TicketId, t.At, t.DueAt);
+                var ticket = new TicketEntry(t.At, t.DueAt);
                 ref var ticketSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(_tickets, t.TicketId, out var reopenedTicket);
                 if (reopenedTicket)
                 {
-                    CountTicket(ticketSlot!.DueAt, -1);
+                    CountTicket(ticketSlot.DueTicks, -1);
                 }
 
                 ticketSlot = ticket;
-                CountTicket(ticket.DueAt, +1);
-                _ticketChanges.Add(new(t.TicketId, ticket));
+                CountTicket(ticket.DueTicks, +1);
+                _ticketChanges.Add(new(t.TicketId, ticket, Open: true));
                 return null;
             case TicketResolved t:
                 if (_tickets.Remove(t.TicketId, out var resolved))
                 {
-                    CountTicket(resolved.DueAt, -1);
+                    CountTicket(resolved.DueTicks, -1);
                 }
 
-                _ticketChanges.Add(new(t.TicketId, null));
+                _ticketChanges.Add(new(t.TicketId, default, Open: false));
                 return null;
             default:
                 return null;
@@ -107,7 +127,7 @@ public sealed class OpenItems
 
     /// <summary>
     /// What opened (the item) or closed (null) since the last call, in order, so the open work can be saved with the
-    /// history checkpoint and outlive a restart. Null when nothing changed.
+    /// history checkpoint and outlive a restart. Null when nothing changed. The records are made as the lists are read.
     /// </summary>
     public OpenItemChanges? TakeChanges()
     {
@@ -116,8 +136,11 @@ public sealed class OpenItems
             return null;
         }
 
+        var changes = new OpenItemChanges(
+            new MappedList<DossierChange, KeyValuePair<string, OpenDossier?>>(_dossierChanges, c => new(c.Id, c.Entry.IsOpen ? c.Entry.ToRecord(c.Id) : null)),
+            new MappedList<TicketChange, KeyValuePair<string, OpenTicket?>>(_ticketChanges, c => new(c.Id, c.Open ? c.Entry.ToRecord(c.Id) : null)));
+
         // The next lists get the room these needed: no growing them event by event on the grain's turn.
-        var changes = new OpenItemChanges(_dossierChanges, _ticketChanges);
         _dossierChanges = new(_dossierChanges.Count);
         _ticketChanges = new(_ticketChanges.Count);
         return changes;
@@ -129,48 +152,50 @@ public sealed class OpenItems
         _measured = false;
         foreach (var d in dossiers)
         {
-            _dossiers[d.DossierId] = d;
+            _dossiers[d.DossierId] = new DossierEntry(_procedures.Share(d.Procedure), d.Channel, d.ReceivedAt, d.DueAt);
         }
 
         foreach (var t in tickets)
         {
-            _tickets[t.TicketId] = t;
+            _tickets[t.TicketId] = new TicketEntry(t.OpenedAt, t.DueAt);
         }
     }
 
     /// <summary>The gauges of the open items at <paramref name="now"/>.</summary>
     public Gauges Measure(DateTimeOffset now)
     {
-        if (!_measured || now < _measuredAt || now >= _nextChange)
+        var at = now.UtcTicks;
+        if (!_measured || at < _measuredAt || at >= _nextChange)
         {
-            Scan(now);
+            Scan(at);
         }
 
         TrimWhenMostlyEmpty();
         return new Gauges(_dossiers.Count, _overdue, _dueSoon, _tickets.Count, _overdueTickets);
     }
 
-    /// <summary>Counts every open item at <paramref name="now"/>, and notes when the first of them will change class.</summary>
-    private void Scan(DateTimeOffset now)
+    /// <summary>Counts every open item at <paramref name="now"/> (UTC ticks), and notes when the first of them will change class.</summary>
+    private void Scan(long now)
     {
-        (_measured, _measuredAt, _nextChange) = (true, now, DateTimeOffset.MaxValue);
+        (_measured, _measuredAt, _dueSoonUntil, _nextChange) = (true, now, now + Gauges.DueSoonSpan.Ticks, long.MaxValue);
         (_overdue, _dueSoon, _overdueTickets) = (0, 0, 0);
         foreach (var d in _dossiers.Values)
         {
-            CountDossier(d.DueAt, +1);
+            CountDossier(d.DueTicks, +1);
         }
 
         foreach (var t in _tickets.Values)
         {
-            CountTicket(t.DueAt, +1);
+            CountTicket(t.DueTicks, +1);
         }
     }
 
     /// <summary>
-    /// Adds (+1) or removes (-1) a dossier due at <paramref name="dueAt"/> in the gauges as of <see cref="_measuredAt"/>:
-    /// overdue when due before that instant, due soon when due within <see cref="Gauges.DueSoonSpan"/> of it.
+    /// Adds (+1) or removes (-1) a dossier due at <paramref name="dueAt"/> (UTC ticks) in the gauges as of
+    /// <see cref="_measuredAt"/>: overdue when due before that instant, due soon when due within
+    /// <see cref="Gauges.DueSoonSpan"/> of it.
     /// </summary>
-    private void CountDossier(DateTimeOffset dueAt, int sign)
+    private void CountDossier(long dueAt, int sign)
     {
         if (!_measured)
         {
@@ -181,18 +206,18 @@ public sealed class OpenItems
         {
             _overdue += sign;
         }
-        else if (dueAt <= _measuredAt + Gauges.DueSoonSpan)
+        else if (dueAt <= _dueSoonUntil)
         {
             _dueSoon += sign;
-            NextChangeAt(sign, dueAt.AddTicks(1)); // overdue from just after its due instant
+            NextChangeAt(sign, dueAt + 1); // overdue from just after its due instant
         }
         else
         {
-            NextChangeAt(sign, dueAt - Gauges.DueSoonSpan); // due soon from then
+            NextChangeAt(sign, dueAt - Gauges.DueSoonSpan.Ticks); // due soon from then
         }
     }
 
-    private void CountTicket(DateTimeOffset dueAt, int sign)
+    private void CountTicket(long dueAt, int sign)
     {
         if (!_measured)
         {
@@ -205,12 +230,12 @@ public sealed class OpenItems
         }
         else
         {
-            NextChangeAt(sign, dueAt.AddTicks(1));
+            NextChangeAt(sign, dueAt + 1);
         }
     }
 
     /// <summary>An item added changes class at <paramref name="at"/>; one removed leaves a bound that is merely early (a rescan, same figures).</summary>
-    private void NextChangeAt(int sign, DateTimeOffset at)
+    private void NextChangeAt(int sign, long at)
     {
         if (sign > 0 && at < _nextChange)
         {
@@ -234,4 +259,40 @@ public sealed class OpenItems
             _tickets.TrimExcess();
         }
     }
+
+    /// <summary>An instant as UTC ticks and offset minutes: 10 bytes of the 16 a DateTimeOffset takes in a struct, and the same value back.</summary>
+    private static DateTimeOffset Instant(long utcTicks, short offsetMinutes) =>
+        new(utcTicks + (offsetMinutes * TimeSpan.TicksPerMinute), TimeSpan.FromMinutes(offsetMinutes));
+
+    /// <summary>An open dossier in the table (32 bytes; its id is the key). A null procedure marks a closing in the change list.</summary>
+    private readonly struct DossierEntry(string procedure, DossierChannel channel, DateTimeOffset receivedAt, DateTimeOffset dueAt)
+    {
+        public readonly string Procedure = procedure;
+        public readonly long ReceivedTicks = receivedAt.UtcTicks;
+        public readonly long DueTicks = dueAt.UtcTicks;
+        public readonly DossierChannel Channel = channel;
+        public readonly short ReceivedOffset = (short)receivedAt.TotalOffsetMinutes;
+        public readonly short DueOffset = (short)dueAt.TotalOffsetMinutes;
+
+        public bool IsOpen => Procedure is not null;
+
+        public OpenDossier ToRecord(string id) =>
+            new(id, Procedure, Channel, Instant(ReceivedTicks, ReceivedOffset), Instant(DueTicks, DueOffset));
+    }
+
+    /// <summary>An open ticket in the table (24 bytes; its id is the key).</summary>
+    private readonly struct TicketEntry(DateTimeOffset openedAt, DateTimeOffset dueAt)
+    {
+        public readonly long OpenedTicks = openedAt.UtcTicks;
+        public readonly long DueTicks = dueAt.UtcTicks;
+        public readonly short OpenedOffset = (short)openedAt.TotalOffsetMinutes;
+        public readonly short DueOffset = (short)dueAt.TotalOffsetMinutes;
+
+        public OpenTicket ToRecord(string id) => new(id, Instant(OpenedTicks, OpenedOffset), Instant(DueTicks, DueOffset));
+    }
+
+    /// <summary>A dossier opened (its entry) or closed (the default entry) since the last hand-over.</summary>
+    private readonly record struct DossierChange(string Id, DossierEntry Entry);
+
+    private readonly record struct TicketChange(string Id, TicketEntry Entry, bool Open);
 }

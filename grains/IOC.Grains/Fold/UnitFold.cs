@@ -168,8 +168,8 @@ public sealed class UnitFold(UnitKey key, int fiveMinuteSlots = CounterBuckets.F
     /// <summary>What this unit holds in memory and what bounds each part (docs/architecture.md, "Memory").</summary>
     public UnitFootprint Footprint() => new(
         Key,
-        _open.Dossiers.Count,
-        _open.Tickets.Count,
+        _open.DossierCount,
+        _open.TicketCount,
         _open.DossierCapacity,
         _open.PendingChanges,
         _delta.Counters.Count,
