@@ -6,6 +6,7 @@ using IOC.Grains.Interfaces;
 using IOC.Grains.Messages;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Placement;
 
 namespace IOC.Grains.Grains;
 
@@ -16,7 +17,10 @@ namespace IOC.Grains.Grains;
 /// forward: the country never sees a ward's share, let alone an event). A rebuild starts a new incarnation, which the
 /// country notices on the next share and answers by pulling every province's whole state.
 /// </summary>
-[CollectionAgeLimit(AlwaysActive = true)]
+// Immovable for the cluster's rebalancer: a roll-up that moves rebuilds by pulling every contributor, while the
+// rebalancer is moving those contributors too; there are few of them and they balance nothing. A dead node's still
+// activate elsewhere.
+[CollectionAgeLimit(AlwaysActive = true), Immovable]
 public sealed partial class CityGrain(UnitCatalog units, UnitGrainServices services) : RollupGrain(UnitLevel.City, units, services), ICityGrain
 {
     private readonly ILogger _logger = services.Loggers.CreateLogger("IOC.Grains.CityGrain");

@@ -66,8 +66,14 @@ public sealed class NodeLossDrillTests(ITestOutputHelper output)
         await using var producer = new DrillProducer(cluster.Nodes, units);
         producer.Start(Rate, batchSize: 100, senders: 4);
         await Task.Delay(TimeSpan.FromSeconds(10));
-        var shownBeforeKill = await wallboard.ReceivedAsync();
-        shownBeforeKill.Should().BeGreaterThan(0, "the wallboard on node 1 shows the city's dossiers received today");
+
+        // The units may still be moving (the rebalancer began 5 s after the nodes started): the page gets 20 s more.
+        long? shownBeforeKill = null;
+        var shown = await WaitAsync(TimeSpan.FromSeconds(20), async () => (shownBeforeKill = await wallboard.ReceivedAsync()) > 0);
+        output.WriteLine($"the wallboard on node 1 showed {shownBeforeKill} received {10 + shown.TotalSeconds:0.0} s after the load started");
+        shownBeforeKill.Should().BeGreaterThan(0, "the wallboard on node 1 shows the city's dossiers received today; acknowledged so far " +
+            $"{producer.AcknowledgedTotal}, unit grains per node {string.Join(", ", await UnitsHeldAsync(http, cluster))}\n" +
+            string.Join("\n", Enumerable.Range(1, 3).Select(n => $"node {n}:\n{cluster.LogTail(n, 15)}")));
 
         // 0. The units spread over the three nodes while the load runs.
         var held = Array.Empty<int>();

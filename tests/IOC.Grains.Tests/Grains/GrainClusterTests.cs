@@ -122,7 +122,7 @@ public sealed class GrainClusterTests : IAsyncLifetime
 
         await DeliverAsync(Call(Start, CuaNam), Call(Start, HoanKiem));
 
-        await Eventually(async () => (await city.GetTrend()).Slots.Sum(s => s.Counters[Counter.CallsOffered]) == 2);
+        await Wait.UntilAsync(async () => (await city.GetTrend()).Slots.Sum(s => s.Counters[Counter.CallsOffered]) == 2);
     }
 
     [Fact]
@@ -207,14 +207,4 @@ public sealed class GrainClusterTests : IAsyncLifetime
     }
 
     private static UnitKey Ward(string code) => new(UnitLevel.Ward, code);
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 10 s");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -108,7 +108,7 @@ public sealed class NationalRollupTests : IAsyncLifetime
 
         await DeliverAsync(Call(Start, PhuLien), Call(Start, AnLaoGl), Call(Start, CuaNam));
 
-        await Eventually(async () => (await country.GetTrend()).Slots.Sum(s => s.Counters[Counter.CallsOffered]) == 3);
+        await Wait.UntilAsync(async () => (await country.GetTrend()).Slots.Sum(s => s.Counters[Counter.CallsOffered]) == 3);
     }
 
     [Fact]
@@ -150,15 +150,5 @@ public sealed class NationalRollupTests : IAsyncLifetime
         var stored = _store.Store(events);
         _seq = stored[^1].Seq;
         return _silo.Delivery.DeliverAsync(stored, _seq);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 10 s");
-            await Task.Delay(20);
-        }
     }
 }

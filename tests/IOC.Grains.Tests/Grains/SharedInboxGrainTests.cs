@@ -51,7 +51,7 @@ public sealed class SharedInboxGrainTests : IAsyncLifetime
 
         await DeliverRangeAsync(delivered);
         var before = await CallsAsync();
-        await Eventually(async () =>
+        await Wait.UntilAsync(async () =>
         {
             _clock.Advance(TimeSpan.FromMilliseconds(TailReadMilliseconds));
             return await CallsAsync() == 15;
@@ -68,14 +68,4 @@ public sealed class SharedInboxGrainTests : IAsyncLifetime
     private Task DeliverRangeAsync(List<InboxEvent> batch) => _silo.Delivery.DeliverAsync(batch, batch[^1].Seq, batch[0].Seq);
 
     private async Task<long> CallsAsync() => (await _silo.Reader.SnapshotAsync(Ward))[KpiWindow.Today][Counter.CallsOffered];
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 10 s");
-            await Task.Delay(50);
-        }
-    }
 }
