@@ -135,8 +135,8 @@ public static class SiloExtensions
 
     /// <summary>
     /// A moved unit saves its checkpoint as it deactivates and rebuilds on its new node from that and its inbox tail, as
-    /// after any deactivation; the observer registries stay put (hosts refill them every few seconds, and a move would
-    /// drop pushes until then).
+    /// after any deactivation. What must not move says so itself (<c>[Immovable]</c>: the roll-ups and the observer
+    /// registries, each with its reason).
     /// </summary>
     private static void AddRebalancer(ISiloBuilder silo, SiloOptions options)
     {
