@@ -1,5 +1,6 @@
 using IOC.Domain.Units;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace IOC.Ingestion.Inbox;
 
@@ -18,14 +19,12 @@ public readonly record struct InboxItem(string Id, string Body, string? Unit, st
 /// </summary>
 public sealed class SqliteInbox : IInbox, IDisposable
 {
-    /// <summary>
-    /// Rows per INSERT statement. One row per statement pays the statement overhead per row; wide statements
-    /// pay Microsoft.Data.Sqlite's per-parameter binding cost, which grows with the width. Measured best: ~10.
-    /// </summary>
-    private const int RowsPerStatement = 10;
-
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<int, SqliteCommand> _inserts = new();
+
+    // One prepared row insert on SQLite's own API, bound by position: Microsoft.Data.Sqlite binds every parameter by
+    // name on each execution and reads RETURNING through a data reader, which made the inbox write the serial part of
+    // ingestion (docs/benchmarks.md, "The inbox's row insert").
+    private readonly sqlite3_stmt _insert;
 
     static SqliteInbox() => SQLitePCL.Batteries_V2.Init();
 
@@ -53,6 +52,8 @@ public sealed class SqliteInbox : IInbox, IDisposable
             CREATE INDEX IF NOT EXISTS events_unit ON events (unit, seq) WHERE unit IS NOT NULL;
             CREATE INDEX IF NOT EXISTS events_agency ON events (agency, seq) WHERE agency IS NOT NULL;
             """);
+        Check(raw.sqlite3_prepare_v3(
+            _connection.Handle, "INSERT OR IGNORE INTO events (id, body, unit, agency) VALUES (?1, ?2, ?3, ?4)", raw.SQLITE_PREPARE_PERSISTENT, out _insert));
     }
 
     public string Path { get; }
@@ -67,36 +68,24 @@ public sealed class SqliteInbox : IInbox, IDisposable
     public long[] AppendReturningSeqs(IReadOnlyList<InboxItem> items)
     {
         var seqs = new long[items.Count];
+        var db = _connection.Handle!;
         using var transaction = _connection.BeginTransaction();
-        for (var start = 0; start < items.Count; start += RowsPerStatement)
+        for (var i = 0; i < items.Count; i++)
         {
-            var count = Math.Min(RowsPerStatement, items.Count - start);
-            var insert = Insert(count);
-            insert.Transaction = transaction;
-            for (var i = 0; i < count; i++)
+            var item = items[i];
+            Check(raw.sqlite3_bind_text(_insert, 1, item.Id));
+            Check(raw.sqlite3_bind_text(_insert, 2, item.Body));
+            Check(item.Unit is null ? raw.sqlite3_bind_null(_insert, 3) : raw.sqlite3_bind_text(_insert, 3, item.Unit));
+            Check(item.Agency is null ? raw.sqlite3_bind_null(_insert, 4) : raw.sqlite3_bind_text(_insert, 4, item.Agency));
+            var rc = raw.sqlite3_step(_insert);
+            raw.sqlite3_reset(_insert);
+            if (rc != raw.SQLITE_DONE)
             {
-                var item = items[start + i];
-                insert.Parameters[4 * i].Value = item.Id;
-                insert.Parameters[(4 * i) + 1].Value = item.Body;
-                insert.Parameters[(4 * i) + 2].Value = (object?)item.Unit ?? DBNull.Value;
-                insert.Parameters[(4 * i) + 3].Value = (object?)item.Agency ?? DBNull.Value;
+                Check(rc);
             }
 
-            // OR IGNORE skips ids already stored; RETURNING names the rows actually inserted.
-            var inserted = new Dictionary<string, long>(StringComparer.Ordinal);
-            using (var reader = insert.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    inserted[reader.GetString(1)] = reader.GetInt64(0);
-                }
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                // Remove, not a lookup: of two items with one id in a batch, only the first was inserted.
-                seqs[start + i] = inserted.Remove(items[start + i].Id, out var seq) ? seq : 0;
-            }
+            // OR IGNORE: no row changed for an id stored before (or earlier in this batch), which is a duplicate.
+            seqs[i] = raw.sqlite3_changes(db) == 1 ? raw.sqlite3_last_insert_rowid(db) : 0;
         }
 
         transaction.Commit();
@@ -173,35 +162,16 @@ public sealed class SqliteInbox : IInbox, IDisposable
 
     public void Dispose()
     {
-        foreach (var insert in _inserts.Values)
-        {
-            insert.Dispose();
-        }
-
+        _insert.Dispose();
         _connection.Dispose();
     }
 
-    /// <summary>A prepared multi-row insert for <paramref name="rows"/> rows, built once per size.</summary>
-    private SqliteCommand Insert(int rows)
+    private void Check(int rc)
     {
-        if (_inserts.TryGetValue(rows, out var insert))
+        if (rc != raw.SQLITE_OK)
         {
-            return insert;
+            SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
         }
-
-        insert = _connection.CreateCommand();
-        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($i{i}, $b{i}, $u{i}, $a{i})"));
-        insert.CommandText = $"INSERT OR IGNORE INTO events (id, body, unit, agency) VALUES {values} RETURNING seq, id";
-        for (var i = 0; i < rows; i++)
-        {
-            insert.Parameters.Add($"$i{i}", SqliteType.Text);
-            insert.Parameters.Add($"$b{i}", SqliteType.Text);
-            insert.Parameters.Add($"$u{i}", SqliteType.Text);
-            insert.Parameters.Add($"$a{i}", SqliteType.Text);
-        }
-
-        _inserts[rows] = insert;
-        return insert;
     }
 
     /// <summary>
