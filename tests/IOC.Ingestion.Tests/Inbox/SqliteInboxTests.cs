@@ -53,6 +53,33 @@ public sealed class SqliteInboxTests : IDisposable
     }
 
     [Fact]
+    public void ABatchThatFailsPartwayKeepsNothingOfItAndTheInboxGoesOn()
+    {
+        var path = _folder.File("inbox.db");
+        using (var created = new SqliteInbox(path))
+        {
+            created.AppendReturningSeqs([Item("a"), Item("b")]);
+        }
+
+        // A stand-in for a failure after some rows of a batch were inserted (a full disk, an I/O error): the file refuses id "e".
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            connection.Open();
+            using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse_e BEFORE INSERT ON events WHEN NEW.id = 'e' BEGIN SELECT RAISE(ABORT, 'refused'); END;";
+            trigger.ExecuteNonQuery();
+        }
+
+        using var inbox = new SqliteInbox(path);
+        var failing = () => inbox.AppendReturningSeqs([Item("c"), Item("d"), Item("e")]);
+
+        failing.Should().Throw<SqliteException>().Which.Message.Should().Contain("refused");
+        inbox.Count().Should().Be(2);
+        inbox.AppendReturningSeqs([Item("c"), Item("a")]).Should().Equal(3, 0);
+        inbox.ReadKeyAfter(CuaNam, 0).SelectMany(p => p).Select(r => r.Id).Should().Equal("a", "b", "c");
+    }
+
+    [Fact]
     public void EventsSurviveReopeningAndStillDedupe()
     {
         var path = _folder.File("inbox.db");
