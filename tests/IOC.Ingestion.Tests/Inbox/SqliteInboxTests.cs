@@ -80,6 +80,17 @@ public sealed class SqliteInboxTests : IDisposable
     }
 
     [Fact]
+    public void ABodyComesBackAsItWasAcceptedVietnameseAndEscapesIncluded()
+    {
+        using var inbox = new SqliteInbox(_folder.File("inbox.db"));
+        const string body = """{"id":"a","note":"Phường Phù Liễn, Xã An Lão \u0000 \"quoted\" 😀"}""";
+
+        inbox.AppendReturningSeqs([Item("a", body)]);
+
+        inbox.Read(1)!.Value.Body.Should().Be(body);
+    }
+
+    [Fact]
     public void EventsSurviveReopeningAndStillDedupe()
     {
         var path = _folder.File("inbox.db");
