@@ -252,6 +252,12 @@ case "$command" in
   restart)
     i="$(node_arg "${2:-}")"; dir="${3:-}"; resolve_dir
     ! alive_pid "$dir/node-$i/pid" "$IOC_DLL" > /dev/null || die "node $i is running"
+    # The node keeps its ports (the front's upstreams and the cluster's addresses name them); another process may have
+    # taken one while it was down, and the node would then fail in its log only.
+    for kind in PORT SILO; do
+      p="$(eval echo "\$NODE_${i}_${kind}")"
+      ! port_taken "$p" || die "node $i cannot restart: its $([ "$kind" = PORT ] && echo HTTP || echo silo) port $p on 127.0.0.1 is taken by another process"
+    done
     start_node "$i"
     wait_health "http://127.0.0.1:$(eval echo "\$NODE_${i}_PORT")" "$(cat "$dir/node-$i/pid")" "$dir/node-$i/out.log"
     echo "node $i http://127.0.0.1:$(eval echo "\$NODE_${i}_PORT")"

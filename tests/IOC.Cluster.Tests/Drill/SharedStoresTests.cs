@@ -15,7 +15,7 @@ namespace IOC.Cluster.Tests.Drill;
 /// The access and alert stores shared by a cluster (issue 11), with real processes through scripts/cluster.sh: three
 /// nodes, each with a home folder of its own (as on machines of their own), one PostgreSQL. What an admin or a duty
 /// officer does through one node holds on every other: producer keys and their revocation, alert rules, acknowledgements,
-/// the audit log, and the sign-in cookie.
+/// the audit log, and the sign-in cookie. Last, a node's restart on a port another process took meanwhile.
 /// </summary>
 public sealed partial class SharedStoresTests(ITestOutputHelper output)
 {
@@ -99,6 +99,39 @@ public sealed partial class SharedStoresTests(ITestOutputHelper output)
         Target(signIn).Should().Be("/", "node 1 signs the admin in");
         var onTwo = await browser.GetAsync(new Uri(cluster.Nodes[1], "/"));
         Target(onTwo).Should().StartWith("/account/password", "node 2 reads node 1's session cookie (the first password must be changed), instead of sending the person to sign in again");
+
+        // A node restarts on its own ports: one taken meanwhile by another process is named, and nothing is started.
+        await cluster.KillAsync(3);
+        var port = cluster.Nodes[2].Port;
+        using (var squatter = await ListenWhenFreeAsync(port))
+        {
+            var restart = () => cluster.RestartAsync(3);
+            (await restart.Should().ThrowAsync<InvalidOperationException>())
+                .Which.Message.Should().Contain($"node 3 cannot restart: its HTTP port {port} on 127.0.0.1 is taken by another process");
+        }
+
+        await cluster.RestartAsync(3);
+        (await three.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK, "node 3 is back once its port is free\n" + cluster.LogTail(3));
+    }
+
+    /// <summary>Listens on <paramref name="port"/> once the killed node has let it go (kill -9 returns before the process is gone).</summary>
+    private static async Task<System.Net.Sockets.TcpListener> ListenWhenFreeAsync(int port)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return listener;
+            }
+            catch (System.Net.Sockets.SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                listener.Dispose();
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static HttpClient Admin(Uri node)
