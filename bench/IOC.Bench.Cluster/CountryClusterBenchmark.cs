@@ -8,7 +8,7 @@ using IOC.Domain.Units;
 namespace IOC.Bench.Cluster;
 
 /// <summary>What the <c>country</c> benchmark was asked (docs/benchmarks.md, "The whole country on a cluster").</summary>
-internal sealed record CountryOptions(int Events, double Rate, int Nodes, int BatchSize, int Senders, int Seed, DateTimeOffset Start, int? TailReadMilliseconds);
+internal sealed record CountryOptions(int Events, double Rate, int Nodes, int BatchSize, int Senders, int Seed, DateTimeOffset Start, int? TailReadMilliseconds, int SpreadSeconds = 0);
 
 /// <summary>
 /// Issue 14 on the cluster: one fixed-seed national event stream, posted once to a single national node (run A) and
@@ -95,6 +95,11 @@ internal static class CountryClusterBenchmark
         foreach (var line in GrainSpread.Lines(await GrainSpread.ReadAsync(http, cluster.Nodes[0], cluster.Folder, nodes, grains), nodes))
         {
             Console.WriteLine(line);
+        }
+
+        if (nodes > 1 && options.SpreadSeconds > 0)
+        {
+            await AwaitSpreadAsync(http, cluster, nodes, grains, options.SpreadSeconds);
         }
 
         // What the nodes and the shared PostgreSQL spend with no event arriving: every unit ticks, and on the shared
@@ -198,6 +203,28 @@ internal static class CountryClusterBenchmark
     private static string Memory(IReadOnlyList<int> pids) =>
         string.Join(", ", pids.Select((p, i) => $"node {i + 1} {(Machine.ResidentMiB(p) is { } m ? $"{m:N0} MiB" : "gone")}"));
 
+    /// <summary>
+    /// Node 1's warm-up activates every unit before the others join; Orleans' rebalancer moves them from
+    /// <c>Silo:RebalanceAfterSeconds</c> after a node starts (docs/cluster.md, "Where the units live"). Waits until no node
+    /// holds more than 1.5 times an even share of the unit grains, or <paramref name="seconds"/> pass, printing the spread.
+    /// </summary>
+    private static async Task AwaitSpreadAsync(HttpClient http, ClusterScript cluster, int nodes, int grains, int seconds)
+    {
+        var waiting = Stopwatch.StartNew();
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var units = GrainSpread.Units(await GrainSpread.ReadAsync(http, cluster.Nodes[0], cluster.Folder, nodes, grains));
+            var spread = units.Max() <= 1.5 * units.Sum() / nodes;
+            Console.WriteLine($"  spreading, {waiting.Elapsed.TotalSeconds:N0} s: unit grains {string.Join(", ", units.Select((u, i) => $"node {i + 1} {u:N0}"))}");
+            if (spread || waiting.Elapsed.TotalSeconds >= seconds)
+            {
+                Console.WriteLine($"  units {(spread ? "spread" : "NOT spread")} {waiting.Elapsed.TotalSeconds:N0} s after the start");
+                return;
+            }
+        }
+    }
+
     public static CountryOptions Options(Func<string, string?> option)
     {
         var today = VietnamTime.LocalDate(DateTimeOffset.UtcNow);
@@ -205,7 +232,7 @@ internal static class CountryClusterBenchmark
             ? VietnamTime.StartOfDay(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)).AddHours(8)
             : NationalStream.DefaultStart(today);
         int Number(string name, int fallback) => option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        return new CountryOptions(Number("events", 200_000), Number("rate", 3000), Number("nodes", 3), Number("batch", 100), Number("senders", 4), Number("seed", 14), start, option("tail-read-ms") is { } tail ? int.Parse(tail, CultureInfo.InvariantCulture) : null);
+        return new CountryOptions(Number("events", 200_000), Number("rate", 3000), Number("nodes", 3), Number("batch", 100), Number("senders", 4), Number("seed", 14), start, option("tail-read-ms") is { } tail ? int.Parse(tail, CultureInfo.InvariantCulture) : null, Number("spread-seconds", 0));
     }
 
     private sealed record RunResult(ProducerResult Producer, IReadOnlyList<KpiTable> Tables, string Summary);

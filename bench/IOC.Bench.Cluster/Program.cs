@@ -4,7 +4,7 @@ namespace IOC.Bench.Cluster;
 
 // dotnet run -c Release --project bench/IOC.Bench.Cluster -- failover [--runs 5] [--rate 1000]
 // dotnet run -c Release --project bench/IOC.Bench.Cluster -- ingest [--runs 3] [--seconds 30]
-// dotnet run -c Release --project bench/IOC.Bench.Cluster -- country [--events 200000] [--rate 3000] [--nodes 3] [--batch 100] [--senders 4] [--seed 14] [--day yyyy-MM-dd] [--tail-read-ms 2000]
+// dotnet run -c Release --project bench/IOC.Bench.Cluster -- country [--events 200000] [--rate 3000] [--nodes 3] [--batch 100] [--senders 4] [--seed 14] [--day yyyy-MM-dd] [--tail-read-ms 2000] [--spread-seconds 0]
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
@@ -30,7 +30,7 @@ internal static class Program
             case "country":
                 return await CountryClusterBenchmark.RunAsync(CountryClusterBenchmark.Options(Text));
             default:
-                Console.Error.WriteLine("usage: IOC.Bench.Cluster failover [--runs 5] [--rate 1000] | ingest [--runs 3] [--seconds 30] | country [--events 200000] [--rate 3000] [--nodes 3] [--batch 100] [--senders 4] [--seed 14] [--day yyyy-MM-dd] [--tail-read-ms 2000]");
+                Console.Error.WriteLine("usage: IOC.Bench.Cluster failover [--runs 5] [--rate 1000] | ingest [--runs 3] [--seconds 30] | country [--events 200000] [--rate 3000] [--nodes 3] [--batch 100] [--senders 4] [--seed 14] [--day yyyy-MM-dd] [--tail-read-ms 2000] [--spread-seconds 0]");
                 return 2;
         }
     }
