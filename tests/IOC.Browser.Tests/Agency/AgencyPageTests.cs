@@ -66,7 +66,7 @@ public sealed class AgencyPageTests : IClassFixture<HeadlessChromium>, IDisposab
     public async Task AnAgencyCardOnTheWallboardLinksToItsPage()
     {
         using var producer = _app.CreateProducer();
-        await producer.PostOrFailAsync(WireEvents.Document("card-1", DateTimeOffset.UtcNow.AddMinutes(-2), Office, digital: true, signedDigitally: false));
+        await producer.PostOrFailAsync(WireEvents.Document("card-1", TestClock.RecentToday(2), Office, digital: true, signedDigitally: false));
         var page = await _browser.OpenAsync(_address, "/");
         await HeadlessChromium.WaitForCircuitAsync(page);
 
@@ -92,7 +92,7 @@ public sealed class AgencyPageTests : IClassFixture<HeadlessChromium>, IDisposab
     /// </summary>
     private async Task PostTodayAndFourDaysAgoAsync()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var now = TestClock.RecentToday(2);
         var old = DateTimeOffset.UtcNow.AddDays(-4);
         using var producer = _app.CreateProducer();
         await producer.PostOrFailAsync(

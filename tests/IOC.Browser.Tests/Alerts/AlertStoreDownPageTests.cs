@@ -45,7 +45,7 @@ public sealed class AlertStoreDownPageTests(HeadlessChromium browser) : IClassFi
                 window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
             },
         })).EnsureSuccessStatusCode();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(WireEvents.Survey("d1", at, "satisfied"), WireEvents.Survey("d2", at, "dissatisfied"), WireEvents.Survey("d3", at, "dissatisfied"));
         var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
         await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });

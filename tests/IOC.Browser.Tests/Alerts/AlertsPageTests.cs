@@ -46,7 +46,7 @@ public sealed class AlertsPageTests : IClassFixture<HeadlessChromium>, IDisposab
                 window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
             },
         })).EnsureSuccessStatusCode();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(
             WireEvents.Survey("b1", at, "satisfied"), WireEvents.Survey("b2", at, "dissatisfied"),
             WireEvents.Survey("b3", at, "dissatisfied"), WireEvents.Survey("b4", at, "very_dissatisfied"));
@@ -91,7 +91,7 @@ public sealed class AlertsPageTests : IClassFixture<HeadlessChromium>, IDisposab
             by = "admin",
             rule = new { id = "browser-satisfaction", nameVi = "Hài lòng thấp", nameEn = "Low", kpi = "satisfaction.rate", scope = "ward", unit = "00082", window = "today", condition = "below", threshold = 95, severity = "warning" },
         })).EnsureSuccessStatusCode();
-        await producer.PostOrFailAsync(WireEvents.Survey("n1", DateTimeOffset.UtcNow.AddMinutes(-1), "dissatisfied"));
+        await producer.PostOrFailAsync(WireEvents.Survey("n1", TestClock.RecentToday(1), "dissatisfied"));
         var page = await _browser.OpenPhoneAsync(_address, "/alerts");
         await HeadlessChromium.WaitForCircuitAsync(page);
         var item = page.Locator($"[data-alert='{Id}']");

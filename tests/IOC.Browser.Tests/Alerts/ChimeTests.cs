@@ -85,7 +85,7 @@ public sealed class ChimeTests : IClassFixture<HeadlessChromium>, IDisposable
                 window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
             },
         })).EnsureSuccessStatusCode();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(
             WireEvents.Survey(prefix + "1", at, "dissatisfied"), WireEvents.Survey(prefix + "2", at, "dissatisfied"),
             WireEvents.Survey(prefix + "3", at, "very_dissatisfied"));

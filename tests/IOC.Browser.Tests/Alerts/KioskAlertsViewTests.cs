@@ -41,7 +41,7 @@ public sealed class KioskAlertsViewTests : IClassFixture<HeadlessChromium>, IDis
                 window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
             },
         })).EnsureSuccessStatusCode();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(
             WireEvents.Survey("k1", at, "satisfied"), WireEvents.Survey("k2", at, "dissatisfied"),
             WireEvents.Survey("k3", at, "dissatisfied"), WireEvents.Survey("k4", at, "very_dissatisfied"));

@@ -20,7 +20,7 @@ public sealed class ClusterFrontTests(HeadlessChromium browser) : IClassFixture<
         await HeadlessChromium.WaitForCircuitAsync(page);
         using (var producer = Posting.Producer(cluster.Front))
         {
-            var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+            var now = TestClock.RecentToday(1);
             await producer.PostOrFailAsync(
                 WireEvents.Received("front-1", now, channel: "online"),
                 WireEvents.Received("front-2", now, channel: "in_person"));

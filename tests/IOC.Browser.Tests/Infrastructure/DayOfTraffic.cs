@@ -14,7 +14,7 @@ public sealed class DayOfTraffic : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Address = _app.StartOnLoopback();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var now = TestClock.RecentToday(3);
         using var producer = _app.CreateProducer();
         await producer.PostOrFailAsync(
         [

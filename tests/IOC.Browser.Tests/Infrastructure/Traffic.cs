@@ -8,7 +8,7 @@ public static class Traffic
     /// <summary>A dossier of <paramref name="unit"/> received and completed now, on time or a day late.</summary>
     public static JsonObject[] ReceivedAndCompleted(string id, string unit, bool late, DateTimeOffset? at = null)
     {
-        var now = at ?? DateTimeOffset.UtcNow.AddMinutes(-2);
+        var now = at ?? TestClock.RecentToday(2);
         // A late one was received three days ago and was due yesterday; an on-time one came in a minute ago.
         var received = WireEvents.Received(id + "-r", late ? now.AddDays(-3) : now.AddMinutes(-1), channel: "in_person", unit: unit);
         received["dossierId"] = "D-" + id;

@@ -15,7 +15,7 @@ namespace IOC.Browser.Tests.Provinces;
 /// </summary>
 public sealed class CountryPsiPageTests : IClassFixture<HeadlessChromium>, IDisposable
 {
-    private static readonly DateTimeOffset At = VietnamTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(-2));
+    private static readonly DateTimeOffset At = VietnamTime.ToLocal(TestClock.RecentToday(2));
 
     private static readonly string Day = At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -82,10 +82,10 @@ public sealed class CountryPagesTests : IClassFixture<HeadlessChromium>, IDispos
         using var producer = _app.CreateProducer();
         // Hải Phòng: 2 of 2 surveys satisfied (100%, met); Gia Lai: 1 of 2 (50%, missed); nobody else has any.
         await producer.PostOrFailAsync(
-            WireEvents.Survey("s1", DateTimeOffset.UtcNow.AddMinutes(-2), "satisfied", unit: "11446"),
-            WireEvents.Survey("s2", DateTimeOffset.UtcNow.AddMinutes(-2), "very_satisfied", unit: "11629"),
-            WireEvents.Survey("s3", DateTimeOffset.UtcNow.AddMinutes(-2), "satisfied", unit: "21609"),
-            WireEvents.Survey("s4", DateTimeOffset.UtcNow.AddMinutes(-2), "dissatisfied", unit: "21609"));
+            WireEvents.Survey("s1", TestClock.RecentToday(2), "satisfied", unit: "11446"),
+            WireEvents.Survey("s2", TestClock.RecentToday(2), "very_satisfied", unit: "11629"),
+            WireEvents.Survey("s3", TestClock.RecentToday(2), "satisfied", unit: "21609"),
+            WireEvents.Survey("s4", TestClock.RecentToday(2), "dissatisfied", unit: "21609"));
 
         var page = await _browser.OpenAsync(_address, $"/provinces?kpi=satisfaction.rate&lang={lang}", 1920, 1080);
 
@@ -152,7 +152,7 @@ internal sealed class ScopedFactory(string scope) : IocWebFactory
     public async Task PostSimulatedHoursAsync(string province, int hours)
     {
         var units = SeedData.LoadUnits(SeedData.Locate(), DeploymentScope.Parse(province));
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = TestClock.RecentToday(1);
         var events = new TrafficGenerator(units, seed: 14, eventsPerSecond: 0.5).Generate(now.AddHours(-hours), now);
         using var producer = CreateProducer();
         foreach (var chunk in events.Chunk(5_000))

@@ -25,7 +25,7 @@ public sealed class PsiPageTests : IClassFixture<HeadlessChromium>, IDisposable
     [Fact]
     public async Task TheWardsAreRankedWithTheirBandsAndThePreviousMonthRanksThemOtherwise()
     {
-        var at = VietnamTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(-2));
+        var at = VietnamTime.ToLocal(TestClock.RecentToday(2));
         var month = at.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var lastMonth = new DateTimeOffset(at.Year, at.Month, 1, 10, 0, 0, at.Offset).AddDays(-3);
         using var producer = _app.CreateProducer();
@@ -65,7 +65,7 @@ public sealed class PsiPageTests : IClassFixture<HeadlessChromium>, IDisposable
     [Fact]
     public async Task TheBandFilterShowsOnlyThatBandAndAWardLinksToItsPage()
     {
-        var at = VietnamTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(-2));
+        var at = VietnamTime.ToLocal(TestClock.RecentToday(2));
         using var producer = _app.CreateProducer();
         await producer.PostEventsAsync(PsiTraffic.ThreeWards(at));
         var page = await _browser.OpenAsync(_address, $"/psi?period=custom&from={at:yyyy-MM-dd}&to={at:yyyy-MM-dd}&lang=en");

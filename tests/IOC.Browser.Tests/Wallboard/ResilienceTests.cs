@@ -54,7 +54,7 @@ public sealed class ResilienceTests : IClassFixture<HeadlessChromium>, IDisposab
         await WaitForLiveAsync(page);
         using (var producer = Posting.Producer(first.Address))
         {
-            var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+            var now = TestClock.RecentToday(1);
             await producer.PostOrFailAsync(
                 WireEvents.Received("restart-1", now, channel: "online"),
                 WireEvents.Received("restart-2", now, channel: "in_person"));

@@ -65,7 +65,7 @@ public sealed class WallboardChartTests : IClassFixture<HeadlessChromium>, IDisp
     public async Task ATileTrendWithASinglePointShowsThatPointFromTheFirstRender()
     {
         using var producer = _app.CreateProducer();
-        await producer.PostOrFailAsync(WireEvents.Received("one-1", DateTimeOffset.UtcNow.AddMinutes(-1), channel: "online"));
+        await producer.PostOrFailAsync(WireEvents.Received("one-1", TestClock.RecentToday(1), channel: "online"));
         using var client = new HttpClient { BaseAddress = _address };
 
         // The event reaches the city's figures within a publisher tick or two; the first page served after that
@@ -95,7 +95,7 @@ public sealed class WallboardChartTests : IClassFixture<HeadlessChromium>, IDisp
     {
         // One call in the day's first five minutes (the first bar) and a busy five minutes now.
         var midnight = VietnamTime.StartOfDay(VietnamTime.LocalDate(DateTimeOffset.UtcNow));
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = TestClock.RecentToday(1);
         using var producer = _app.CreateProducer();
         await producer.PostOrFailAsync(
         [

@@ -47,7 +47,7 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
         var page = await _browser.OpenAsync(_address, "/");
         await Expect(page.Locator(".view-city .tile[data-kpi='dossier.onlineRate'] .tile-value")).ToHaveTextAsync("—");
         await HeadlessChromium.WaitForCircuitAsync(page);
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = TestClock.RecentToday(1);
         using var producer = _app.CreateProducer();
 
         await producer.PostOrFailAsync(
@@ -67,7 +67,7 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
     [Fact]
     public async Task TheRankingKpiCanBeSwitchedAndTheWeakestWardComesFirst()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = TestClock.RecentToday(1);
         using var producer = _app.CreateProducer();
         // Six dossiers each: 00004 has 1 online (16,7%), 00082 has 3 (50%), both short of 60%; 00008 has all six online.
         await producer.PostOrFailAsync(
@@ -92,7 +92,7 @@ public sealed class WallboardTests : IClassFixture<HeadlessChromium>, IDisposabl
     [Fact]
     public async Task WhenEveryWardWithEnoughDossiersMeetsTheTargetTheListSaysSoInAPlainSentence()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = TestClock.RecentToday(1);
         using var producer = _app.CreateProducer();
         await producer.PostOrFailAsync([.. Enumerable.Range(0, 5).Select(i => WireEvents.Received($"met-{i}", now, channel: "online", unit: "00082"))]);
         var page = await _browser.OpenAsync(_address, "/?rank=dossier.onlineRate");

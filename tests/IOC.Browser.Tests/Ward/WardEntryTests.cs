@@ -24,7 +24,7 @@ public sealed class WardEntryTests : IClassFixture<HeadlessChromium>, IDisposabl
     public async Task TodaysTrendSpansOneDayAndItsSinglePointIsVisible()
     {
         using var producer = _app.CreateProducer();
-        await producer.PostOrFailAsync(WireEvents.Received("today-1", DateTimeOffset.UtcNow.AddMinutes(-6), channel: "online", unit: "00082"));
+        await producer.PostOrFailAsync(WireEvents.Received("today-1", TestClock.RecentToday(6), channel: "online", unit: "00082"));
         var page = await _browser.OpenAsync(_address, "/wards/00082", 1600, 1400);
         await HeadlessChromium.WaitForCircuitAsync(page);
         var chart = page.Locator(".history-chart[data-group='dossier']");

@@ -52,6 +52,9 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     {
         await PostTodayAndFourDaysAgoAsync();
         var page = await _browser.OpenAsync(_address, "/wards/00082?range=7d");
+        // Read the rows once the page is interactive: the circuit's first render replaces the prerendered table, and a
+        // read in between found none (a loaded machine, 2026-12-04).
+        await HeadlessChromium.WaitForCircuitAsync(page);
         await Expect(page.Locator(".kpis tr[data-kpi]").First).ToBeAttachedAsync();
         var from = await page.Locator(".kpis").GetAttributeAsync("data-from");
         var to = await page.Locator(".kpis").GetAttributeAsync("data-to");
@@ -89,7 +92,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     {
         using var producer = _app.CreateProducer();
         // Five dossiers, none online: the ward falls short of 60% online with enough dossiers to be listed.
-        await producer.PostOrFailAsync([.. Enumerable.Range(0, 5).Select(i => WireEvents.Received($"link-{i}", DateTimeOffset.UtcNow.AddMinutes(-2), channel: "in_person", unit: "00082"))]);
+        await producer.PostOrFailAsync([.. Enumerable.Range(0, 5).Select(i => WireEvents.Received($"link-{i}", TestClock.RecentToday(2), channel: "in_person", unit: "00082"))]);
         var page = await _browser.OpenAsync(_address, "/?rank=dossier.onlineRate");
 
         // A click while the circuit starts can change the address without rendering the page (Blazor takes over the
@@ -119,7 +122,7 @@ public sealed class WardPageTests : IClassFixture<HeadlessChromium>, IDisposable
     /// <summary>Today: 2 online and 1 in person; four days ago: 2 in person, due a day ago, so overdue now.</summary>
     private async Task PostTodayAndFourDaysAgoAsync()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var now = TestClock.RecentToday(2);
         var old = DateTimeOffset.UtcNow.AddDays(-4);
         using var producer = _app.CreateProducer();
         await producer.PostOrFailAsync(

@@ -44,7 +44,7 @@ public sealed partial class SharedStoresTests(ITestOutputHelper output)
         var (keyId, secret) = (key["key"]!["id"]!.GetValue<int>(), key["secret"]!.GetValue<string>());
         var producerOnTwo = Producer(cluster.Nodes[1], secret);
         (await WithinAsync(TimeSpan.FromSeconds(10), async () =>
-            (await producerOnTwo.PostAsync(WireEvents.Received($"k-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1)))).StatusCode == HttpStatusCode.Accepted))
+            (await producerOnTwo.PostAsync(WireEvents.Received($"k-{Guid.NewGuid():N}", TestClock.RecentToday(1)))).StatusCode == HttpStatusCode.Accepted))
             .Should().BeTrue("node 2 knows the key made on node 1\n" + cluster.LogTail(2));
 
         // A rule added on node 1 fires for events posted to node 2 and shows on node 3.
@@ -59,7 +59,7 @@ public sealed partial class SharedStoresTests(ITestOutputHelper output)
         });
         rule.StatusCode.Should().Be(HttpStatusCode.Created, await rule.Content.ReadAsStringAsync());
         await Task.Delay(TimeSpan.FromSeconds(3));   // every silo reads the rules every 2 s
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var at = TestClock.RecentToday(1);
         (await producerOnTwo.PostAsync(
             WireEvents.Survey($"s1-{Guid.NewGuid():N}", at, "satisfied"),
             WireEvents.Survey($"s2-{Guid.NewGuid():N}", at, "dissatisfied"),
@@ -84,7 +84,7 @@ public sealed partial class SharedStoresTests(ITestOutputHelper output)
         HttpResponseMessage? refused = null;
         (await WithinAsync(TimeSpan.FromSeconds(10), async () =>
         {
-            refused = await producerOnThree.PostAsync(WireEvents.Received($"r-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1)));
+            refused = await producerOnThree.PostAsync(WireEvents.Received($"r-{Guid.NewGuid():N}", TestClock.RecentToday(1)));
             return refused.StatusCode == HttpStatusCode.Unauthorized;
         })).Should().BeTrue();
         output.WriteLine($"node 3 refused the key {revokedAt.Elapsed.TotalSeconds:0.0} s after node 2 revoked it");

@@ -13,7 +13,7 @@ public sealed class InfluxAppTests(InfluxDb influx) : IClassFixture<InfluxDb>, I
     private readonly TempFolder _data = new("ioc-influx-app-");
     private readonly string _database = "ioc" + Guid.NewGuid().ToString("N")[..10];
 
-    private static DateTimeOffset AMinuteAgo => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset AMinuteAgo => TestClock.RecentToday(1);
 
     public void Dispose() => _data.Dispose();
 

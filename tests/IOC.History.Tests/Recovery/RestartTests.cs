@@ -14,7 +14,7 @@ public sealed class RestartTests : IDisposable
     private readonly TempFolder _data = new("ioc-restart-");
     private readonly TempFolder _reference = new("ioc-restart-reference-");
 
-    private static DateTimeOffset AMinuteAgo => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset AMinuteAgo => TestClock.RecentToday(1);
 
     /// <summary>No timed tick: only reads hand over, and every handover is saved, so the test decides what the checkpoints hold.</summary>
     private static readonly Dictionary<string, string> ReadsTick = new() { ["Grains__TickMilliseconds"] = "600000", ["History__SaveMilliseconds"] = "0" };

@@ -20,7 +20,7 @@ public class LiveServer : IAsyncLifetime
         Producer = Factory.CreateProducer();
     }
 
-    public static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+    public static DateTimeOffset Now => TestClock.RecentToday(1);
 
     public IocWebFactory Factory { get; }
 

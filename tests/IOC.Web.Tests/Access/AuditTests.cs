@@ -13,7 +13,7 @@ namespace IOC.Web.Tests.Access;
 /// </summary>
 public sealed class AuditTests(IocWebFactory factory) : IClassFixture<IocWebFactory>
 {
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset Now => TestClock.RecentToday(1);
 
     [Theory]
     [InlineData("/api/v1/history/units/00082?kpi=dossier.onTimeRate&from=2026-11-01&to=2026-11-02&format=csv", AccessRoles.Analyst)]

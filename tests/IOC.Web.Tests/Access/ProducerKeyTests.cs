@@ -14,7 +14,7 @@ public class ProducerKeyTests(AccessFactory factory) : IClassFixture<AccessFacto
     {
         var (id, secret) = await CreateAsync(new { name = "Một cửa Cửa Nam", units = new[] { "00082" }, eventTypes = new[] { "dossier.received" } });
         var producer = factory.CreateProducer(secret);
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var at = TestClock.RecentToday(1);
 
         var response = await producer.PostAsync(
             WireEvents.Received($"in-{Guid.NewGuid():N}", at),

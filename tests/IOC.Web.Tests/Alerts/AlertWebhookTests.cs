@@ -63,7 +63,7 @@ public sealed class AlertWebhookTests : IAsyncLifetime
             rule = new { id = "hook-test", nameVi = "Thử", nameEn = "Test", kpi = "satisfaction.rate", scope = "ward", unit = "00082", window = "today", condition = "below", threshold = 95, severity = "critical" },
         })).EnsureSuccessStatusCode();
 
-        await client.PostAsync(WireEvents.Survey("w1", DateTimeOffset.UtcNow.AddMinutes(-1), "dissatisfied"));
+        await client.PostAsync(WireEvents.Survey("w1", TestClock.RecentToday(1), "dissatisfied"));
 
         var (body, signature) = await ReceivedAsync();
         var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));

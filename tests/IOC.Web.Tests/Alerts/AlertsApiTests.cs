@@ -15,7 +15,7 @@ public class AlertsApiTests : IDisposable
 
     public AlertsApiTests() => _factory = NewFactory();
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset Now => TestClock.RecentToday(1);
 
     public void Dispose()
     {

@@ -12,7 +12,7 @@ public class EventsApiTests : IClassFixture<IocWebFactory>
 
     public EventsApiTests(IocWebFactory factory) => _factory = factory;
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset Now => TestClock.RecentToday(1);
 
     [Fact]
     public async Task ValidEventsAreAcceptedWhileInvalidOnesAreRejectedWithIndexFieldAndReason()

@@ -9,7 +9,7 @@ public class KpiApiTests : IDisposable
 {
     private readonly IocWebFactory _factory = new();
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset Now => TestClock.RecentToday(1);
 
     public void Dispose() => _factory.Dispose();
 

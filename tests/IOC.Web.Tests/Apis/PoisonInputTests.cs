@@ -16,7 +16,7 @@ public class PoisonInputTests : IClassFixture<IocWebFactory>
 
     public PoisonInputTests(IocWebFactory factory) => _factory = factory;
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset Now => TestClock.RecentToday(1);
 
     [Fact]
     public async Task AHotlineCallInYearOneIsRejectedOnItsAtAndTheHistoryKeepsAnswering()

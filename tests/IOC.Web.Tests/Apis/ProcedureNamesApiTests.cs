@@ -13,7 +13,7 @@ public class ProcedureNamesApiTests : IClassFixture<IocWebFactory>
 
     public ProcedureNamesApiTests(IocWebFactory factory) => _factory = factory;
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-2);
+    private static DateTimeOffset Now => TestClock.RecentToday(2);
 
     [Fact]
     public async Task ANameSentOnAReceiptIsShownBesideItsCodeInTheDossierBreakdownAndItsCsv()

@@ -12,7 +12,7 @@ namespace IOC.Web.Tests.Apis;
 public sealed class PsiApiTests : IDisposable
 {
     /// <summary>Two minutes ago; the custom period is that local day, so a month boundary cannot split the events.</summary>
-    private static readonly DateTimeOffset At = VietnamTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(-2));
+    private static readonly DateTimeOffset At = VietnamTime.ToLocal(TestClock.RecentToday(2));
 
     private static readonly string Day = At.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -35,7 +35,7 @@ public sealed class PublishedAppTests : IDisposable
         (await WaitForReadyAsync(http, server)).Should().Be(HttpStatusCode.OK);
         var wallboard = await http.GetAsync("/?kiosk=1");
         var script = await http.GetAsync("/_framework/blazor.web.js");
-        var posted = await PostAsync(http, WireEvents.Received($"published-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var posted = await PostAsync(http, WireEvents.Received($"published-{Guid.NewGuid():N}", TestClock.RecentToday(1)));
 
         // Production lets nobody in without a sign-in: the wallboard leads to the sign-in page, served from the output.
         wallboard.StatusCode.Should().Be(HttpStatusCode.OK);

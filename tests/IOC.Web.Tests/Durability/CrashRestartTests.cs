@@ -13,7 +13,7 @@ public class CrashRestartTests : IDisposable
     [Fact]
     public async Task EveryAcknowledgedEventIsCountedExactlyOnceAfterKillNineAndRestart()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = TestClock.RecentToday(1);
         var batches = Enumerable.Range(0, 5)
             .Select(b => Enumerable.Range(0, 200).Select(i => WireEvents.Received($"crash-{b}-{i}", now, i % 3 == 0 ? "in_person" : "online", unit: Wards[i % Wards.Length])).ToArray())
             .ToArray();

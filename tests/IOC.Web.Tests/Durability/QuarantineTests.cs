@@ -36,7 +36,7 @@ public sealed class QuarantineTests : IDisposable
     [Fact]
     public async Task EventsThatNoLongerValidateWaitInQuarantineAcrossRestartsAndCountOnceReplayedAfterTheFix()
     {
-        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var at = TestClock.RecentToday(2);
         using (var first = await StartAsync(_seed))
         {
             using var client = Producer(first);

@@ -26,7 +26,7 @@ public class ReplayCommandTests : IDisposable
     [Fact]
     public async Task ABadLineIsReportedWithItsLineNumberAndTheOtherLinesAreKept()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = TestClock.RecentToday(5);
         var file = Path.Combine(_dataDir, "events.ndjson");
         File.WriteAllLines(file,
         [
@@ -48,7 +48,7 @@ public class ReplayCommandTests : IDisposable
     [Fact]
     public async Task ALineThatIsNotUtf8IsRejectedWithItsOffsetAndTheOtherLinesAreKept()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = TestClock.RecentToday(5);
         var file = Path.Combine(_dataDir, "latin1.ndjson");
         var latin1 = WireEvents.Received("u2", now);
         latin1["procedureName"] = "Café"; // é as Latin-1 is one byte 0xE9, not UTF-8

@@ -9,7 +9,7 @@ public class LoggingTests
         var factory = new IocWebFactory { KeepDataDir = true };
         var dataDir = factory.DataDir;
         var secretProcedure = "DOSSIER-THAT-MUST-NOT-BE-LOGGED";
-        var e = WireEvents.Received($"log-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1));
+        var e = WireEvents.Received($"log-{Guid.NewGuid():N}", TestClock.RecentToday(1));
         e["dossierId"] = secretProcedure;
         var client = factory.CreateProducer();
 

@@ -16,7 +16,7 @@ public sealed class AlertStoreOutageTests(PostgresServer server) : IClassFixture
 {
     private const string Id = "test-satisfaction:ward:00082";
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow.AddMinutes(-1);
+    private static DateTimeOffset Now => TestClock.RecentToday(1);
 
     private string ServerAddress => $"127.0.0.1:{new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString).Port}";
 

@@ -15,7 +15,7 @@ namespace IOC.Web.Tests.Provinces;
 /// </summary>
 public sealed class CountryPsiApiTests : IDisposable
 {
-    private static readonly DateTimeOffset At = VietnamTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(-2));
+    private static readonly DateTimeOffset At = VietnamTime.ToLocal(TestClock.RecentToday(2));
 
     private static readonly string Day = At.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

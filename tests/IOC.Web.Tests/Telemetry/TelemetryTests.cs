@@ -28,7 +28,7 @@ public sealed partial class TelemetryTests
     {
         using var factory = new TelemetryFactory(new() { ["Telemetry:Prometheus"] = "true" });
         var client = factory.CreateProducer();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var at = TestClock.RecentToday(2);
         await client.PostAsync(WireEvents.Received("m-1", at), WireEvents.Received("m-2", at), WireEvents.Received("m-3", at));
         await client.PostAsync(WireEvents.Received("m-3", at));
 

@@ -1,0 +1,36 @@
+using FluentAssertions;
+using IOC.Testing.Hosting;
+using Xunit;
+
+namespace IOC.Web.Tests.Testing;
+
+/// <summary>The clock the tests post "today's" events with: never yesterday in Vietnam, whatever the hour of the run.</summary>
+public sealed class TestClockTests
+{
+    [Fact]
+    public void MinutesAgoRightAfterLocalMidnightAreTheStartOfToday()
+    {
+        // 17:01 UTC is 00:01 in Vietnam: two minutes earlier would be yesterday there.
+        var at = TestClock.RecentToday(2, new DateTimeOffset(2026, 12, 4, 17, 1, 0, TimeSpan.Zero));
+
+        at.Should().Be(new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void MinutesAgoLaterInTheDayAreJustThat()
+    {
+        var at = TestClock.RecentToday(2, new DateTimeOffset(2026, 12, 5, 1, 30, 0, TimeSpan.FromHours(7)));
+
+        at.Should().Be(new DateTimeOffset(2026, 12, 4, 18, 28, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void TheWallClockOneIsInTodayAndNotAfterNow()
+    {
+        var at = TestClock.RecentToday(2);
+        var now = DateTimeOffset.UtcNow;
+
+        at.Should().BeOnOrBefore(now);
+        at.ToOffset(TimeSpan.FromHours(7)).Date.Should().Be(now.ToOffset(TimeSpan.FromHours(7)).Date);
+    }
+}
