@@ -12,7 +12,8 @@ public readonly record struct InboxItem(string Id, string Body, string? Unit, st
 
 /// <summary>
 /// The durable inbox: every accepted event, in arrival order, keyed by its id (which makes retries idempotent) and
-/// indexed by the ward and the agency it names, so a grain reads back only its own key's events when it activates.
+/// indexed by the ward and the agency it names, so a grain reads back only its own key's events when it activates
+/// (that index is written in steps, off the commit path: <see cref="SqliteKeyIndex"/>).
 /// A batch is one transaction; it is committed (fsync by default) before the producer gets its 202.
 /// Writes are not thread-safe: <see cref="IngestionService"/> is the single writer. Reads of a key's tail open a
 /// connection of their own (WAL: readers never wait for the writer).
@@ -26,10 +27,17 @@ public sealed class SqliteInbox : IInbox, IDisposable
     // ingestion (docs/benchmarks.md, "The inbox's row insert").
     private readonly sqlite3_stmt _insert;
 
+    private readonly int _keyIndexEvery;
+    private long _last;
+    private long _indexed;
+
     static SqliteInbox() => SQLitePCL.Batteries_V2.Init();
 
-    public SqliteInbox(string path, bool fullSync = true)
+    /// <param name="keyIndexEvery">How many committed events wait before the writer indexes them by key.</param>
+    public SqliteInbox(string path, bool fullSync = true, int keyIndexEvery = 16_384)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keyIndexEvery);
+        _keyIndexEvery = keyIndexEvery;
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
@@ -48,10 +56,17 @@ public sealed class SqliteInbox : IInbox, IDisposable
             );
             """);
         AddKeyColumns();
-        Execute("""
-            CREATE INDEX IF NOT EXISTS events_unit ON events (unit, seq) WHERE unit IS NOT NULL;
-            CREATE INDEX IF NOT EXISTS events_agency ON events (agency, seq) WHERE agency IS NOT NULL;
-            """);
+        Execute(SqliteKeyIndex.Schema);
+
+        // Index what the last run left unindexed (and, once, an inbox written before the index had its own table), so
+        // grains activating at start-up read their tails from the index.
+        _last = LastSeq();
+        _indexed = SqliteKeyIndex.Through(_connection);
+        if (_last > _indexed)
+        {
+            IndexKeys();
+        }
+
         Check(raw.sqlite3_prepare_v3(
             _connection.Handle, "INSERT OR IGNORE INTO events (id, body, unit, agency) VALUES (?1, ?2, ?3, ?4)", raw.SQLITE_PREPARE_PERSISTENT, out _insert));
     }
@@ -67,7 +82,14 @@ public sealed class SqliteInbox : IInbox, IDisposable
     /// </summary>
     public long[] AppendReturningSeqs(IReadOnlyList<InboxItem> items)
     {
+        // Before the batch, not after its commit: a failed step then fails a batch that nothing was stored of.
+        if (_last - _indexed >= _keyIndexEvery)
+        {
+            IndexKeys();
+        }
+
         var seqs = new long[items.Count];
+        var last = _last;
         var db = _connection.Handle!;
         using var transaction = _connection.BeginTransaction();
         for (var i = 0; i < items.Count; i++)
@@ -86,9 +108,11 @@ public sealed class SqliteInbox : IInbox, IDisposable
 
             // OR IGNORE: no row changed for an id stored before (or earlier in this batch), which is a duplicate.
             seqs[i] = raw.sqlite3_changes(db) == 1 ? raw.sqlite3_last_insert_rowid(db) : 0;
+            last = Math.Max(last, seqs[i]);
         }
 
         transaction.Commit();
+        _last = last;
         return seqs;
     }
 
@@ -104,48 +128,59 @@ public sealed class SqliteInbox : IInbox, IDisposable
             yield break;
         }
 
-        var filter = key.Level switch
-        {
-            UnitLevel.Ward => "unit = $code",
-            UnitLevel.Agency => "agency = $code",
-            UnitLevel.Direct when directAgencies is not null =>
-                $"unit IS NULL AND agency IN ({string.Join(", ", directAgencies.Select((_, i) => "$a" + i))})",
-            UnitLevel.Direct => "agency IS NOT NULL AND unit IS NULL",
-            _ => throw new ArgumentException($"No inbox events are kept under {key}: the city is the sum of its contributors.", nameof(key)),
-        };
+        var (indexed, tail) = SqliteKeyIndex.Filters(key, directAgencies);
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
-        var last = afterSeq;
-        while (true)
+
+        // Up to the index's end from the index, after it by the events' own columns: the index only grows, and every
+        // event up to its end is in it, so the two halves never miss or repeat an event.
+        var through = SqliteKeyIndex.Through(connection);
+        var halves = new[]
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT seq, id, body FROM events WHERE {filter} AND seq > $after AND seq <= $through ORDER BY seq LIMIT $limit";
-            command.Parameters.AddWithValue("$code", key.Code);
-            foreach (var (agency, i) in (directAgencies ?? []).Select((a, i) => (a, i)))
+            (Sql: $"SELECT e.seq, e.id, e.body FROM event_keys k JOIN events e ON e.seq = k.seq WHERE {indexed} AND k.seq > $after AND k.seq <= $through ORDER BY k.seq LIMIT $limit",
+             After: afterSeq, Through: Math.Min(throughSeq, through)),
+            (Sql: $"SELECT seq, id, body FROM events WHERE {tail} AND seq > $after AND seq <= $through ORDER BY seq LIMIT $limit",
+             After: Math.Max(afterSeq, through), Through: throughSeq),
+        };
+        foreach (var half in halves)
+        {
+            var last = half.After;
+            while (last < half.Through)
             {
-                command.Parameters.AddWithValue("$a" + i, agency);
-            }
-
-            command.Parameters.AddWithValue("$after", last);
-            command.Parameters.AddWithValue("$through", throughSeq);
-            command.Parameters.AddWithValue("$limit", pageSize);
-            var page = new List<InboxRecord>(Math.Min(pageSize, 1024));
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
+                var page = ReadPage(connection, half.Sql, key, directAgencies, last, half.Through, pageSize);
+                if (page.Count == 0)
                 {
-                    page.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+                    break;
                 }
-            }
 
-            if (page.Count == 0)
-            {
-                yield break;
+                last = page[^1].Seq;
+                yield return page;
             }
-
-            last = page[^1].Seq;
-            yield return page;
         }
+    }
+
+    private static List<InboxRecord> ReadPage(
+        SqliteConnection connection, string sql, UnitKey key, IReadOnlyCollection<string>? directAgencies, long after, long through, int pageSize)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$code", key.Code);
+        foreach (var (agency, i) in (directAgencies ?? []).Select((a, i) => (a, i)))
+        {
+            command.Parameters.AddWithValue("$a" + i, agency);
+        }
+
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$through", through);
+        command.Parameters.AddWithValue("$limit", pageSize);
+        var page = new List<InboxRecord>(Math.Min(pageSize, 1024));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            page.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return page;
     }
 
     /// <summary>The record stored under <paramref name="seq"/>, or null. Thread-safe (a connection of its own).</summary>
@@ -158,6 +193,13 @@ public sealed class SqliteInbox : IInbox, IDisposable
         command.Parameters.AddWithValue("$s", seq);
         using var reader = command.ExecuteReader();
         return reader.Read() ? new InboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    /// <summary>Adds the keys of the events committed since the last step to the index (the writer's connection).</summary>
+    private void IndexKeys()
+    {
+        SqliteKeyIndex.Add(_connection, _indexed, _last);
+        _indexed = _last;
     }
 
     public void Dispose()
