@@ -139,7 +139,7 @@ internal static class CountryClusterBenchmark
 
         var summary = $"{name}: {producer.Rate:N0} events/s acknowledged of {options.Rate:N0} asked ({producer.Acknowledged:N0} events, {producer.Retries:N0} retries); "
             + $"country final {final.TotalSeconds:N1} s after the last acknowledgement; resident {memory}; CPU {cpu}; "
-            + $"unit grains {string.Join(", ", GrainSpread.Units(spread).Select((u, i) => $"node {i + 1} {u:N0}"))}";
+            + $"unit grains {GrainSpread.PerNode(GrainSpread.Units(spread))}";
         return new RunResult(producer, tables, summary);
     }
 
@@ -216,7 +216,7 @@ internal static class CountryClusterBenchmark
             await Task.Delay(TimeSpan.FromSeconds(10));
             var units = GrainSpread.Units(await GrainSpread.ReadAsync(http, cluster.Nodes[0], cluster.Folder, nodes, grains));
             var spread = units.Max() <= 1.5 * units.Sum() / nodes;
-            Console.WriteLine($"  spreading, {waiting.Elapsed.TotalSeconds:N0} s: unit grains {string.Join(", ", units.Select((u, i) => $"node {i + 1} {u:N0}"))}");
+            Console.WriteLine($"  spreading, {waiting.Elapsed.TotalSeconds:N0} s: unit grains {GrainSpread.PerNode(units)}");
             if (spread || waiting.Elapsed.TotalSeconds >= seconds)
             {
                 Console.WriteLine($"  units {(spread ? "spread" : "NOT spread")} {waiting.Elapsed.TotalSeconds:N0} s after the start");

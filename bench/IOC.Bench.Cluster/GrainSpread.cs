@@ -79,6 +79,10 @@ internal static partial class GrainSpread
         [.. Enumerable.Range(0, spread.Values.FirstOrDefault()?.Length ?? 0)
             .Select(n => spread.Where(s => IsIoc(s.Key) && UnitTypes.Any(t => s.Key.EndsWith("." + t, StringComparison.Ordinal))).Sum(s => s.Value[n]))];
 
+    /// <summary>Counts by node as the bench prints them: "node 1 1,196, node 2 1,085, …".</summary>
+    public static string PerNode(IEnumerable<int> counts) =>
+        string.Join(", ", counts.Select((count, i) => string.Create(CultureInfo.InvariantCulture, $"node {i + 1} {count:N0}")));
+
     private static readonly string[] UnitTypes = ["WardGrain", "AgencyGrain", "CityWorkGrain", "CityGrain", "CountryGrain"];
 
     private static bool IsIoc(string type) => type.StartsWith("IOC.", StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using IOC.Domain.Time;
+
 namespace IOC.Testing.Hosting;
 
 /// <summary>
@@ -7,23 +9,21 @@ namespace IOC.Testing.Hosting;
 /// </summary>
 public static class TestClock
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
-    /// <summary>How close to local midnight a test may start; closer, <see cref="RecentToday"/> waits it out.</summary>
-    public static readonly TimeSpan MidnightMargin = TimeSpan.FromMinutes(1);
+    /// <summary>How close to local midnight a test may start; closer, <see cref="RecentToday(double)"/> waits it out.</summary>
+    private static readonly TimeSpan MidnightMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// <paramref name="minutesAgo"/> minutes before now, but not before the start of today in Vietnam; when local midnight
-    /// is less than <see cref="MidnightMargin"/> away, first waits until it has passed.
+    /// is less than a minute away, first waits until it has passed.
     /// </summary>
     public static DateTimeOffset RecentToday(double minutesAgo)
     {
-        var now = DateTimeOffset.UtcNow.ToOffset(Vietnam);
-        var midnight = new DateTimeOffset(now.Date.AddDays(1), Vietnam);
+        var now = DateTimeOffset.UtcNow;
+        var midnight = VietnamTime.StartOfDay(VietnamTime.LocalDate(now).AddDays(1));
         if (midnight - now < MidnightMargin)
         {
             Thread.Sleep(midnight - now + TimeSpan.FromSeconds(1));
-            now = DateTimeOffset.UtcNow.ToOffset(Vietnam);
+            now = DateTimeOffset.UtcNow;
         }
 
         return RecentToday(minutesAgo, now);
@@ -32,9 +32,8 @@ public static class TestClock
     /// <summary><paramref name="minutesAgo"/> minutes before <paramref name="now"/>, but not before the start of its day in Vietnam.</summary>
     public static DateTimeOffset RecentToday(double minutesAgo, DateTimeOffset now)
     {
-        var local = now.ToOffset(Vietnam);
-        var startOfToday = new DateTimeOffset(local.Date, Vietnam);
-        var at = local.AddMinutes(-minutesAgo);
+        var startOfToday = VietnamTime.StartOfDay(VietnamTime.LocalDate(now));
+        var at = now.AddMinutes(-minutesAgo);
         return (at < startOfToday ? startOfToday : at).ToUniversalTime();
     }
 }
