@@ -4,6 +4,7 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- fold-loop [--events 4000000] [--runs 5] [--batch 1000]   (the fold's plain loop only, no silo: for a CPU profile)
 // dotnet run -c Release --project bench/IOC.Bench -- ingest [--events 1000000] [--runs 5] [--clients 4] [--warmup N] [--server-env NAME=VALUE]
 // dotnet run -c Release --project bench/IOC.Bench -- pipeline [--events 1000000] [--runs 5]   (stages, no HTTP)
+// dotnet run -c Release --project bench/IOC.Bench -- inbox-index [--events 1000000] [--runs 5]   (the inbox's move to its key index; a ward's tail read)
 // dotnet run -c Release --project bench/IOC.Bench -- freshness [--rate 10000] [--seconds 20] [--runs 5]   (202 -> hub update)
 // dotnet run -c Release --project bench/IOC.Bench -- fanout [--clients 1000] [--runs 5]   (hub delivery to many clients)
 // dotnet run -c Release --project bench/IOC.Bench -- history-write [--events 1440 (minutes)] [--runs 5] [--batch 5000]   (needs influxd)
@@ -38,6 +39,7 @@ return options.Command switch
     "fold-loop" => FoldBenchmark.RunLoop(options),
     "ingest" => await IngestBenchmark.RunAsync(options, args),
     "pipeline" => await PipelineBenchmark.RunAsync(options),
+    "inbox-index" => InboxKeyIndexBenchmark.Run(options),
     "freshness" => await FreshnessBenchmark.RunAsync(options),
     "fanout" => await FanoutBenchmark.RunAsync(options),
     "history-write" => await HistoryWriteBenchmark.RunAsync(options),
