@@ -100,6 +100,41 @@ public sealed class SqliteKeyIndexTests : IDisposable
     }
 
     [Fact]
+    public void AfterARollbackThatAddedEventsTheNextStartIndexesOnlyThose()
+    {
+        var path = _folder.File("inbox.db");
+        using (var inbox = new SqliteInbox(path))
+        {
+            inbox.AppendReturningSeqs(Items("new", 3));
+        }
+
+        using (new SqliteInbox(path))
+        {
+            IndexedThrough(path).Should().Be(3);
+        }
+
+        // What the release before the key index does with this file: builds its per-event indexes, appends, ignores event_keys.
+        using (var older = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            older.Open();
+            using var command = older.CreateCommand();
+            command.CommandText = """
+                CREATE INDEX IF NOT EXISTS events_unit ON events (unit, seq) WHERE unit IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS events_agency ON events (agency, seq) WHERE agency IS NOT NULL;
+                INSERT INTO events (id, body, unit, agency) VALUES ('old0', '{old0}', '00082', NULL), ('old1', '{old1}', NULL, 'VPTU');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var upgraded = new SqliteInbox(path);
+
+        IndexedThrough(path).Should().Be(5);
+        Scalar(path, "SELECT count(*) FROM event_keys").Should().Be(6, "3 + 1 ward keys, and the agency's own and direct-work keys of old1");
+        upgraded.ReadKeyAfter(Ward("00082"), 0).SelectMany(p => p).Select(r => r.Id).Should().Equal("new0", "new1", "new2", "old0");
+        upgraded.ReadKeyAfter(new UnitKey(UnitLevel.Direct, UnitCatalog.CityCode), 0).SelectMany(p => p).Select(r => r.Id).Should().Equal("old1");
+    }
+
+    [Fact]
     public async Task AReaderDuringIndexStepsNeverMissesNorRepeatsAnEvent()
     {
         var path = _folder.File("inbox.db");
