@@ -25,7 +25,7 @@ public static class InboxKeyIndexBenchmark
                 foreach (var batch in IngestBenchmark.Prepare(options))
                 {
                     using var items = BatchReader.Read(batch, ndjson: true, int.MaxValue);
-                    inbox.AppendReturningSeqs([.. items.Select(i => new InboxItem(Text(i, "id")!, i.Raw, Text(i, "unit"), Text(i, "agency")))]);
+                    inbox.AppendReturningSeqs(PipelineBenchmark.InboxItems(items));
                 }
             }
 
@@ -75,7 +75,4 @@ public static class InboxKeyIndexBenchmark
             """;
         command.ExecuteNonQuery();
     }
-
-    private static string? Text(RawItem item, string property) =>
-        item.Json.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
 }
