@@ -83,17 +83,13 @@ public sealed class WallboardChartTests : IClassFixture<HeadlessChromium>, IDisp
         await Expect(trend).ToHaveAttributeAsync("data-points", "1");
 
         // The chart draws its series once its script has measured the tile, a moment after the circuit starts.
-        double[] marker = [0, 0];
-        for (var i = 0; i < 40 && marker[0] <= 0; i++)
-        {
-            await Task.Delay(i == 0 ? 0 : 250);
-            marker = await trend.EvaluateAsync<double[]>("""
-                t => { const m = [...t.querySelectorAll('svg *')].filter(e => /marker/.test(e.getAttribute('class') || '') && e.getBBox)
-                                                              .map(e => e.getBoundingClientRect()).find(r => r.width > 0);
-                       return m ? [m.width, m.height] : [0, 0]; }
-                """);
-        }
-
+        const string MarkerSize = """
+            t => { const m = [...t.querySelectorAll('svg *')].filter(e => /marker/.test(e.getAttribute('class') || '') && e.getBBox)
+                                                          .map(e => e.getBoundingClientRect()).find(r => r.width > 0);
+                   return m ? [m.width, m.height] : [0, 0]; }
+            """;
+        await page.WaitForFunctionAsync($"t => ({MarkerSize})(t)[0] > 0", await trend.ElementHandleAsync(), new() { Timeout = 10_000 });
+        var marker = await trend.EvaluateAsync<double[]>(MarkerSize);
 
         prerendered.Should().Contain("data-points=\"1\"", "a reloaded page shows the trend at once, not after the first half hour");
         marker[0].Should().BeGreaterThan(3, "the single point is drawn as a visible dot");
