@@ -4,6 +4,7 @@ using IOC.Access.Authorization;
 using IOC.Alerts.Actions;
 using IOC.Alerts.Live;
 using IOC.Alerts.Storage;
+using IOC.Alerts.Writing;
 using IOC.Dashboards.Localization;
 using IOC.Domain.Time;
 using IOC.Domain.Units;
@@ -19,13 +20,19 @@ namespace IOC.Dashboards.Pages;
 /// <summary>
 /// The duty officer's page: every alert not normal, grouped (firing, acknowledged, pending, silenced, no data), kept
 /// live from this host's alert board; acknowledge and silence from the page (the name typed once, recorded in the log);
-/// running silences; the history with filters and its CSV download.
+/// running silences; the history with filters and its CSV download. The history is re-read when this host's writer has
+/// stored changes (the board hears of them first) and every <see cref="HistoryCatchUp"/> for changes another cluster
+/// node stored.
 /// </summary>
 public sealed partial class Alerts : IDisposable
 {
     private const int HistoryRows = 100;
 
+    private static readonly TimeSpan HistoryCatchUp = TimeSpan.FromSeconds(10);
+
+    private readonly CancellationTokenSource _closed = new();
     private IDisposable? _subscription;
+    private IDisposable? _recorded;
     private IReadOnlyList<AlertView> _alerts = [];
     private IReadOnlyList<AlertHistoryEntry> _history = [];
     private IReadOnlyList<WebhookDeadLetter> _deadLetters = [];
@@ -49,6 +56,8 @@ public sealed partial class Alerts : IDisposable
     [Inject] public required AlertActions Actions { get; set; }
 
     [Inject] public required IAlertStore Store { get; set; }
+
+    [Inject] public required AlertWriter Writer { get; set; }
 
     [Inject] public required UnitCatalog Units { get; set; }
 
@@ -84,7 +93,12 @@ public sealed partial class Alerts : IDisposable
         + (string.IsNullOrEmpty(RuleFilter) ? "" : $"&rule={Uri.EscapeDataString(RuleFilter)}")
         + (string.IsNullOrEmpty(SeverityFilter) ? "" : $"&severity={Uri.EscapeDataString(SeverityFilter)}");
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _closed.Cancel();
+        _subscription?.Dispose();
+        _recorded?.Dispose();
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -115,6 +129,33 @@ public sealed partial class Alerts : IDisposable
                 ReadHistory();
                 StateHasChanged();
             }));
+            _recorded = Writer.Subscribe(() => _ = InvokeAsync(RereadHistory));
+            _ = CatchUpAsync();
+        }
+    }
+
+    private void RereadHistory()
+    {
+        if (!_closed.IsCancellationRequested)
+        {
+            ReadHistory();
+            StateHasChanged();
+        }
+    }
+
+    private async Task CatchUpAsync()
+    {
+        using var timer = new PeriodicTimer(HistoryCatchUp, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closed.Token))
+            {
+                await InvokeAsync(RereadHistory);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
         }
     }
 

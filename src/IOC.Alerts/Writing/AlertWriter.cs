@@ -13,7 +13,8 @@ namespace IOC.Alerts.Writing;
 /// cluster's PostgreSQL down) the changes are kept in memory, in order, and written with the next ones once it answers
 /// again (retried every <see cref="RetryEvery"/>); at most <see cref="MaxUnwritten"/> are kept, the oldest dropped
 /// beyond that (logged and counted). Webhooks are told at once either way: a duty officer's pager does not wait for
-/// the database. On stop it writes what is queued and kept, if it can.
+/// the database. On stop it writes what is queued and kept, if it can. Pages that show the history subscribe to be
+/// told once changes are written (the board is told before, so a page re-reading then would miss them).
 /// </summary>
 public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNotifier> notifiers, ILogger<AlertWriter> logger, TimeProvider time)
     : BackgroundService, IAlertSink
@@ -28,6 +29,7 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
         new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Lock _gate = new();
+    private readonly List<Action> _subscribers = [];
 
     // Only the loop changes it; health reads its count under the gate.
     private readonly LinkedList<AlertChange> _unwritten = new();
@@ -63,6 +65,23 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
                 return _downSince;
             }
         }
+    }
+
+    /// <summary>Calls <paramref name="recorded"/> (on the writer's loop: it must not block) after each write to the store; disposing stops it.</summary>
+    public IDisposable Subscribe(Action recorded)
+    {
+        lock (_gate)
+        {
+            _subscribers.Add(recorded);
+        }
+
+        return new Unsubscriber(() =>
+        {
+            lock (_gate)
+            {
+                _subscribers.Remove(recorded);
+            }
+        });
     }
 
     public void Enqueue(IReadOnlyList<AlertChange> changes)
@@ -210,6 +229,7 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
         }
 
         DateTimeOffset? since;
+        Action[] subscribers;
         lock (_gate)
         {
             // Only the loop adds to the list, so the first pending.Count entries are exactly what was written.
@@ -220,6 +240,20 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
 
             since = _downSince;
             _downSince = null;
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            try
+            {
+                subscriber();
+            }
+            catch (Exception ex)
+            {
+                // A page that went away mid-call must not stop the writing of later changes.
+                LogSubscriberFailed(logger, ex);
+            }
         }
 
         Volatile.Write(ref _lastError, null);
@@ -247,8 +281,16 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
     [LoggerMessage(Level = LogLevel.Error, Message = "{Changes} alert change(s) could not be recorded in {Store} before the host stopped and are lost")]
     private static partial void LogLostAtStop(ILogger logger, int changes, string store);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber to recorded alert changes failed")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Changes} alert change(s) came after the writer stopped and are not recorded")]
     private static partial void LogDroppedAfterStop(ILogger logger, int changes);
+}
+
+file sealed class Unsubscriber(Action dispose) : IDisposable
+{
+    public void Dispose() => dispose();
 }
 
 /// <summary>Something told of recorded alert changes after they are stored (webhooks); must not block.</summary>

@@ -72,6 +72,33 @@ public sealed class AlertWriterTests
         await writer.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task SubscribersAreToldOnlyOnceChangesAreStoredAndOneThatThrowsStopsNothing()
+    {
+        var store = new FlakyStore { Down = true };
+        var writer = new AlertWriter(store, [], NullLogger<AlertWriter>.Instance, TimeProvider.System);
+        var storedWhenTold = new List<int>();
+        using var broken = writer.Subscribe(() => throw new ObjectDisposedException("page"));
+        using var page = writer.Subscribe(() => storedWhenTold.Add(store.Written.Count));
+        await writer.StartAsync(CancellationToken.None);
+
+        writer.Enqueue([Change(1, AlertState.Firing)]);
+        await WaitUntilAsync(() => store.Attempts >= 2);
+        storedWhenTold.Should().BeEmpty("nothing is stored while the store is down");
+
+        store.Down = false;
+        await WaitUntilAsync(() => writer.Unwritten == 0 && storedWhenTold.Count == 1);
+        writer.Enqueue([Change(2, AlertState.Normal)]);
+        await WaitUntilAsync(() => storedWhenTold.Count == 2);
+        storedWhenTold.Should().Equal(1, 2);
+
+        page.Dispose();
+        writer.Enqueue([Change(3, AlertState.Firing)]);
+        await WaitUntilAsync(() => store.Written.Count == 3);
+        storedWhenTold.Should().Equal(1, 2);
+        await writer.StopAsync(CancellationToken.None);
+    }
+
     private static AlertChange Change(int n, AlertState state)
     {
         var at = new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero).AddSeconds(n);
