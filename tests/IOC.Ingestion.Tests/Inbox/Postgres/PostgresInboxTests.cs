@@ -52,23 +52,33 @@ public sealed class PostgresInboxTests(PostgresServer server)
         var nodes = Enumerable.Range(0, 3).Select(_ => new PostgresInbox(connection)).ToArray();
         using var reader = new PostgresInbox(connection);
         var seen = new List<(long Last, long Count)>();
+        var observed = 0;
         using var done = new CancellationTokenSource();
 
-        var writers = nodes.Select((node, n) => Task.Run(() =>
-        {
-            for (var b = 0; b < 60; b++)
-            {
-                node.AppendReturningSeqs([.. Enumerable.Range(0, 50).Select(i => Item($"n{n}-b{b}-{i}", body: new string('x', 200)))]);
-            }
-        })).ToArray();
         var watcher = Task.Run(() =>
         {
             while (!done.IsCancellationRequested)
             {
                 var last = reader.LastSeq();
                 seen.Add((last, reader.ReadKeyAfter(CuaNam, 0, last).Sum(p => p.Count)));
+                Interlocked.Increment(ref observed);
             }
         });
+        // Every sixth batch a writer waits for a fresh observation, so the reader looks in while the writes go on even
+        // on a loaded machine (a CI run once finished the writes before the reader's first look).
+        var writers = nodes.Select((node, n) => Task.Run(() =>
+        {
+            for (var b = 0; b < 60; b++)
+            {
+                if (b % 6 == 0)
+                {
+                    var mark = Volatile.Read(ref observed);
+                    SpinWait.SpinUntil(() => Volatile.Read(ref observed) > mark || watcher.IsCompleted, TimeSpan.FromSeconds(30)).Should().BeTrue();
+                }
+
+                node.AppendReturningSeqs([.. Enumerable.Range(0, 50).Select(i => Item($"n{n}-b{b}-{i}", body: new string('x', 200)))]);
+            }
+        })).ToArray();
         await Task.WhenAll(writers);
         await done.CancelAsync();
         await watcher;
