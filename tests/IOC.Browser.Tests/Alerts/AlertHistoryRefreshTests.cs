@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using IOC.Alerts.Storage;
 using IOC.Browser.Tests.Infrastructure;
 using IOC.Domain.Units;
@@ -38,15 +37,7 @@ public sealed class AlertHistoryRefreshTests : IClassFixture<HeadlessChromium>, 
         var page = await _browser.OpenAsync(_address, "/alerts", 1920, 1080);
         await HeadlessChromium.WaitForCircuitAsync(page);
         using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        (await producer.PostAsJsonAsync("/api/v1/alerts/rules", new
-        {
-            by = "admin",
-            rule = new
-            {
-                id = "slow-satisfaction", nameVi = "Hài lòng thấp", nameEn = "Low satisfaction", kpi = "satisfaction.rate", scope = "ward", unit = "00082",
-                window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
-            },
-        })).EnsureSuccessStatusCode();
+        await SatisfactionRule.PostAsync(producer, "slow-satisfaction");
         var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(WireEvents.Survey("s1", at, "satisfied"), WireEvents.Survey("s2", at, "dissatisfied"), WireEvents.Survey("s3", at, "dissatisfied"));
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using IOC.Browser.Tests.Infrastructure;
 using IOC.Ingestion.Tests.Inbox.Postgres;
 using static Microsoft.Playwright.Assertions;
@@ -36,15 +35,7 @@ public sealed class AlertStoreDownPageTests(HeadlessChromium browser) : IClassFi
         var page = await browser.OpenAsync(_address!, "/alerts", 1920, 1080);
         await HeadlessChromium.WaitForCircuitAsync(page);
         using var producer = Posting.Producer(_address!, IocWebFactory.ProducerKey);
-        (await producer.PostAsJsonAsync("/api/v1/alerts/rules", new
-        {
-            by = "admin",
-            rule = new
-            {
-                id = "down-satisfaction", nameVi = "Hài lòng thấp", nameEn = "Low satisfaction", kpi = "satisfaction.rate", scope = "ward", unit = "00082",
-                window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
-            },
-        })).EnsureSuccessStatusCode();
+        await SatisfactionRule.PostAsync(producer, "down-satisfaction");
         var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(WireEvents.Survey("d1", at, "satisfied"), WireEvents.Survey("d2", at, "dissatisfied"), WireEvents.Survey("d3", at, "dissatisfied"));
         var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");

@@ -37,15 +37,7 @@ public sealed class AlertsPageTests : IClassFixture<HeadlessChromium>, IDisposab
         }
 
         using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        (await producer.PostAsJsonAsync("/api/v1/alerts/rules", new
-        {
-            by = "admin",
-            rule = new
-            {
-                id = "browser-satisfaction", nameVi = "Hài lòng thấp", nameEn = "Low satisfaction", kpi = "satisfaction.rate", scope = "ward", unit = "00082",
-                window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
-            },
-        })).EnsureSuccessStatusCode();
+        await SatisfactionRule.PostAsync(producer, "browser-satisfaction");
         var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(
             WireEvents.Survey("b1", at, "satisfied"), WireEvents.Survey("b2", at, "dissatisfied"),

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using IOC.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -76,15 +75,7 @@ public sealed class ChimeTests : IClassFixture<HeadlessChromium>, IDisposable
     /// <summary>A critical rule on one ward's satisfaction, broken by three dissatisfied answers.</summary>
     private static async Task FireAsync(HttpClient producer, string rule, string ward, string prefix)
     {
-        (await producer.PostAsJsonAsync("/api/v1/alerts/rules", new
-        {
-            by = "admin",
-            rule = new
-            {
-                id = rule, nameVi = "Hài lòng thấp", nameEn = "Low satisfaction", kpi = "satisfaction.rate", scope = "ward", unit = ward,
-                window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
-            },
-        })).EnsureSuccessStatusCode();
+        await SatisfactionRule.PostAsync(producer, rule, ward);
         var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(
             WireEvents.Survey(prefix + "1", at, "dissatisfied"), WireEvents.Survey(prefix + "2", at, "dissatisfied"),

@@ -32,15 +32,7 @@ public sealed class KioskAlertsViewTests : IClassFixture<HeadlessChromium>, IDis
         await HeadlessChromium.WaitForCircuitAsync(kiosk);
         await Expect(kiosk.Locator(".view-indicator")).ToContainTextAsync("/4");
         using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        (await producer.PostAsJsonAsync("/api/v1/alerts/rules", new
-        {
-            by = "admin",
-            rule = new
-            {
-                id = "kiosk-satisfaction", nameVi = "Hài lòng thấp", nameEn = "Low satisfaction", kpi = "satisfaction.rate", scope = "ward", unit = "00082",
-                window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
-            },
-        })).EnsureSuccessStatusCode();
+        await SatisfactionRule.PostAsync(producer, "kiosk-satisfaction");
         var at = TestClock.RecentToday(1);
         await producer.PostOrFailAsync(
             WireEvents.Survey("k1", at, "satisfied"), WireEvents.Survey("k2", at, "dissatisfied"),

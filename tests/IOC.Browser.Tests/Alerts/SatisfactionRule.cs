@@ -1,0 +1,20 @@
+using System.Net.Http.Json;
+
+namespace IOC.Browser.Tests.Alerts;
+
+/// <summary>The alert the page tests break: a critical rule on one ward's satisfaction today, below 95 % from three answers.</summary>
+internal static class SatisfactionRule
+{
+    public static async Task PostAsync(HttpClient producer, string id, string ward = "00082")
+    {
+        (await producer.PostAsJsonAsync("/api/v1/alerts/rules", new
+        {
+            by = "admin",
+            rule = new
+            {
+                id, nameVi = "Hài lòng thấp", nameEn = "Low satisfaction", kpi = "satisfaction.rate", scope = "ward", unit = ward,
+                window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
+            },
+        })).EnsureSuccessStatusCode();
+    }
+}
