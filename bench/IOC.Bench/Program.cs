@@ -17,6 +17,7 @@ using IOC.Bench;
 // dotnet run -c Release --project bench/IOC.Bench -- soak [--minutes 10] [--rate 20000] [--heap-limit-mb 512]   (memory under constant load)
 // dotnet run -c Release --project bench/IOC.Bench -- country [--peak-rate 3000] [--peak-minutes 10] [--tenx-minutes 10] [--factor 10] [--clients 5] [--sample-seconds 30] [--no-baseline]
 //     (the whole country on one node: national peak, then 10×; freshness, CPU, memory per unit; docs/benchmarks.md)
+ServerBuild.WarnIfStale();
 if (args.FirstOrDefault() == "country")
 {
     return await CountryBenchmark.RunAsync(args);
