@@ -69,9 +69,11 @@ start() {
       free_port > "$dir/port"
     fi
     port="$(cat "$dir/port")"
-    # The socket stays in DIR (never /var/run/postgresql); TCP on loopback only.
+    # The socket stays in DIR (never /var/run/postgresql); TCP on loopback only. 300 connections, not 100: three nodes
+    # each pool the inbox, access, alert and history stores, and the tests start several such clusters on one server
+    # (a loaded CI run met "53300: too many clients" while three nodes warmed up together).
     if as_owner "$bin/pg_ctl" start -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-        -o "-k $dir -h 127.0.0.1 -p $port -c fsync=on -c synchronous_commit=on" > /dev/null 2>&1; then
+        -o "-k $dir -h 127.0.0.1 -p $port -c fsync=on -c synchronous_commit=on -c max_connections=300" > /dev/null 2>&1; then
       pid="$(head -n 1 "$dir/data/postmaster.pid")"
       if [ "$fresh" = 1 ]; then
         as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE ioc" > /dev/null \
