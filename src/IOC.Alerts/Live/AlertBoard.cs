@@ -10,7 +10,7 @@ namespace IOC.Alerts.Live;
 public sealed class AlertBoard(TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly List<Action> _subscribers = [];
+    private readonly Subscribers _subscribers = new();
     private Dictionary<string, AlertView> _alerts = new(StringComparer.Ordinal);
 
     /// <summary>When the board last changed.</summary>
@@ -74,45 +74,24 @@ public sealed class AlertBoard(TimeProvider time)
     });
 
     /// <summary>Calls <paramref name="changed"/> after each change; disposing stops it.</summary>
-    public IDisposable Subscribe(Action changed)
-    {
-        lock (_gate)
-        {
-            _subscribers.Add(changed);
-        }
-
-        return new Unsubscriber(() =>
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(changed);
-            }
-        });
-    }
+    public IDisposable Subscribe(Action changed) => _subscribers.Add(changed);
 
     private static bool Newer(AlertView held, AlertView incoming) =>
         held.StateSince > incoming.StateSince || (held.Ack is not null && incoming.Ack is null && held.StateSince == incoming.StateSince && held.Episode == incoming.Episode);
 
     private void Update(Action<Dictionary<string, AlertView>> change)
     {
-        Action[] subscribers;
         lock (_gate)
         {
             var next = new Dictionary<string, AlertView>(_alerts, StringComparer.Ordinal);
             change(next);
             _alerts = next;
             AsOf = time.GetUtcNow();
-            subscribers = [.. _subscribers];
         }
 
-        foreach (var subscriber in subscribers)
+        foreach (var subscriber in _subscribers.Snapshot())
         {
             subscriber();
         }
-    }
-
-    private sealed class Unsubscriber(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
         new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Lock _gate = new();
-    private readonly List<Action> _subscribers = [];
+    private readonly Subscribers _subscribers = new();
 
     // Only the loop changes it; health reads its count under the gate.
     private readonly LinkedList<AlertChange> _unwritten = new();
@@ -68,21 +68,7 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
     }
 
     /// <summary>Calls <paramref name="recorded"/> (on the writer's loop: it must not block) after each write to the store; disposing stops it.</summary>
-    public IDisposable Subscribe(Action recorded)
-    {
-        lock (_gate)
-        {
-            _subscribers.Add(recorded);
-        }
-
-        return new Unsubscriber(() =>
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(recorded);
-            }
-        });
-    }
+    public IDisposable Subscribe(Action recorded) => _subscribers.Add(recorded);
 
     public void Enqueue(IReadOnlyList<AlertChange> changes)
     {
@@ -229,7 +215,6 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
         }
 
         DateTimeOffset? since;
-        Action[] subscribers;
         lock (_gate)
         {
             // Only the loop adds to the list, so the first pending.Count entries are exactly what was written.
@@ -240,10 +225,9 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
 
             since = _downSince;
             _downSince = null;
-            subscribers = [.. _subscribers];
         }
 
-        foreach (var subscriber in subscribers)
+        foreach (var subscriber in _subscribers.Snapshot())
         {
             try
             {
@@ -286,11 +270,6 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Changes} alert change(s) came after the writer stopped and are not recorded")]
     private static partial void LogDroppedAfterStop(ILogger logger, int changes);
-}
-
-file sealed class Unsubscriber(Action dispose) : IDisposable
-{
-    public void Dispose() => dispose();
 }
 
 /// <summary>Something told of recorded alert changes after they are stored (webhooks); must not block.</summary>
