@@ -44,6 +44,10 @@ public sealed partial class Alerts : IDisposable
     private int _minutes = 60;
     private string? _error;
 
+    // One action at a time: a second press while the first is still waiting on the store would answer after it, and
+    // its refusal (the store still reconnecting) would then stand under an alert the first press had acknowledged.
+    private bool _busy;
+
     // Where the alert store is, while it cannot be read (a cluster's PostgreSQL down): the history and the dead letters
     // are not shown, and the page says why instead of failing.
     private string? _storeDown;
@@ -205,11 +209,6 @@ public sealed partial class Alerts : IDisposable
 
     private async Task AcknowledgeAsync(AlertView alert)
     {
-        if (!_mayAct)
-        {
-            return;
-        }
-
         if (await TryAsync(() => Actions.AcknowledgeAsync(alert.Id, _who, _note)) is not { } result)
         {
             return;
@@ -225,11 +224,6 @@ public sealed partial class Alerts : IDisposable
 
     private async Task SilenceAsync(AlertView alert)
     {
-        if (!_mayAct)
-        {
-            return;
-        }
-
         if (await TryAsync(() => Actions.SilenceAsync(new SilenceRequest(alert.RuleId, alert.Unit.Level.ToWire(), alert.Unit.Code, _minutes, _reason, _who))) is not { } result)
         {
             return;
@@ -245,11 +239,6 @@ public sealed partial class Alerts : IDisposable
 
     private async Task EndSilenceAsync(AlertSilence silence)
     {
-        if (!_mayAct)
-        {
-            return;
-        }
-
         if (await TryAsync(() => Actions.EndSilenceAsync(silence.Id, _who)) is not { } result)
         {
             return;
@@ -277,6 +266,25 @@ public sealed partial class Alerts : IDisposable
         {
             _error = Ui.Format("alerts.store.refused", down.Store);
             return null;
+        }
+    }
+
+    /// <summary>Runs one person's action unless another is still under way (its buttons are disabled meanwhile).</summary>
+    private async Task OneAtATimeAsync(Func<Task> action)
+    {
+        if (!_mayAct || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 

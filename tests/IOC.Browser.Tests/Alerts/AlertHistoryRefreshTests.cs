@@ -1,11 +1,6 @@
 using IOC.Alerts.Storage;
 using IOC.Browser.Tests.Infrastructure;
-using IOC.Domain.Units;
 using IOC.Grains.Alerts.Evaluation;
-using IOC.Grains.Alerts.Rules;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace IOC.Browser.Tests.Alerts;
@@ -20,7 +15,7 @@ public sealed class AlertHistoryRefreshTests : IClassFixture<HeadlessChromium>, 
 {
     private const string Id = "slow-satisfaction:ward:00082";
     private readonly HeadlessChromium _browser;
-    private readonly SlowStoreFactory _app = new();
+    private readonly DecoratedStoreFactory _app = new(store => new SlowWrites(store));
     private readonly Uri _address;
 
     public AlertHistoryRefreshTests(HeadlessChromium browser)
@@ -54,51 +49,13 @@ public sealed class AlertHistoryRefreshTests : IClassFixture<HeadlessChromium>, 
         await Expect(page.Locator("[data-history]").First).ToContainTextAsync("Trực ban Hà");
     }
 
-    private sealed class SlowStoreFactory : IocWebFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                var real = services.Last(d => d.ServiceType == typeof(IAlertStore));
-                services.Remove(real);
-                services.AddSingleton<IAlertStore>(sp => new SlowWrites((IAlertStore)real.ImplementationFactory!(sp)));
-            });
-        }
-    }
-
     /// <summary>The real store, but every write of changes lands two seconds late (a busy disk, a far database).</summary>
-    private sealed class SlowWrites(IAlertStore inner) : IAlertStore, IDisposable
+    private sealed class SlowWrites(IAlertStore inner) : AlertStoreDecorator(inner)
     {
-        public void Dispose() => (inner as IDisposable)?.Dispose();
-
-        public string Describe => inner.Describe;
-
-        public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
-
-        public void Write(IReadOnlyList<AlertChange> changes)
+        public override void Write(IReadOnlyList<AlertChange> changes)
         {
             Thread.Sleep(TimeSpan.FromSeconds(2));
-            inner.Write(changes);
+            base.Write(changes);
         }
-
-        public IReadOnlyList<AlertHistoryEntry> History(AlertHistoryFilter filter) => inner.History(filter);
-
-        public void Audit(AlertAuditEntry entry) => inner.Audit(entry);
-
-        public IReadOnlyList<AlertAuditEntry> AuditTrail(int limit = 500) => inner.AuditTrail(limit);
-
-        public void AddDeadLetter(WebhookDeadLetter letter) => inner.AddDeadLetter(letter);
-
-        public IReadOnlyList<WebhookDeadLetter> DeadLetters(int limit = 100) => inner.DeadLetters(limit);
-
-        public Task<AlertConfig> LoadAsync(CancellationToken cancellationToken) => inner.LoadAsync(cancellationToken);
-
-        public Task SaveRuleAsync(AlertRule rule, long version, CancellationToken cancellationToken) => inner.SaveRuleAsync(rule, version, cancellationToken);
-
-        public Task SaveSilenceAsync(AlertSilence silence, long version, CancellationToken cancellationToken) => inner.SaveSilenceAsync(silence, version, cancellationToken);
-
-        public Task<IReadOnlyList<AlertView>> LoadAsync(UnitKey unit, CancellationToken cancellationToken) => inner.LoadAsync(unit, cancellationToken);
     }
 }
