@@ -1,4 +1,5 @@
 using IOC.Grains.Alerts.Evaluation;
+using IOC.Live;
 
 namespace IOC.Alerts.Live;
 
@@ -10,7 +11,7 @@ namespace IOC.Alerts.Live;
 public sealed class AlertBoard(TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly Subscribers _subscribers = new();
+    private readonly Subscribers<Action> _subscribers = new();
     private Dictionary<string, AlertView> _alerts = new(StringComparer.Ordinal);
 
     /// <summary>When the board last changed.</summary>

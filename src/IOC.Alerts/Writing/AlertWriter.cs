@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using IOC.Alerts.Storage;
 using IOC.Grains.Alerts.Evaluation;
 using IOC.Grains.Alerts.Ports;
+using IOC.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,7 @@ public sealed partial class AlertWriter(IAlertStore store, IEnumerable<IAlertNot
         new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Lock _gate = new();
-    private readonly Subscribers _subscribers = new();
+    private readonly Subscribers<Action> _subscribers = new();
 
     // Only the loop changes it; health reads its count under the gate.
     private readonly LinkedList<AlertChange> _unwritten = new();

@@ -19,7 +19,7 @@ public readonly record struct TrendPoint(DateTimeOffset At, double? Value);
 /// </summary>
 public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, LiveStore store)
 {
-    private readonly List<Action<LiveTick>> _subscribers = [];
+    private readonly Subscribers<Action<LiveTick>> _subscribers = new();
 
     public UnitCatalog Units => units;
 
@@ -77,27 +77,13 @@ public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, LiveStore
     }
 
     /// <summary>Called on every tick (about four a second), even when nothing changed.</summary>
-    public IDisposable Subscribe(Action<LiveTick> onTick)
-    {
-        lock (_subscribers)
-        {
-            _subscribers.Add(onTick);
-        }
-
-        return new Unsubscriber(this, onTick);
-    }
+    public IDisposable Subscribe(Action<LiveTick> onTick) => _subscribers.Add(onTick);
 
     /// <summary>Tells every subscriber which units changed since the last tick (the feed's timer calls it).</summary>
     internal void Tick(Action<Exception> onError)
     {
         var tick = new LiveTick(store.LastTick ?? DateTimeOffset.MinValue, store.TakeChanged());
-        Action<LiveTick>[] subscribers;
-        lock (_subscribers)
-        {
-            subscribers = [.. _subscribers];
-        }
-
-        foreach (var subscriber in subscribers)
+        foreach (var subscriber in _subscribers.Snapshot())
         {
             try
             {
@@ -106,17 +92,6 @@ public sealed class LiveKpis(UnitCatalog units, TargetCatalog targets, LiveStore
             catch (Exception ex)
             {
                 onError(ex);
-            }
-        }
-    }
-
-    private sealed class Unsubscriber(LiveKpis live, Action<LiveTick> subscriber) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (live._subscribers)
-            {
-                live._subscribers.Remove(subscriber);
             }
         }
     }

@@ -14,6 +14,12 @@ public sealed class SqliteKeyIndexTests : IDisposable
     private static readonly string[] Wards = ["00082", "00070", "00091"];
     private static readonly string[] Agencies = ["VPTU", "SOTC", "CAHN"];
 
+    // The per-event indexes of the release before the key index, as it creates them on every start.
+    private const string OlderIndexes = """
+        CREATE INDEX IF NOT EXISTS events_unit ON events (unit, seq) WHERE unit IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS events_agency ON events (agency, seq) WHERE agency IS NOT NULL;
+        """;
+
     private readonly TempFolder _folder = new("ioc-keyindex-");
 
     public void Dispose() => _folder.Dispose();
@@ -81,10 +87,7 @@ public sealed class SqliteKeyIndexTests : IDisposable
         {
             old.Open();
             using var create = old.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL, unit TEXT, agency TEXT);
-                CREATE INDEX events_unit ON events (unit, seq) WHERE unit IS NOT NULL;
-                CREATE INDEX events_agency ON events (agency, seq) WHERE agency IS NOT NULL;
+            create.CommandText = "CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL, unit TEXT, agency TEXT);" + OlderIndexes + """
                 INSERT INTO events (id, body, unit, agency) VALUES ('a', '{a}', '00082', NULL), ('b', '{b}', NULL, 'VPTU'), ('c', '{c}', '00082', 'VPTU');
                 """;
             create.ExecuteNonQuery();
@@ -118,9 +121,7 @@ public sealed class SqliteKeyIndexTests : IDisposable
         {
             older.Open();
             using var command = older.CreateCommand();
-            command.CommandText = """
-                CREATE INDEX IF NOT EXISTS events_unit ON events (unit, seq) WHERE unit IS NOT NULL;
-                CREATE INDEX IF NOT EXISTS events_agency ON events (agency, seq) WHERE agency IS NOT NULL;
+            command.CommandText = OlderIndexes + """
                 INSERT INTO events (id, body, unit, agency) VALUES ('old0', '{old0}', '00082', NULL), ('old1', '{old1}', NULL, 'VPTU');
                 """;
             command.ExecuteNonQuery();

@@ -1,16 +1,17 @@
-namespace IOC.Alerts;
+namespace IOC.Live;
 
 /// <summary>
-/// Callbacks to tell after a change (the alert board's, the writer's): added and removed from any thread; the owner
-/// calls a snapshot outside its own locks, so a callback may subscribe or unsubscribe.
+/// Callbacks to tell after a change (the live feed's tick, the alert board's and the alert writer's): added and removed
+/// from any thread; the owner calls a snapshot outside its own locks, so a callback may subscribe or unsubscribe.
 /// </summary>
-internal sealed class Subscribers
+public sealed class Subscribers<TCallback>
+    where TCallback : Delegate
 {
     private readonly Lock _gate = new();
-    private readonly List<Action> _callbacks = [];
+    private readonly List<TCallback> _callbacks = [];
 
     /// <summary>Adds <paramref name="callback"/>; disposing the result removes it.</summary>
-    public IDisposable Add(Action callback)
+    public IDisposable Add(TCallback callback)
     {
         lock (_gate)
         {
@@ -21,7 +22,7 @@ internal sealed class Subscribers
     }
 
     /// <summary>The callbacks now, to call after the change.</summary>
-    public Action[] Snapshot()
+    public TCallback[] Snapshot()
     {
         lock (_gate)
         {
@@ -29,7 +30,7 @@ internal sealed class Subscribers
         }
     }
 
-    private void Remove(Action callback)
+    private void Remove(TCallback callback)
     {
         lock (_gate)
         {
@@ -37,7 +38,7 @@ internal sealed class Subscribers
         }
     }
 
-    private sealed class Removal(Subscribers owner, Action callback) : IDisposable
+    private sealed class Removal(Subscribers<TCallback> owner, TCallback callback) : IDisposable
     {
         public void Dispose() => owner.Remove(callback);
     }
