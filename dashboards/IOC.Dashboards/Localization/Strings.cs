@@ -326,6 +326,7 @@ internal static class Strings
         ["alerts.change.removed"] = ("Kết thúc (quy tắc bị tắt)", "Ended (rule disabled)"),
         ["alerts.error"] = ("Không thực hiện được: {0}", "Could not do it: {0}"),
         ["alerts.store.refused"] = ("kho lưu cảnh báo ({0}) đang không kết nối được nên thao tác chưa được ghi nhận. Hãy thử lại sau ít phút.", "the alert store ({0}) cannot be reached, so nothing was recorded. Try again in a few minutes."),
+        ["alerts.audit.failed"] = ("Thao tác đã được thực hiện, nhưng chưa ghi được vào nhật ký kiểm tra (kho tài khoản không kết nối được). Sự cố đã được ghi vào nhật ký hệ thống.", "Done, but the audit log could not record it (the access store cannot be reached). The failure is in the system log."),
         ["alerts.store.down"] = ("Kho lưu cảnh báo ({0}) đang không kết nối được: chưa xem được lịch sử; cảnh báo vẫn được theo dõi và các thay đổi sẽ được ghi khi kho hoạt động trở lại.", "The alert store ({0}) cannot be reached: the history cannot be shown; alerts are still evaluated and their changes will be recorded when the store is back."),
         ["alerts.dead"] = ("Thông báo gửi không thành công", "Notifications not delivered"),
         ["alerts.dead.note"] = ("Đã thử gửi nhiều lần đến địa chỉ webhook nhưng không được; kiểm tra cổng nhận (Zalo OA, SMS, thư điện tử).", "Tried several times and given up; check the receiving gateway (Zalo OA, SMS, e-mail)."),

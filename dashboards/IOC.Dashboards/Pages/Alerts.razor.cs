@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace IOC.Dashboards.Pages;
 
@@ -44,6 +45,10 @@ public sealed partial class Alerts : IDisposable
     private int _minutes = 60;
     private string? _error;
 
+    // An action was done but its audit line could not be written (the access store down): said apart from _error,
+    // which says an action was not done.
+    private string? _auditError;
+
     // One action at a time: a second press while the first is still waiting on the store would answer after it, and
     // its refusal (the store still reconnecting) would then stand under an alert the first press had acknowledged.
     private bool _busy;
@@ -71,6 +76,8 @@ public sealed partial class Alerts : IDisposable
 
     // Who acts is the signed-in principal in the audit log, whatever name is typed for the alert's own log.
     [Inject] public required IAuditLog Audit { get; set; }
+
+    [Inject] public required ILogger<Alerts> Logger { get; set; }
 
     private ClaimsPrincipal? _user;
 
@@ -197,12 +204,12 @@ public sealed partial class Alerts : IDisposable
 
     private void StartAck(AlertView alert)
     {
-        (_acking, _silencing, _note, _error) = (alert.Id, null, null, null);
+        (_acking, _silencing, _note, _error, _auditError) = (alert.Id, null, null, null, null);
     }
 
     private void StartSilence(AlertView alert)
     {
-        (_acking, _silencing, _reason, _error) = (null, alert.Id, null, null);
+        (_acking, _silencing, _reason, _error, _auditError) = (null, alert.Id, null, null, null);
     }
 
     private void Cancel() => (_acking, _silencing) = (null, null);
@@ -216,7 +223,7 @@ public sealed partial class Alerts : IDisposable
 
         if (result.Ok)
         {
-            await Audit.WriteAsync(AuditActions.AlertAcknowledged, _user, ClientAddress, $"alert {alert.Id}", AlertAudit.Acknowledged(_who, _note));
+            await AuditAsync(AuditActions.AlertAcknowledged, $"alert {alert.Id}", AlertAudit.Acknowledged(_who, _note));
         }
 
         Done(result.Ok, result.Errors);
@@ -231,7 +238,7 @@ public sealed partial class Alerts : IDisposable
 
         if (result.Ok)
         {
-            await Audit.WriteAsync(AuditActions.AlertSilenced, _user, ClientAddress, $"silence {result.Value!.Id}", AlertAudit.Silenced(result.Value!));
+            await AuditAsync(AuditActions.AlertSilenced, $"silence {result.Value!.Id}", AlertAudit.Silenced(result.Value!));
         }
 
         Done(result.Ok, result.Errors);
@@ -246,7 +253,7 @@ public sealed partial class Alerts : IDisposable
 
         if (result.Ok)
         {
-            await Audit.WriteAsync(AuditActions.AlertSilenceEnded, _user, ClientAddress, $"silence {silence.Id}", $"by '{_who}'");
+            await AuditAsync(AuditActions.AlertSilenceEnded, $"silence {silence.Id}", $"by '{_who}'");
         }
 
         Done(result.Ok || result.NotFound, result.Errors);
@@ -266,6 +273,23 @@ public sealed partial class Alerts : IDisposable
         {
             _error = Ui.Format("alerts.store.refused", down.Store);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The audit line of an action that was done. When the access store cannot take it (after its retries), the action
+    /// stands, the page says the line is missing, and the failure is logged; the page itself keeps working.
+    /// </summary>
+    private async Task AuditAsync(string action, string target, string detail)
+    {
+        try
+        {
+            await Audit.WriteAsync(action, _user, ClientAddress, target, detail);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAuditFailed(Logger, action, target, ex);
+            _auditError = Ui["alerts.audit.failed"];
         }
     }
 
@@ -332,4 +356,7 @@ public sealed partial class Alerts : IDisposable
         AlertChangeKind.Removed => "removed",
         _ => "firing",
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert action {Action} on {Target} was done, but its audit line could not be written")]
+    private static partial void LogAuditFailed(ILogger logger, string action, string target, Exception exception);
 }

@@ -31,9 +31,7 @@ public sealed class AlertDoublePressTests : IClassFixture<HeadlessChromium>, IDi
         var page = await _browser.OpenAsync(_address, "/alerts", 1920, 1080);
         await HeadlessChromium.WaitForCircuitAsync(page);
         using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        await SatisfactionRule.PostAsync(producer, "press-satisfaction");
-        var at = TestClock.RecentToday(1);
-        await producer.PostOrFailAsync(WireEvents.Survey("p1", at, "satisfied"), WireEvents.Survey("p2", at, "dissatisfied"), WireEvents.Survey("p3", at, "dissatisfied"));
+        await SatisfactionRule.BreakAsync(producer, "press-satisfaction", "p");
         var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
         await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.Locator("[data-who]").FillAsync("Trực ban Hà");

@@ -32,9 +32,7 @@ public sealed class AlertHistoryRefreshTests : IClassFixture<HeadlessChromium>, 
         var page = await _browser.OpenAsync(_address, "/alerts", 1920, 1080);
         await HeadlessChromium.WaitForCircuitAsync(page);
         using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        await SatisfactionRule.PostAsync(producer, "slow-satisfaction");
-        var at = TestClock.RecentToday(1);
-        await producer.PostOrFailAsync(WireEvents.Survey("s1", at, "satisfied"), WireEvents.Survey("s2", at, "dissatisfied"), WireEvents.Survey("s3", at, "dissatisfied"));
+        await SatisfactionRule.BreakAsync(producer, "slow-satisfaction", "s");
 
         var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
         await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });

@@ -35,9 +35,7 @@ public sealed class AlertStoreDownPageTests(HeadlessChromium browser) : IClassFi
         var page = await browser.OpenAsync(_address!, "/alerts", 1920, 1080);
         await HeadlessChromium.WaitForCircuitAsync(page);
         using var producer = Posting.Producer(_address!, IocWebFactory.ProducerKey);
-        await SatisfactionRule.PostAsync(producer, "down-satisfaction");
-        var at = TestClock.RecentToday(1);
-        await producer.PostOrFailAsync(WireEvents.Survey("d1", at, "satisfied"), WireEvents.Survey("d2", at, "dissatisfied"), WireEvents.Survey("d3", at, "dissatisfied"));
+        await SatisfactionRule.BreakAsync(producer, "down-satisfaction", "d");
         var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
         await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.Locator("[data-who]").FillAsync("Trực ban Hà");

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IOC.Browser.Tests.Infrastructure;
 
 namespace IOC.Browser.Tests.Alerts;
 
@@ -16,5 +17,15 @@ internal static class SatisfactionRule
                 window = "today", condition = "below", threshold = 95, minDenominator = 3, severity = "critical",
             },
         })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The rule, then three answers in the ward today (one satisfied: 33 %), so the alert fires.</summary>
+    public static async Task BreakAsync(HttpClient producer, string id, string eventPrefix)
+    {
+        await PostAsync(producer, id);
+        var at = TestClock.RecentToday(1);
+        await producer.PostOrFailAsync(
+            WireEvents.Survey(eventPrefix + "1", at, "satisfied"), WireEvents.Survey(eventPrefix + "2", at, "dissatisfied"),
+            WireEvents.Survey(eventPrefix + "3", at, "dissatisfied"));
     }
 }
