@@ -26,7 +26,14 @@ public sealed class WallboardChartTests : IClassFixture<HeadlessChromium>, IDisp
         await PostCallsAsync();
         var page = await _browser.OpenAsync(_address, "/", 1920, 1080);
         await HeadlessChromium.WaitForCircuitAsync(page);
-        await page.WaitForTimeoutAsync(1000);
+
+        // The calls reach the chart within a publisher tick or two, later on a loaded machine (a CI run measured it
+        // after a fixed second and found no bar): measured once the chart has its axis and a bar.
+        await page.WaitForFunctionAsync("""
+            () => document.querySelector('.calls-chart .rz-value-axis .rz-line') !== null
+              && [...document.querySelectorAll('.calls-chart .rz-column-series path')].some(p => p.getBoundingClientRect().height > 0)
+            """, null, new() { Timeout = 15_000 });
+        await page.WaitForTimeoutAsync(300);
 
         var chart = await MeasureAsync(page);
 
