@@ -24,9 +24,6 @@ public sealed class PostgresAccessStore : AccessStore
     /// <summary>Connections one node keeps to the access store by default.</summary>
     public const int MaxConnections = 10;
 
-    // Enough to pass every dead pooled connection after a server restart (at most MaxConnections of them).
-    private const int RetriesOnTransientFailure = MaxConnections + 1;
-
     private readonly string _connectionString;
     private readonly DbContextOptions<AccessDbContext> _options;
 
@@ -44,9 +41,9 @@ public sealed class PostgresAccessStore : AccessStore
         _connectionString = connectionString = builder.ConnectionString;
         Describe = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database} (schema {AccessDbContext.PostgresSchema})";
         // A restarted server leaves the pool's connections dead: the first write on each fails once with a transient
-        // error (57P01), so it is tried again on a fresh connection instead of failing the person's action.
+        // error (57P01), so it is tried again, once more than the pool holds, instead of failing the person's action.
         _options = new DbContextOptionsBuilder<AccessDbContext>()
-            .UseNpgsql(connectionString, o => o.EnableRetryOnFailure(RetriesOnTransientFailure, TimeSpan.FromSeconds(1), null))
+            .UseNpgsql(connectionString, o => o.EnableRetryOnFailure(builder.MaxPoolSize + 1, TimeSpan.FromSeconds(1), null))
             .Options;
     }
 

@@ -67,16 +67,16 @@ public sealed class AlertStoreDownPageTests(HeadlessChromium browser) : IClassFi
             DateTime.UtcNow.Should().BeBefore(deadline, "the acknowledgement goes through once the store is back");
             // The button is disabled while a press waits on the store; the form closes once one goes through.
             var confirm = page.Locator("[data-confirm-ack]");
-            if (await confirm.IsVisibleAsync() && await confirm.IsEnabledAsync())
+            try
             {
-                try
+                if (await confirm.IsVisibleAsync() && await confirm.IsEnabledAsync(new() { Timeout = 1_000 }))
                 {
                     await confirm.ClickAsync(new() { Timeout = 2_000 });
                 }
-                catch (TimeoutException)
-                {
-                    // The form closed between the look and the press.
-                }
+            }
+            catch (TimeoutException)
+            {
+                // The form closed between the look and the press.
             }
 
             await Task.Delay(1_000);
