@@ -25,6 +25,31 @@ public sealed class TestClockTests
     }
 
     [Fact]
+    public void MinutesAgoRightAfterAHalfHourAreTheStartOfThatHalfHour()
+    {
+        // 10:30:20 in Vietnam: a minute earlier is the half hour before, another point on a half-hourly trend.
+        var at = TestClock.RecentInStep(TimeSpan.FromMinutes(30), 1, new DateTimeOffset(2026, 12, 5, 10, 30, 20, TimeSpan.FromHours(7)));
+
+        at.Should().Be(new DateTimeOffset(2026, 12, 5, 3, 30, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void MinutesAgoWithinAHalfHourAreJustThat()
+    {
+        var at = TestClock.RecentInStep(TimeSpan.FromMinutes(30), 1, new DateTimeOffset(2026, 12, 5, 10, 45, 0, TimeSpan.FromHours(7)));
+
+        at.Should().Be(new DateTimeOffset(2026, 12, 5, 3, 44, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void AStepThatDoesNotDivideTheDayIsRefused()
+    {
+        var act = () => TestClock.RecentInStep(TimeSpan.FromMinutes(7), 1, DateTimeOffset.UtcNow);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
+    }
+
+    [Fact]
     public void TheWallClockOneIsInTodayAndNotAfterNow()
     {
         var at = TestClock.RecentToday(2);
