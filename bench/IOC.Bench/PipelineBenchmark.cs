@@ -74,33 +74,40 @@ public static class PipelineBenchmark
         }
 
         Console.WriteLine($"pipeline stages, medians of {options.Runs} runs, events/s on one thread:");
-        Console.WriteLine($"  read (NDJSON -> JsonDocument + raw text): {options.Events / read:N0}");
-        Console.WriteLine($"  parse + validate:                          {options.Events / parse:N0}");
-        Console.WriteLine($"  inbox append (SQLite, 1 tx per batch):     {options.Events / inbox:N0}");
+        Console.WriteLine($"  read (NDJSON -> JsonDocument + raw text): {Rate(options, read)}");
+        Console.WriteLine($"  parse + validate:                          {Rate(options, parse)}");
+        Console.WriteLine($"  inbox append (SQLite, 1 tx per batch):     {Rate(options, inbox)}");
         BenchOptions.Report("pipeline (all stages, no HTTP)", whole);
         return 0;
     }
 
     /// <summary>A read batch's items as the ingestion path stores them (id, the raw JSON, ward and agency).</summary>
     public static List<InboxItem> InboxItems(RawBatch batch) =>
-        [.. batch.Select(i => new InboxItem(i.Json.GetProperty("id").GetString()!, i.Raw, Text(i, "unit"), Text(i, "agency")))];
+        [.. batch.Select(i => new InboxItem(i.Json.GetProperty("id").GetString()!, i.Utf8, Text(i, "unit"), Text(i, "agency")))];
 
     private static string? Text(RawItem item, string property) =>
         item.Json.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
 
-    private static double Time(int runs, Action action)
+    /// <summary>The median seconds of <paramref name="runs"/> runs (after one untimed), and the bytes the last run allocated.</summary>
+    private static (double Seconds, long Bytes) Time(int runs, Action action)
     {
         var seconds = new List<double>();
+        var bytes = 0L;
         for (var run = 0; run <= runs; run++)
         {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             action();
             if (run > 0)
             {
                 seconds.Add(stopwatch.Elapsed.TotalSeconds);
+                bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             }
         }
 
-        return BenchOptions.Median(seconds);
+        return (BenchOptions.Median(seconds), bytes);
     }
+
+    private static string Rate(BenchOptions options, (double Seconds, long Bytes) stage) =>
+        $"{options.Events / stage.Seconds,12:N0} events/s, {stage.Bytes / (double)options.Events,7:N0} bytes allocated an event";
 }

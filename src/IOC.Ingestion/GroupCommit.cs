@@ -152,7 +152,7 @@ internal sealed class GroupCommit(IInbox inbox, EventDelivery delivery, DossierL
         foreach (var request in group)
         {
             request.Valid = Checked(request);
-            items.AddRange(request.Valid.Select(v => new InboxItem(v.Event.Id, v.Item.Raw, v.Event.Unit, v.Event.Agency)));
+            items.AddRange(request.Valid.Select(v => new InboxItem(v.Event.Id, v.Item.Utf8, v.Event.Unit, v.Event.Agency)));
         }
 
         var seqs = items.Count == 0 ? [] : inbox.AppendReturningSeqs(items);

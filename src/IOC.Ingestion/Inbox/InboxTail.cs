@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using IOC.Domain.Units;
 using IOC.Grains.Messages;
@@ -43,8 +44,9 @@ public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quaran
             return (null, "is no longer in the inbox");
         }
 
-        using var document = JsonDocument.Parse(record.Body);
-        var result = _parser.Parse(new RawItem(0, document.RootElement, record.Body), now: null);
+        var utf8 = Encoding.UTF8.GetBytes(record.Body);
+        using var document = JsonDocument.Parse(utf8);
+        var result = _parser.Parse(new RawItem(0, document.RootElement, utf8), now: null);
         return result.Event is { } e ? (new InboxEvent(seq, e), null) : (null, $"no longer validates: {result.Error!.Field} {result.Error.Reason}");
     }
 
@@ -101,8 +103,9 @@ public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quaran
             var events = new List<InboxEvent>(page.Count);
             foreach (var record in page)
             {
-                using var document = JsonDocument.Parse(record.Body);
-                var result = _parser.Parse(new RawItem(0, document.RootElement, record.Body), now: null);
+                var utf8 = Encoding.UTF8.GetBytes(record.Body);
+                using var document = JsonDocument.Parse(utf8);
+                var result = _parser.Parse(new RawItem(0, document.RootElement, utf8), now: null);
                 if (result.Event is { } e)
                 {
                     events.Add(new InboxEvent(record.Seq, e));

@@ -8,7 +8,17 @@ namespace IOC.Ingestion.Inbox;
 public readonly record struct InboxRecord(long Seq, string Id, string Body);
 
 /// <summary>An event to store: its dedupe id, the JSON as accepted, and the ward and agency it names (the keys its grains read it back by).</summary>
-public readonly record struct InboxItem(string Id, string Body, string? Unit, string? Agency);
+/// <summary>An event for the inbox: its id, its JSON as UTF-8 (stored as text) and its keys.</summary>
+public readonly record struct InboxItem(string Id, ReadOnlyMemory<byte> Body, string? Unit, string? Agency)
+{
+    public InboxItem(string id, string body, string? unit, string? agency)
+        : this(id, System.Text.Encoding.UTF8.GetBytes(body), unit, agency)
+    {
+    }
+
+    /// <summary>The body as a string (a copy: for tests and reports).</summary>
+    public string BodyText => System.Text.Encoding.UTF8.GetString(Body.Span);
+}
 
 /// <summary>
 /// The durable inbox: every accepted event, in arrival order, keyed by its id (which makes retries idempotent) and
@@ -96,7 +106,7 @@ public sealed class SqliteInbox : IInbox, IDisposable
         {
             var item = items[i];
             Check(raw.sqlite3_bind_text(_insert, 1, item.Id));
-            Check(raw.sqlite3_bind_text(_insert, 2, item.Body));
+            Check(raw.sqlite3_bind_text(_insert, 2, item.Body.Span));
             Check(item.Unit is null ? raw.sqlite3_bind_null(_insert, 3) : raw.sqlite3_bind_text(_insert, 3, item.Unit));
             Check(item.Agency is null ? raw.sqlite3_bind_null(_insert, 4) : raw.sqlite3_bind_text(_insert, 4, item.Agency));
             var rc = raw.sqlite3_step(_insert);

@@ -1,11 +1,19 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
 namespace IOC.Ingestion.Parsing;
 
-/// <summary>One item of a batch as it arrived: its JSON and its raw text (what the inbox keeps).</summary>
-public readonly record struct RawItem(int Index, JsonElement Json, string Raw);
+/// <summary>
+/// One item of a batch as it arrived: its JSON and its raw UTF-8 text (what the inbox keeps). An NDJSON line's text
+/// is a slice of the request body, not a copy: the body outlives the request's commit.
+/// </summary>
+public readonly record struct RawItem(int Index, JsonElement Json, ReadOnlyMemory<byte> Utf8)
+{
+    /// <summary>The raw text as a string (a copy: for reports and tests, not the ingestion path).</summary>
+    public string Text => Encoding.UTF8.GetString(Utf8.Span);
+}
 
 /// <summary>Splits a request body into items: a JSON array (or one object), or NDJSON (one object per line).</summary>
 public static class BatchReader
@@ -84,7 +92,7 @@ public static class BatchReader
         switch (root.ValueKind)
         {
             case JsonValueKind.Object:
-                batch.Items.Add(new RawItem(0, root, root.GetRawText()));
+                batch.Items.Add(new RawItem(0, root, JsonMarshal.GetRawUtf8Value(root).ToArray()));
                 return;
             case JsonValueKind.Array:
                 var count = root.GetArrayLength();
@@ -96,7 +104,7 @@ public static class BatchReader
                 var index = 0;
                 foreach (var element in root.EnumerateArray())
                 {
-                    batch.Items.Add(new RawItem(index++, element, element.GetRawText()));
+                    batch.Items.Add(new RawItem(index++, element, JsonMarshal.GetRawUtf8Value(element).ToArray()));
                 }
 
                 return;
@@ -134,7 +142,7 @@ public static class BatchReader
             {
                 var document = JsonDocument.Parse(current, Options);
                 batch.Documents.Add(document);
-                items.Add(new RawItem(items.Count, document.RootElement, Encoding.UTF8.GetString(current.Span.Trim(" \t\r"u8))));
+                items.Add(new RawItem(items.Count, document.RootElement, Trim(current)));
             }
             catch (JsonException ex)
             {
@@ -143,6 +151,13 @@ public static class BatchReader
                     BatchRejection.Unreadable, $"Line {line} is not valid JSON (item {items.Count}, byte offset {location.ByteOffset}): {BodyLocator.Reason(ex)}", location);
             }
         }
+    }
+
+    private static ReadOnlyMemory<byte> Trim(ReadOnlyMemory<byte> line)
+    {
+        var span = line.Span;
+        var start = span.Length - span.TrimStart(" \t\r"u8).Length;
+        return line[start..(start + span.Trim(" \t\r"u8).Length)];
     }
 
     private static BatchRejectedException TooMany(int max) =>

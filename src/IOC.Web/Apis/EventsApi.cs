@@ -49,7 +49,7 @@ public static partial class EventsApi
             return TooLarge(logger, $"Body is {request.ContentLength} bytes; the limit is {limit} (Ingestion:MaxBodyBytes).");
         }
 
-        var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
+        using var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
         if (body is null)
         {
             return TooLarge(logger, $"Body is larger than {limit} bytes (Ingestion:MaxBodyBytes).");
@@ -58,8 +58,9 @@ public static partial class EventsApi
         var ndjson = BatchReader.IsNdjson(request.ContentType);
         try
         {
-            var result = await ingestion.IngestAsync(body.Value, ndjson, ApiKeyFilter.ScopeOf(request.HttpContext), cancellationToken);
-            LogIngested(logger, result.Accepted, result.Duplicates, result.Rejected.Count, ndjson ? "ndjson" : "json", body.Value.Length);
+            // Returns once the batch is committed (or refused): nothing holds the body after it.
+            var result = await ingestion.IngestAsync(body.Memory, ndjson, ApiKeyFilter.ScopeOf(request.HttpContext), cancellationToken);
+            LogIngested(logger, result.Accepted, result.Duplicates, result.Rejected.Count, ndjson ? "ndjson" : "json", body.Memory.Length);
             return TypedResults.Accepted((string?)null, IngestResponse.From(result));
         }
         catch (InboxUnavailableException ex)

@@ -1,24 +1,76 @@
+using System.Buffers;
+
 namespace IOC.Web.Apis;
 
-internal static class RequestBody
+/// <summary>
+/// A request's whole body in a pooled buffer, returned to the pool on dispose. A batch of a thousand events is ~250 KB,
+/// past the GC's large-object threshold: a fresh array per request made the large-object heap churn and forced full
+/// collections under load. Dispose only once nothing holds the body any more (the inbox keeps slices of it until the
+/// request's commit).
+/// </summary>
+internal sealed class RequestBody : IDisposable
 {
-    /// <summary>Reads the whole body, or returns null as soon as it passes <paramref name="limit"/> bytes.</summary>
-    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        var capacity = request.ContentLength is { } length ? (int)Math.Min(length, limit) : 64 * 1024;
-        var buffer = new MemoryStream(capacity);
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
+    private const int UnknownLengthStart = 64 * 1024;
 
-            buffer.Write(chunk, 0, read);
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    private RequestBody(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
+
+    public ReadOnlyMemory<byte> Memory => _buffer is { } buffer ? buffer.AsMemory(0, _length) : throw new ObjectDisposedException(nameof(RequestBody));
+
+    /// <summary>Reads the whole body, or returns null as soon as it passes <paramref name="limit"/> bytes.</summary>
+    public static async Task<RequestBody?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        // One byte more than the declared length or the limit, so that a body longer than either is seen without growing.
+        var cap = limit >= Array.MaxLength ? Array.MaxLength : (int)limit + 1;
+        var first = request.ContentLength is { } declared && declared < cap ? (int)declared + 1 : Math.Min(UnknownLengthStart, cap);
+        var buffer = ArrayPool<byte>.Shared.Rent(first);
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return null;
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
 
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return new RequestBody(buffer, length);
+    }
+
+    /// <summary>
+    /// Gives the buffer back cleared: no producer's events are left for another request to see, and a body disposed
+    /// too early shows as zeros in what is stored rather than as another batch's events (tests/…/PooledBodyTests).
+    /// Clearing ~256 KB costs microseconds against the milliseconds of its thousand events.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class SqliteKeyIndexTests : IDisposable
 
                 read.Where(page => page.Count < 1 || page.Count > pageSize).Should().BeEmpty();
                 read.SelectMany(p => p).Select(r => (r.Seq, r.Id, r.Body)).Should().Equal(
-                    expected.Where(e => e.Seq > after && e.Seq <= through).Select(e => (e.Seq, e.Item.Id, e.Item.Body)),
+                    expected.Where(e => e.Seq > after && e.Seq <= through).Select(e => (e.Seq, e.Item.Id, e.Item.BodyText)),
                     $"{key} after {after} through {through}, pages of {pageSize}, indexed every {keyIndexEvery}");
             }
         }

@@ -49,7 +49,7 @@ public sealed class BatchReaderTests
     {
         var items = BatchReader.Read(Bytes("{\"id\":\"a\"}"), ndjson: false, maxEvents: 10);
 
-        items.Should().ContainSingle().Which.Should().Match<RawItem>(i => i.Index == 0 && i.Raw == "{\"id\":\"a\"}");
+        items.Should().ContainSingle().Which.Should().Match<RawItem>(i => i.Index == 0 && i.Text == "{\"id\":\"a\"}");
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BatchReaderTests
     {
         var items = BatchReader.Read(Bytes("[ {\"id\":\"a\"} , {\"id\": \"b\"} ]"), ndjson: false, maxEvents: 2);
 
-        items.Select(i => (i.Index, i.Raw)).Should().Equal((0, "{\"id\":\"a\"}"), (1, "{\"id\": \"b\"}"));
+        items.Select(i => (i.Index, i.Text)).Should().Equal((0, "{\"id\":\"a\"}"), (1, "{\"id\": \"b\"}"));
         items[1].Json.GetProperty("id").GetString().Should().Be("b");
     }
 
@@ -90,7 +90,7 @@ public sealed class BatchReaderTests
 
         var items = BatchReader.Read(body, ndjson: true, maxEvents: 2);
 
-        items.Select(i => (i.Index, i.Raw)).Should().Equal((0, "{\"id\":\"a\"}"), (1, "{\"id\":\"b\"}"));
+        items.Select(i => (i.Index, i.Text)).Should().Equal((0, "{\"id\":\"a\"}"), (1, "{\"id\":\"b\"}"));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class BatchReaderTests
 
         var items = BatchReader.Read(body, ndjson: true, maxEvents: 10);
 
-        items.Select(i => i.Raw).Should().Equal("{\"id\":\"a\"}", "{\"id\":\"b\"}", "{\"id\":\"c\"}");
+        items.Select(i => i.Text).Should().Equal("{\"id\":\"a\"}", "{\"id\":\"b\"}", "{\"id\":\"c\"}");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class BatchReaderTests
 
         var items = BatchReader.Read(body, ndjson: true, maxEvents: 10);
 
-        items[0].Raw.Should().Be("{\"id\":\"a\",\"procedure\":\"Đăng ký khai sinh\"}");
+        items[0].Text.Should().Be("{\"id\":\"a\",\"procedure\":\"Đăng ký khai sinh\"}");
         items[0].Json.GetProperty("procedure").GetString().Should().Be("Đăng ký khai sinh");
     }
 

@@ -87,7 +87,7 @@ public sealed class PostgresInbox : IInbox, IDisposable
             connection,
             transaction);
         insert.Parameters.Add(new NpgsqlParameter { Value = items.Select(i => i.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter { Value = items.Select(i => i.Body).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = items.Select(i => System.Text.Encoding.UTF8.GetString(i.Body.Span)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter { Value = items.Select(i => i.Unit).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter { Value = items.Select(i => i.Agency).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         var inserted = new Dictionary<string, long>(StringComparer.Ordinal);
