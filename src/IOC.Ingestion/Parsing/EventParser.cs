@@ -27,7 +27,7 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
             return Rejected(item.Index, null, [new FieldError("(item)", "must be a JSON object")]);
         }
 
-        var r = new FieldReader(item.Json, EventSchema.TableFor(item.Json));
+        using var r = FieldReader.Read(item.Json, EventSchema.TableFor(item.Json));
         var id = r.Identifier("id");
         var type = Type(r);
         var at = r.Timestamp("at");
@@ -46,17 +46,23 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
             }
         }
 
-        var e = type is { } known ? Specific(r, known, at, now) : null;
+        // The common fields go in as read: the event is returned only when none of them failed.
+        var e = type is { } known ? Specific(r, known, at, now, new Common(id ?? "", at ?? default, unit, agency)) : null;
         if (r.Errors.Count > 0 || e is null)
         {
             return Rejected(item.Index, r.IdForReport(), r.Errors.Count > 0 ? r.Errors : [new FieldError("type", "is required")]);
         }
 
-        return new ParseResult(e with { Id = id!, At = at!.Value, Unit = unit, Agency = agency }, null);
+        return new ParseResult(e, null);
     }
 
     private static EventType? Type(FieldReader r)
     {
+        if (r.TryKnown("type", Utf8WireNames.EventTypes, out var known))
+        {
+            return known;
+        }
+
         var name = r.String("type", EventRules.MaxNameLength);
         if (name is null)
         {
@@ -107,8 +113,11 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
         }
     }
 
-    /// <summary>The type's own fields, with placeholders for the common ones (set by the caller once all are valid).</summary>
-    private IocEvent? Specific(FieldReader r, EventType type, DateTimeOffset? at, DateTimeOffset? now)
+    /// <summary>The fields every event has, as read (placeholders for failed ones: the event is then not returned).</summary>
+    private readonly record struct Common(string Id, DateTimeOffset At, string? Unit, string? Agency);
+
+    /// <summary>The type's own fields, with the common ones (<paramref name="at"/>: null when it failed).</summary>
+    private static IocEvent? Specific(FieldReader r, EventType type, DateTimeOffset? at, DateTimeOffset? now, Common common)
     {
         switch (type)
         {
@@ -117,27 +126,27 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
                 var wait = r.Seconds("waitSeconds", required: true, EventRules.MaxWaitSeconds);
                 var handle = r.Seconds("handleSeconds", required: answered == true, EventRules.MaxHandleSeconds);
                 return answered is { } ans && wait is { } w
-                    ? new HotlineCall { Id = "", At = default, Answered = ans, WaitSeconds = w, HandleSeconds = ans ? handle : null }
+                    ? new HotlineCall { Id = common.Id, At = common.At, Unit = common.Unit, Agency = common.Agency, Answered = ans, WaitSeconds = w, HandleSeconds = ans ? handle : null }
                     : null;
             case EventType.HotlineTicketOpened:
                 var ticket = r.Identifier("ticketId");
                 var due = Due(r, at, notBeforeAt: "is before the ticket was opened ('at')");
-                return ticket is not null && due is { } d ? new TicketOpened { Id = "", At = default, TicketId = ticket, DueAt = d } : null;
+                return ticket is not null && due is { } d ? new TicketOpened { Id = common.Id, At = common.At, Unit = common.Unit, Agency = common.Agency, TicketId = ticket, DueAt = d } : null;
             case EventType.HotlineTicketResolved:
                 var resolvedTicket = r.Identifier("ticketId");
                 var ticketDue = Due(r, at, notBeforeAt: null);
                 var resolved = Finished(r, "resolvedAt", at, now);
                 return resolvedTicket is not null && ticketDue is { } td && resolved is { } rs
-                    ? new TicketResolved { Id = "", At = default, TicketId = resolvedTicket, DueAt = td, ResolvedAt = rs }
+                    ? new TicketResolved { Id = common.Id, At = common.At, Unit = common.Unit, Agency = common.Agency, TicketId = resolvedTicket, DueAt = td, ResolvedAt = rs }
                     : null;
             case EventType.DossierReceived:
-                return Received(r, at);
+                return Received(r, at, common);
             case EventType.DossierCompleted:
-                return Completed(r, at, now);
+                return Completed(r, at, now, common);
             case EventType.SurveyResponse:
-                var subject = r.Enum("subject", WireNames.Subjects);
-                var rating = r.Enum("rating", WireNames.Ratings);
-                return subject is { } s && rating is { } g ? new SurveyResponse { Id = "", At = default, Subject = s, Rating = g } : null;
+                var subject = r.Enum("subject", Utf8WireNames.Subjects);
+                var rating = r.Enum("rating", Utf8WireNames.Ratings);
+                return subject is { } s && rating is { } g ? new SurveyResponse { Id = common.Id, At = common.At, Unit = common.Unit, Agency = common.Agency, Subject = s, Rating = g } : null;
             case EventType.DocumentProcessed:
                 var digital = r.Bool("digital");
                 var signed = r.Bool("signedDigitally");
@@ -146,13 +155,13 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
                     r.Fail("signedDigitally", "a digitally signed document is processed digitally; 'digital' must be true");
                 }
 
-                return digital is { } dg && signed is { } sg ? new DocumentProcessed { Id = "", At = default, Digital = dg, SignedDigitally = sg } : null;
+                return digital is { } dg && signed is { } sg ? new DocumentProcessed { Id = common.Id, At = common.At, Unit = common.Unit, Agency = common.Agency, Digital = dg, SignedDigitally = sg } : null;
             default:
                 throw new InvalidOperationException($"No parser for {type}.");
         }
     }
 
-    private static DossierReceived? Received(FieldReader r, DateTimeOffset? at)
+    private static DossierReceived? Received(FieldReader r, DateTimeOffset? at, Common common)
     {
         var dossier = r.Identifier("dossierId");
         var procedure = Procedure(r, required: true);
@@ -163,7 +172,7 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
             name = null;
         }
 
-        var channel = r.Enum("channel", WireNames.Channels);
+        var channel = r.Enum("channel", Utf8WireNames.Channels);
         var fullProcess = r.Bool("fullProcessOnline");
         var onPlatform = r.Bool("onDigitalPlatform");
         var due = Due(r, at, notBeforeAt: "is before the dossier was received ('at')");
@@ -175,13 +184,13 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
         return dossier is not null && procedure is not null && channel is { } ch && fullProcess is { } fp && onPlatform is { } op && due is { } d
             ? new DossierReceived
             {
-                Id = "", At = default, DossierId = dossier, Procedure = procedure, ProcedureName = name,
+                Id = common.Id, At = common.At, Unit = common.Unit, Agency = common.Agency, DossierId = dossier, Procedure = procedure, ProcedureName = name,
                 Channel = ch, FullProcessOnline = fp, OnDigitalPlatform = op, DueAt = d,
             }
             : null;
     }
 
-    private static DossierCompleted? Completed(FieldReader r, DateTimeOffset? at, DateTimeOffset? now)
+    private static DossierCompleted? Completed(FieldReader r, DateTimeOffset? at, DateTimeOffset? now, Common common)
     {
         var dossier = r.Identifier("dossierId");
         var procedure = Procedure(r, required: false);
@@ -192,7 +201,7 @@ public sealed class EventParser(UnitCatalog units, IngestionOptions? options = n
         return dossier is not null && due is { } d && completed is { } c && digitized is { } dz && !r.HasFailed("feePaidOnline")
             ? new DossierCompleted
             {
-                Id = "", At = default, DossierId = dossier, Procedure = procedure, DueAt = d, CompletedAt = c,
+                Id = common.Id, At = common.At, Unit = common.Unit, Agency = common.Agency, DossierId = dossier, Procedure = procedure, DueAt = d, CompletedAt = c,
                 ResultDigitized = dz, FeePaidOnline = fee,
             }
             : null;

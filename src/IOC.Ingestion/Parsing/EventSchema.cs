@@ -122,8 +122,7 @@ public static class EventSchema
     {
         try
         {
-            return item.TryGetProperty("type"u8, out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String &&
-                   WireNames.EventTypes.TryGetValue(type.GetString()!, out var known)
+            return item.TryGetProperty("type"u8, out var type) && Utf8WireNames.EventTypes.TryGet(type, out var known)
                 ? Tables[known]
                 : AllFields;
         }
@@ -191,10 +190,13 @@ public sealed class FieldTable
     private readonly byte[][] _utf8;
     private readonly Dictionary<string, int> _index;
 
+    /// <summary>A field is a bit of a 64-bit mask while an item is read.</summary>
+    public const int MaxNames = 64;
+
     public FieldTable(IEnumerable<string> names)
     {
         Names = [.. names.Distinct(StringComparer.Ordinal)];
-        if (Names.Length > 64)
+        if (Names.Length > MaxNames)
         {
             throw new ArgumentException("A field table holds at most 64 names (a bit each).", nameof(names));
         }
@@ -207,10 +209,15 @@ public sealed class FieldTable
 
     public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
 
-    public int IndexOf(System.Text.Json.JsonProperty property)
+    /// <summary>
+    /// The property's position, looked for from <paramref name="from"/> on (and round): producers write an event's
+    /// fields in the schema's order, so the next field is nearly always the first compared.
+    /// </summary>
+    public int IndexOf(System.Text.Json.JsonProperty property, int from = 0)
     {
-        for (var i = 0; i < _utf8.Length; i++)
+        for (var k = 0; k < _utf8.Length; k++)
         {
+            var i = (from + k) % _utf8.Length;
             if (property.NameEquals(_utf8[i]))
             {
                 return i;

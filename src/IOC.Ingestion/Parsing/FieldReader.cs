@@ -9,14 +9,18 @@ namespace IOC.Ingestion.Parsing;
 /// first: a producer fixes all of an item's mistakes in one round. A field that failed reads as null, and rules
 /// that compare fields skip it (its own error says enough).
 /// </summary>
-internal sealed class FieldReader
+internal sealed class FieldReader : IDisposable
 {
     private static readonly IReadOnlyList<FieldError> NoErrors = [];
 
-    private readonly FieldTable _table;
+    // One reader per thread, reused: a valid event then allocates nothing here (Parse is synchronous and keeps no reader).
+    [ThreadStatic]
+    private static FieldReader? t_free;
+
+    private FieldTable _table = null!;
 
     // A field of the table is found by comparing UTF-8 names, so a valid event allocates no name strings.
-    private readonly JsonElement[] _values;
+    private readonly JsonElement[] _values = new JsonElement[FieldTable.MaxNames];
     private ulong _present;
 
     // Most items are valid: these are made on the first unknown field or failure only.
@@ -24,20 +28,45 @@ internal sealed class FieldReader
     private List<FieldError>? _errors;
     private HashSet<string>? _failed;
 
+    private FieldReader()
+    {
+    }
+
     /// <summary>
     /// Lists the object's fields against <paramref name="table"/> (the fields of its type, or of every type); a name
     /// that is not valid Unicode, empty, endless or repeated is reported here, others go to <see cref="Unknown"/>.
+    /// Dispose the reader when done with it (it goes back to this thread's one).
     /// </summary>
-    public FieldReader(JsonElement json, FieldTable table)
+    public static FieldReader Read(JsonElement json, FieldTable table)
+    {
+        var reader = t_free ?? new FieldReader();
+        t_free = null;
+        reader.List(json, table);
+        return reader;
+    }
+
+    public void Dispose()
+    {
+        // The errors were handed out with the result: the next item starts new lists. The values would keep the
+        // batch's JSON alive.
+        Array.Clear(_values, 0, _table.Names.Length);
+        _present = 0;
+        _unknown = null;
+        _errors = null;
+        _failed = null;
+        t_free = this;
+    }
+
+    private void List(JsonElement json, FieldTable table)
     {
         _table = table;
-        _values = new JsonElement[table.Names.Length];
+        var next = 0;
         foreach (var property in json.EnumerateObject())
         {
             int index;
             try
             {
-                index = table.IndexOf(property);
+                index = table.IndexOf(property, next);
             }
             catch (InvalidOperationException)
             {
@@ -55,6 +84,7 @@ internal sealed class FieldReader
 
                 _present |= 1UL << index;
                 _values[index] = property.Value;
+                next = index + 1;
                 continue;
             }
 
@@ -159,6 +189,11 @@ internal sealed class FieldReader
     /// <summary>A timestamp with an offset, between <see cref="EventRules.Earliest"/> and <see cref="EventRules.Latest"/>.</summary>
     public DateTimeOffset? Timestamp(string field)
     {
+        if (!HasFailed(field) && Find(field, out var plain) && TryPlainTimestamp(plain, out var fast))
+        {
+            return fast;
+        }
+
         if (!TryGet(field, required: true, out var element))
         {
             return null;
@@ -230,22 +265,37 @@ internal sealed class FieldReader
         return value;
     }
 
-    public T? Enum<T>(string field, IReadOnlyDictionary<string, T> names)
+    public T? Enum<T>(string field, Utf8Names<T> names)
         where T : struct
     {
+        if (TryKnown(field, names, out var known))
+        {
+            return known;
+        }
+
         var text = String(field, EventRules.MaxNameLength);
         if (text is null)
         {
             return null;
         }
 
-        if (!names.TryGetValue(text, out var value))
+        if (!names.Names.TryGetValue(text, out var value))
         {
-            Fail(field, $"'{text}' is not one of {string.Join(", ", names.Keys)}");
+            Fail(field, $"'{text}' is not one of {string.Join(", ", names.Names.Keys)}");
             return null;
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The field's value when it is exactly one of <paramref name="names"/>, read without making a string; false for
+    /// anything else (missing, not a string, unknown), which the caller reads the long way for its error.
+    /// </summary>
+    public bool TryKnown<T>(string field, Utf8Names<T> names, out T value)
+    {
+        value = default!;
+        return !HasFailed(field) && Find(field, out var element) && names.TryGet(element, out value);
     }
 
     /// <summary>The item's id for the error report: any short string, even one that breaks the id rules.</summary>
@@ -292,6 +342,30 @@ internal sealed class FieldReader
 
         return false;
     }
+
+    /// <summary>
+    /// A valid timestamp as producers nearly always send it (ASCII, no escapes, upper-case "Z" or an offset), read from
+    /// its UTF-8 bytes without making a string; false for anything else, which <see cref="Timestamp"/> reads the long
+    /// way with the same rules and gives its error.
+    /// </summary>
+    private static bool TryPlainTimestamp(JsonElement element, out DateTimeOffset value)
+    {
+        value = default;
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        var text = raw.Length >= 2 && raw[0] == (byte)'"' ? raw[1..^1] : raw;
+        return text.Length <= EventRules.MaxTimestampLength && System.Text.Ascii.IsValid(text) && !text.Contains((byte)'\\') &&
+               HasOffset(text) && element.TryGetDateTimeOffset(out value) && value >= EventRules.Earliest && value < EventRules.Latest;
+    }
+
+    /// <summary><see cref="HasOffset(string)"/> on ASCII bytes, with upper-case "Z" only.</summary>
+    private static bool HasOffset(ReadOnlySpan<byte> text) =>
+        text.Length >= 16 && text.IndexOf((byte)'T') > 0 &&
+        (text[^1] == 'Z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == ':' && char.IsAsciiDigit((char)text[^1]) && char.IsAsciiDigit((char)text[^5])));
 
     /// <summary>RFC 3339: "...Z" or "...+07:00". A time without an offset is ambiguous, so it is refused.</summary>
     private static bool HasOffset(string text) =>
