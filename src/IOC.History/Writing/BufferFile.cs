@@ -17,6 +17,15 @@ internal sealed class BufferFile : IDisposable
 {
     private readonly SqliteConnection _connection;
 
+    // What every save runs, prepared once (the ones per save, per open item and per unit).
+    private readonly SqliteStatement _putRow;
+    private readonly SqliteStatement _dropRow;
+    private readonly SqliteStatement _putDossier;
+    private readonly SqliteStatement _dropDossier;
+    private readonly SqliteStatement _putTicket;
+    private readonly SqliteStatement _dropTicket;
+    private readonly SqliteStatement _putCheckpoint;
+
     static BufferFile() => SQLitePCL.Batteries_V2.Init();
 
     public BufferFile(string path)
@@ -47,6 +56,22 @@ internal sealed class BufferFile : IDisposable
               level INTEGER NOT NULL, unit TEXT NOT NULL, id TEXT NOT NULL, opened INTEGER NOT NULL, opened_offset INTEGER NOT NULL,
               due INTEGER NOT NULL, due_offset INTEGER NOT NULL, for_city INTEGER NOT NULL, PRIMARY KEY (level, unit, id)) WITHOUT ROWID;
             """);
+        _putRow = new SqliteStatement(_connection, """
+            INSERT OR REPLACE INTO rows (point, measurement, resolution, level, unit, procedure, channel, bucket, vals, version, shipped)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """);
+        _dropRow = new SqliteStatement(_connection, "DELETE FROM rows WHERE point = ?1");
+        _putDossier = new SqliteStatement(_connection, """
+            INSERT OR REPLACE INTO open_dossiers (level, unit, id, procedure, channel, received, received_offset, due, due_offset, for_city)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """);
+        _dropDossier = new SqliteStatement(_connection, "DELETE FROM open_dossiers WHERE level = ?1 AND unit = ?2 AND id = ?3");
+        _putTicket = new SqliteStatement(_connection, """
+            INSERT OR REPLACE INTO open_tickets (level, unit, id, opened, opened_offset, due, due_offset, for_city)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """);
+        _dropTicket = new SqliteStatement(_connection, "DELETE FROM open_tickets WHERE level = ?1 AND unit = ?2 AND id = ?3");
+        _putCheckpoint = new SqliteStatement(_connection, "INSERT OR REPLACE INTO checkpoints (level, unit, cut) VALUES (?1, ?2, ?3)");
     }
 
     public string Path { get; }
@@ -81,27 +106,19 @@ internal sealed class BufferFile : IDisposable
     public void Save(IEnumerable<BufferRow> rows, IReadOnlyList<UnitChanges> changes, long nextPoint)
     {
         using var transaction = _connection.BeginTransaction();
-        using (var upsert = Command(transaction, """
-            INSERT OR REPLACE INTO rows (point, measurement, resolution, level, unit, procedure, channel, bucket, vals, version, shipped)
-            VALUES ($p, $m, $r, $l, $u, $pr, $c, $b, $v, $ver, $s)
-            """, "$p", "$m", "$r", "$l", "$u", "$pr", "$c", "$b", "$v", "$ver", "$s"))
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
-            {
-                var k = row.Key;
-                Run(upsert, row.PointId, k.Measurement.Id, (int)k.Resolution, (int)k.Series.Unit.Level, k.Series.Unit.Code,
-                    k.Series.Procedure, k.Series.Channel, k.BucketMs, MemoryMarshal.AsBytes(row.Values.AsSpan()).ToArray(), row.Version, row.Shipped);
-            }
+            var k = row.Key;
+            _putRow.Run(row.PointId, k.Measurement.Id, (int)k.Resolution, (int)k.Series.Unit.Level, k.Series.Unit.Code,
+                k.Series.Procedure, k.Series.Channel, k.BucketMs, MemoryMarshal.AsBytes(row.Values.AsSpan()).ToArray(), row.Version, row.Shipped);
         }
 
-        SaveOpenItems(transaction, changes);
-        using (var checkpoint = Command(transaction, "INSERT OR REPLACE INTO checkpoints (level, unit, cut) VALUES ($l, $u, $c)", "$l", "$u", "$c"))
+        SaveOpenItems(changes);
+
+        // The last changes of a unit carry its newest cut.
+        foreach (var unit in changes.GroupBy(c => c.Key).Select(g => g.Last()))
         {
-            // The last changes of a unit carry its newest cut.
-            foreach (var unit in changes.GroupBy(c => c.Key).Select(g => g.Last()))
-            {
-                Run(checkpoint, (int)unit.Key.Level, unit.Key.Code, unit.Cut.ToString());
-            }
+            _putCheckpoint.Run((int)unit.Key.Level, unit.Key.Code, unit.Cut.ToString());
         }
 
         SetMeta("next_point", nextPoint.ToString(CultureInfo.InvariantCulture), transaction);
@@ -111,10 +128,9 @@ internal sealed class BufferFile : IDisposable
     public void Delete(IEnumerable<long> points)
     {
         using var transaction = _connection.BeginTransaction();
-        using var delete = Command(transaction, "DELETE FROM rows WHERE point = $p", "$p");
         foreach (var point in points)
         {
-            Run(delete, point);
+            _dropRow.Run(point);
         }
 
         transaction.Commit();
@@ -183,20 +199,18 @@ internal sealed class BufferFile : IDisposable
         return (dossiers, tickets);
     }
 
-    public void Dispose() => _connection.Dispose();
-
-    private void SaveOpenItems(SqliteTransaction transaction, IEnumerable<UnitChanges> changes)
+    public void Dispose()
     {
-        using var putDossier = Command(transaction, """
-            INSERT OR REPLACE INTO open_dossiers (level, unit, id, procedure, channel, received, received_offset, due, due_offset, for_city)
-            VALUES ($l, $u, $i, $p, $c, $r, $ro, $d, $do, $f)
-            """, "$l", "$u", "$i", "$p", "$c", "$r", "$ro", "$d", "$do", "$f");
-        using var dropDossier = Command(transaction, "DELETE FROM open_dossiers WHERE level = $l AND unit = $u AND id = $i", "$l", "$u", "$i");
-        using var putTicket = Command(transaction, """
-            INSERT OR REPLACE INTO open_tickets (level, unit, id, opened, opened_offset, due, due_offset, for_city)
-            VALUES ($l, $u, $i, $o, $oo, $d, $do, $f)
-            """, "$l", "$u", "$i", "$o", "$oo", "$d", "$do", "$f");
-        using var dropTicket = Command(transaction, "DELETE FROM open_tickets WHERE level = $l AND unit = $u AND id = $i", "$l", "$u", "$i");
+        foreach (var statement in new[] { _putRow, _dropRow, _putDossier, _dropDossier, _putTicket, _dropTicket, _putCheckpoint })
+        {
+            statement.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private void SaveOpenItems(IEnumerable<UnitChanges> changes)
+    {
         foreach (var change in changes)
         {
             if (change.Open is not { } open)
@@ -209,11 +223,11 @@ internal sealed class BufferFile : IDisposable
             {
                 if (dossier is null)
                 {
-                    Run(dropDossier, level, unit, id);
+                    _dropDossier.Run(level, unit, id);
                 }
                 else
                 {
-                    Run(putDossier, level, unit, id, dossier.Procedure, (int)dossier.Channel,
+                    _putDossier.Run(level, unit, id, dossier.Procedure, (int)dossier.Channel,
                         dossier.ReceivedAt.UtcTicks, (long)dossier.ReceivedAt.Offset.TotalMinutes, dossier.DueAt.UtcTicks, (long)dossier.DueAt.Offset.TotalMinutes, 1);
                 }
             }
@@ -222,11 +236,11 @@ internal sealed class BufferFile : IDisposable
             {
                 if (ticket is null)
                 {
-                    Run(dropTicket, level, unit, id);
+                    _dropTicket.Run(level, unit, id);
                 }
                 else
                 {
-                    Run(putTicket, level, unit, id, ticket.OpenedAt.UtcTicks, (long)ticket.OpenedAt.Offset.TotalMinutes,
+                    _putTicket.Run(level, unit, id, ticket.OpenedAt.UtcTicks, (long)ticket.OpenedAt.Offset.TotalMinutes,
                         ticket.DueAt.UtcTicks, (long)ticket.DueAt.Offset.TotalMinutes, 1);
                 }
             }
@@ -236,29 +250,6 @@ internal sealed class BufferFile : IDisposable
     /// <summary>An instant stored exactly as UTC ticks and its offset in minutes (as the producer wrote it).</summary>
     private static DateTimeOffset Time(long utcTicks, long offsetMinutes) =>
         new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
-
-    private SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
-    }
 
     private void Execute(string sql, SqliteTransaction? transaction = null, params (string Name, object Value)[] parameters)
     {
