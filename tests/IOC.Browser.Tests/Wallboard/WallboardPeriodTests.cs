@@ -1,4 +1,5 @@
 using IOC.Browser.Tests.Infrastructure;
+using IOC.Domain.Time;
 using static Microsoft.Playwright.Assertions;
 
 namespace IOC.Browser.Tests.Wallboard;
@@ -11,8 +12,11 @@ namespace IOC.Browser.Tests.Wallboard;
 /// </summary>
 public sealed class WallboardPeriodTests : IClassFixture<HeadlessChromium>
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7));
     private readonly HeadlessChromium _browser;
+
+    // Each test's own moment in Vietnam, at least three minutes before local midnight (waited out): its "today" stays
+    // one day while it runs (a class-wide moment went stale for the second test, run minutes later).
+    private readonly DateTimeOffset _now = VietnamTime.ToLocal(TestClock.RecentInStep(TimeSpan.FromDays(1), 0, margin: TimeSpan.FromMinutes(3)));
 
     public WallboardPeriodTests(HeadlessChromium browser) => _browser = browser;
 
@@ -63,7 +67,7 @@ public sealed class WallboardPeriodTests : IClassFixture<HeadlessChromium>
         await HeadlessChromium.ScreenshotAsync(kiosk, "wallboard-period-kiosk-mtd-1920");
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
+    private DateOnly Today => DateOnly.FromDateTime(_now.DateTime);
 
     /// <summary>(online, received) of the days at most <paramref name="daysBack"/> before today.</summary>
     private static (int Online, int Received) Expected(int daysBack) =>
@@ -71,12 +75,12 @@ public sealed class WallboardPeriodTests : IClassFixture<HeadlessChromium>
 
     private static string Ratio((int Online, int Received) figures) => $"{figures.Online} / {figures.Received}";
 
-    private static async Task PostThreeDaysAsync(Uri address)
+    private async Task PostThreeDaysAsync(Uri address)
     {
         using var producer = Posting.Producer(address, IocWebFactory.ProducerKey);
-        // Noon, or an hour ago early in the day: every event is in the past and on its own local day.
-        var today = Now.Hour >= 13 ? new DateTimeOffset(Now.Year, Now.Month, Now.Day, 12, 0, 0, Now.Offset) : Now.AddMinutes(-1);
-        var threeDaysAgo = new DateTimeOffset(Now.Year, Now.Month, Now.Day, 10, 0, 0, Now.Offset).AddDays(-3);
+        // Noon, or a minute ago (not before midnight) early in the day: every event is in the past and on its own local day.
+        var today = _now.Hour >= 13 ? new DateTimeOffset(_now.Year, _now.Month, _now.Day, 12, 0, 0, _now.Offset) : TestClock.RecentToday(1, _now);
+        var threeDaysAgo = new DateTimeOffset(_now.Year, _now.Month, _now.Day, 10, 0, 0, _now.Offset).AddDays(-3);
         var twentyDaysAgo = threeDaysAgo.AddDays(-17);
         await producer.PostOrFailAsync(
             WireEvents.Received("p1", today, "online"), WireEvents.Received("p2", today, "in_person"),
