@@ -42,6 +42,23 @@ public static class TestClock
         return RecentInStep(step, minutesAgo, now);
     }
 
+    /// <summary>
+    /// Now, once it is at least <paramref name="margin"/> from both ends of today in Vietnam (waiting if not): for a test
+    /// that fills today from its midnight up to now and reads it back.
+    /// </summary>
+    public static DateTimeOffset InsideToday(TimeSpan margin)
+    {
+        var now = RecentInStep(Day, 0, margin);
+        var sinceMidnight = now - VietnamTime.StartOfDay(VietnamTime.LocalDate(now));
+        if (sinceMidnight < margin)
+        {
+            Thread.Sleep(margin - sinceMidnight);
+            now = DateTimeOffset.UtcNow;
+        }
+
+        return now;
+    }
+
     /// <summary><paramref name="minutesAgo"/> minutes before <paramref name="now"/>, but not before the start of its step.</summary>
     public static DateTimeOffset RecentInStep(TimeSpan step, double minutesAgo, DateTimeOffset now)
     {

@@ -64,8 +64,9 @@ public sealed class HaiPhongDeploymentTests : IDisposable
     {
         var units = SeedData.LoadUnits(Seed.Directory, DeploymentScope.Parse("31"));
         // The server's "today" is the local day of the real clock: the traffic ends a few seconds ago and starts no
-        // earlier than that day's midnight. Just after midnight the day is short: a higher rate still fills it.
-        var clock = DateTimeOffset.UtcNow;
+        // earlier than that day's midnight. Just after midnight the day is short: a higher rate still fills it. A
+        // minute from either midnight, so that the day holds traffic and stays today while the test runs.
+        var clock = TestClock.InsideToday(TimeSpan.FromMinutes(1));
         var now = clock.AddSeconds(-5);
         var startOfToday = VietnamTime.StartOfDay(VietnamTime.LocalDate(clock));
         var from = startOfToday > now.AddHours(-6) ? startOfToday : now.AddHours(-6);

@@ -50,6 +50,16 @@ public sealed class TestClockTests
     }
 
     [Fact]
+    public void InsideTodayIsAtLeastTheMarginFromBothMidnights()
+    {
+        var now = TestClock.InsideToday(TimeSpan.FromSeconds(20));
+        var midnight = new DateTimeOffset(now.ToOffset(TimeSpan.FromHours(7)).Date, TimeSpan.FromHours(7));
+
+        (now - midnight).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(20));
+        (midnight.AddDays(1) - now).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(19));
+    }
+
+    [Fact]
     public void TheWallClockOneIsInTodayAndNotAfterNow()
     {
         var at = TestClock.RecentToday(2);
