@@ -7,8 +7,10 @@ namespace IOC.Ingestion.Inbox;
 /// <summary>One event as the inbox keeps it: arrival order, the dedupe id and the JSON as accepted.</summary>
 public readonly record struct InboxRecord(long Seq, string Id, string Body);
 
-/// <summary>An event to store: its dedupe id, the JSON as accepted, and the ward and agency it names (the keys its grains read it back by).</summary>
-/// <summary>An event for the inbox: its id, its JSON as UTF-8 (stored as text) and its keys.</summary>
+/// <summary>
+/// An event to store: its dedupe id, the JSON as accepted (UTF-8, stored as text), and the ward and agency it names (the
+/// keys its grains read it back by).
+/// </summary>
 public readonly record struct InboxItem(string Id, ReadOnlyMemory<byte> Body, string? Unit, string? Agency)
 {
     public InboxItem(string id, string body, string? unit, string? agency)
