@@ -44,9 +44,7 @@ public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quaran
             return (null, "is no longer in the inbox");
         }
 
-        var utf8 = Encoding.UTF8.GetBytes(record.Body);
-        using var document = JsonDocument.Parse(utf8);
-        var result = _parser.Parse(new RawItem(0, document.RootElement, utf8), now: null);
+        var result = Parse(record);
         return result.Event is { } e ? (new InboxEvent(seq, e), null) : (null, $"no longer validates: {result.Error!.Field} {result.Error.Reason}");
     }
 
@@ -103,9 +101,7 @@ public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quaran
             var events = new List<InboxEvent>(page.Count);
             foreach (var record in page)
             {
-                var utf8 = Encoding.UTF8.GetBytes(record.Body);
-                using var document = JsonDocument.Parse(utf8);
-                var result = _parser.Parse(new RawItem(0, document.RootElement, utf8), now: null);
+                var result = Parse(record);
                 if (result.Event is { } e)
                 {
                     events.Add(new InboxEvent(record.Seq, e));
@@ -120,5 +116,13 @@ public sealed class InboxTail(IInbox inbox, UnitCatalog units, Quarantine quaran
             Interlocked.Add(ref _read, events.Count);
             yield return new InboxPage(events, page[^1].Seq);
         }
+    }
+
+    /// <summary>A stored event parsed as it was accepted (no clock rules: they held when it came in).</summary>
+    private ParseResult Parse(InboxRecord record)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(record.Body);
+        using var document = JsonDocument.Parse(utf8);
+        return _parser.Parse(new RawItem(0, document.RootElement, utf8), now: null);
     }
 }

@@ -128,7 +128,8 @@ public static class EventSchema
         }
         catch (InvalidOperationException)
         {
-            // A type with a \u escape of a lone surrogate: the reader reports it.
+            // A field name with a \u escape of a lone surrogate cannot be compared (a type value with one is no match
+            // in TryGet); the reader reports it.
             return AllFields;
         }
     }
