@@ -31,12 +31,7 @@ public sealed class AlertAuditFailureTests : IClassFixture<HeadlessChromium>, ID
     [Fact]
     public async Task AnAcknowledgementWhoseAuditLineFailsStandsAndThePageSaysSoAndKeepsWorking()
     {
-        var page = await _browser.OpenAsync(_address, "/alerts", 1920, 1080);
-        await HeadlessChromium.WaitForCircuitAsync(page);
-        using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        await SatisfactionRule.BreakAsync(producer, "audit-satisfaction", "a");
-        var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
-        await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var (page, firing) = await SatisfactionRule.OpenFiringAsync(_browser, _address, "audit-satisfaction", "a");
         await page.Locator("[data-who]").FillAsync("Trực ban Hà");
         await firing.Locator("[data-ack]").ClickAsync();
         await page.Locator("[data-confirm-ack]").ClickAsync();

@@ -28,12 +28,7 @@ public sealed class AlertDoublePressTests : IClassFixture<HeadlessChromium>, IDi
     [Fact]
     public async Task ASecondSubmissionWhileTheFirstWaitsOnTheStoreDoesNothingAndLeavesNoRefusalBehind()
     {
-        var page = await _browser.OpenAsync(_address, "/alerts", 1920, 1080);
-        await HeadlessChromium.WaitForCircuitAsync(page);
-        using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        await SatisfactionRule.BreakAsync(producer, "press-satisfaction", "p");
-        var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
-        await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var (page, firing) = await SatisfactionRule.OpenFiringAsync(_browser, _address, "press-satisfaction", "p");
         await page.Locator("[data-who]").FillAsync("Trực ban Hà");
         await firing.Locator("[data-ack]").ClickAsync();
 

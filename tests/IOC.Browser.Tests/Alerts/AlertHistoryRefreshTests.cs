@@ -29,13 +29,7 @@ public sealed class AlertHistoryRefreshTests : IClassFixture<HeadlessChromium>, 
     [Fact]
     public async Task TheHistoryShowsTheFiringAndTheAcknowledgementOnceTheyAreStoredWithoutAnythingElseChanging()
     {
-        var page = await _browser.OpenAsync(_address, "/alerts", 1920, 1080);
-        await HeadlessChromium.WaitForCircuitAsync(page);
-        using var producer = Posting.Producer(_address, IocWebFactory.ProducerKey);
-        await SatisfactionRule.BreakAsync(producer, "slow-satisfaction", "s");
-
-        var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
-        await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var (page, firing) = await SatisfactionRule.OpenFiringAsync(_browser, _address, "slow-satisfaction", "s");
         // Shorter than the page's catch-up re-read (10 s): only the writer's word can bring the rows this soon.
         await Expect(page.Locator("[data-history]").First).ToContainTextAsync("Bắt đầu cảnh báo", new() { Timeout = 6_000 });
 

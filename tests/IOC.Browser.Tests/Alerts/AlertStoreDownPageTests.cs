@@ -32,12 +32,7 @@ public sealed class AlertStoreDownPageTests(HeadlessChromium browser) : IClassFi
     [Fact]
     public async Task AnAcknowledgementWhileTheAlertStoreIsDownIsRefusedWithAClearMessageAndWorksOnceItIsBack()
     {
-        var page = await browser.OpenAsync(_address!, "/alerts", 1920, 1080);
-        await HeadlessChromium.WaitForCircuitAsync(page);
-        using var producer = Posting.Producer(_address!, IocWebFactory.ProducerKey);
-        await SatisfactionRule.BreakAsync(producer, "down-satisfaction", "d");
-        var firing = page.Locator($"[data-group='firing'] [data-alert='{Id}']");
-        await Expect(firing).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var (page, firing) = await SatisfactionRule.OpenFiringAsync(browser, _address!, "down-satisfaction", "d");
         await page.Locator("[data-who]").FillAsync("Trực ban Hà");
         await firing.Locator("[data-ack]").ClickAsync();
         await page.Locator("[data-note]").FillAsync("Đã gọi phường");
