@@ -23,7 +23,8 @@ public static class LoggingExtensions
                 var dataDir = services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDir();
                 logger.ReadFrom.Configuration(LogSettings.WithDataDir(services.GetRequiredService<IConfiguration>(), dataDir))
                     .ReadFrom.Services(services)
-                    .Enrich.FromLogContext();
+                    .Enrich.FromLogContext()
+                    .Filter.ByExcluding(WatchdogStartupRace.IsFalseAlarm);
             },
             preserveStaticLogger: true);
         return builder;
