@@ -19,7 +19,10 @@ public sealed class PostgresLedgerTests(PostgresServer server) : IClassFixture<P
 {
     private static readonly Retention Retention = new(TimeSpan.FromHours(48), TimeSpan.FromDays(90));
     private static readonly UnitKey Ward = new(UnitLevel.Ward, IOC.Tests.Shared.TestEvents.Ward);
-    private static readonly DateTimeOffset Now = VietnamToday().AddMinutes(1);
+    /// <summary>The class's day, read back as posted even when a local midnight passes while the class runs.</summary>
+    private static readonly DateTimeOffset Today = VietnamToday();
+
+    private static readonly DateTimeOffset Now = Today.AddMinutes(1);
 
     [Fact]
     public async Task SavesAddTheirDeltasToTheRowsAndTheCitysAndAnotherNodeReadsTheCheckpointAndOpenItems()
@@ -111,7 +114,7 @@ public sealed class PostgresLedgerTests(PostgresServer server) : IClassFixture<P
 
     internal static async Task<long> DayAsync(IHistoryStore store, UnitKey unit, Counter counter)
     {
-        var day = VietnamToday();
+        var day = Today;
         var rows = (await store.QueryAsync([new HistoryQuery(Measurement.Counters, Resolution.Day, Ms(day), Ms(day.AddDays(1)), unit, null)], default))[0];
         return rows.Sum(r => r.Values[(int)counter]);
     }

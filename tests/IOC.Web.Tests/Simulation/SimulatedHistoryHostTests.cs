@@ -13,11 +13,13 @@ public sealed class SimulatedHistoryHostTests : IDisposable
     [Fact]
     public async Task AFirstRunGetsYesterdaysHistoryAndARestartAddsNothing()
     {
+        // One Vietnamese day for the whole test (about a minute): "yesterday" must not move between the two reads.
+        var today = IOC.Domain.Time.VietnamTime.LocalDate(TestClock.InsideToday(TimeSpan.FromMinutes(3)));
         long yesterday;
         using (var first = new BackfillFactory(_dataDir))
         {
             var client = first.CreateClient();
-            yesterday = await WaitForAsync(() => YesterdaysDossiersAsync(client), n => n > 1_000);
+            yesterday = await WaitForAsync(() => YesterdaysDossiersAsync(client, today), n => n > 1_000);
             (await InboxAsync(client))["rejected"]!.GetValue<long>().Should().Be(0);
         }
 
@@ -27,12 +29,11 @@ public sealed class SimulatedHistoryHostTests : IDisposable
 
         var inbox = await InboxAsync(again);
         inbox["duplicates"]!.GetValue<long>().Should().Be(0, "a second backfill would have re-sent the same ids");
-        (await YesterdaysDossiersAsync(again)).Should().Be(yesterday);
+        (await YesterdaysDossiersAsync(again, today)).Should().Be(yesterday);
     }
 
-    private static async Task<long> YesterdaysDossiersAsync(HttpClient client)
+    private static async Task<long> YesterdaysDossiersAsync(HttpClient client, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
         var summary = await client.GetFromJsonAsync<JsonObject>($"/api/v1/history/city/summary?from={today.AddDays(-1):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
         return (long)summary!["kpis"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == "dossier.received")!["value"]!["value"]!.GetValue<double>();
     }
