@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using IOC.Domain.Time;
 
 namespace IOC.History.Tests.Api;
 
@@ -86,8 +87,8 @@ public sealed class HistoryApiTests : IDisposable
     {
         await PostDayAsync();
         // Its own now, a minute from either midnight: the class's Now may be from before a local midnight this test runs after.
-        var now = TestClock.InsideToday(TimeSpan.FromMinutes(1)).ToOffset(Now.Offset);
-        var today = new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, now.Offset);
+        var now = TestClock.InsideToday(TimeSpan.FromMinutes(1));
+        var today = VietnamTime.StartOfDay(VietnamTime.LocalDate(now));
 
         var summary = await GetAsync($"/api/v1/history/units/00082/summary?from={Q(today)}&to={Q(today.AddDays(1))}");
 

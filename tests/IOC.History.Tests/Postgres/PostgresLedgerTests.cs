@@ -120,11 +120,8 @@ public sealed class PostgresLedgerTests(PostgresServer server) : IClassFixture<P
     }
 
     /// <summary>Today's local midnight in Hanoi (rows must be within the minutes' retention).</summary>
-    internal static DateTimeOffset VietnamToday()
-    {
-        var now = DateTimeOffset.UtcNow.ToOffset(IOC.Domain.Time.VietnamTime.Offset);
-        return new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, now.Offset);
-    }
+    internal static DateTimeOffset VietnamToday() =>
+        IOC.Domain.Time.VietnamTime.StartOfDay(IOC.Domain.Time.VietnamTime.LocalDate(DateTimeOffset.UtcNow));
 
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 }

@@ -15,7 +15,7 @@ public class LoggingTests
 
         await client.PostAsync(e);
         await factory.DisposeAsync(); // flushes the async file sink
-        var log = string.Join("\n", Directory.GetFiles(Path.Combine(dataDir, "logs"), "ioc-*.json").Select(ReadShared));
+        var log = LogFiles.ReadAll(dataDir);
         Directory.Delete(dataDir, recursive: true);
 
         log.Should().Contain("HTTP POST /api/v1/events responded 202");
@@ -23,11 +23,5 @@ public class LoggingTests
         log.Should().Contain("\"Timestamp\"", "the file holds one JSON object per event");
         log.Should().NotContain(IocWebFactory.ProducerKey);
         log.Should().NotContain(secretProcedure);
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
     }
 }

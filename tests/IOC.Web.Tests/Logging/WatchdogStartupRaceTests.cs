@@ -28,7 +28,7 @@ public class WatchdogStartupRaceTests
         stall(watchdog, TimeSpan.FromDays(3) + TimeSpan.FromSeconds(7), null);
         stall(watchdog, real, null);
         await factory.DisposeAsync();   // flushes the async file sink
-        var log = string.Join("\n", Directory.GetFiles(Path.Combine(dataDir, "logs"), "ioc-*.json").Select(ReadShared));
+        var log = LogFiles.ReadAll(dataDir);
         Directory.Delete(dataDir, recursive: true);
 
         log.Should().Contain($"Participant check thread has not completed for {real}");
@@ -57,10 +57,4 @@ public class WatchdogStartupRaceTests
             null,
             new MessageTemplateParser().Parse(Template),
             [new LogEventProperty("TimeSinceLastTick", new ScalarValue(stalled)), new LogEventProperty("SourceContext", new ScalarValue(source))]);
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
-    }
 }
